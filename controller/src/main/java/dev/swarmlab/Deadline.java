@@ -1,0 +1,80 @@
+package dev.swarmlab;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * A point in time by which something must have happened, and the words for what it is, so a
+ * timeout always says what was awaited and for how long.
+ */
+public final class Deadline {
+    private final long endNanos;
+    private final Duration budget;
+    private final String awaited;
+
+    private Deadline(Duration budget, String awaited) {
+        this.budget = budget;
+        this.awaited = awaited;
+        this.endNanos = System.nanoTime() + budget.toNanos();
+    }
+
+    public static Deadline in(Duration budget, String awaited) {
+        return new Deadline(budget, awaited);
+    }
+
+    public boolean expired() {
+        return System.nanoTime() - endNanos >= 0;
+    }
+
+    public Duration remaining() {
+        long left = endNanos - System.nanoTime();
+        return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
+    }
+
+    public String awaited() {
+        return awaited;
+    }
+
+    public SwarmlabException timeout() {
+        return timeout(null);
+    }
+
+    public SwarmlabException timeout(Throwable lastFailure) {
+        String message = "timed out after " + Durations.format(budget) + " waiting for " + awaited;
+        if (lastFailure != null && lastFailure.getMessage() != null) {
+            message += " (last attempt: " + lastFailure.getMessage() + ")";
+        }
+        return new SwarmlabException(message, lastFailure);
+    }
+
+    /**
+     * Polls until the supplier returns a non-null value, sleeping between tries.
+     * Exceptions from the supplier count as "not yet"; the last one is kept as the cause.
+     */
+    public <T> T await(Supplier<T> attempt, Duration pollEvery) {
+        RuntimeException last = null;
+        while (true) {
+            try {
+                T value = attempt.get();
+                if (value != null) {
+                    return value;
+                }
+            } catch (RuntimeException e) {
+                last = e;
+            }
+            if (expired()) {
+                throw timeout(last);
+            }
+            sleep(pollEvery);
+        }
+    }
+
+    private void sleep(Duration pause) {
+        try {
+            Thread.sleep(Math.min(pause.toMillis(), Math.max(1, remaining().toMillis())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SwarmlabException("interrupted while waiting for " + awaited, e);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.swarmlab;
+
+import dev.swarmlab.cli.SwarmlabCommand;
+
+/** Entry point of the runnable jar that ./swarmlab starts. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(SwarmlabCommand.commandLine().execute(args));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.swarmlab.cli;
+
+import dev.swarmlab.emulated.HostStatus;
+import dev.swarmlab.emulated.Progress;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Terminal output shared by the verbs. */
+final class Console {
+    private Console() {
+    }
+
+    /** Progress lines "h1  message"; threads print whole lines, never interleaved characters. */
+    static Progress progress(PrintWriter out) {
+        return (host, message) -> {
+            synchronized (out) {
+                out.println(String.format("%-4s %s", host, message));
+                out.flush();
+            }
+        };
+    }
+
+    static Table hostTable(List<HostStatus> hosts) {
+        Table table = new Table("NAME", "ADDRESS", "DOCKER", "HOSTNAME", "STATE", "PROBLEMS");
+        for (HostStatus host : hosts) {
+            table.row(host.name(), host.address(), orDash(host.dockerVersion()), orDash(host.hostname()), host.state().label(),
+                    host.problems().isEmpty() ? "" : String.join("; ", host.problems()));
+        }
+        return table;
+    }
+
+    private static String orDash(String value) {
+        return value == null || value.isEmpty() ? "-" : value;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.swarmlab.cli;
+
+import dev.swarmlab.Durations;
+import dev.swarmlab.emulated.EmulatedHosts;
+import dev.swarmlab.net.Subnet;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** `swarmlab hosts up`: make sure N emulated hosts run. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {"Start emulated hosts h1..hN in parallel and write their inventory.",
+                "Running hosts are left alone, broken ones restarted, missing ones added: 'up --count 5' after 3 adds two."})
+final class HostsUpCommand implements Callable<Integer> {
+    @Mixin
+    HostSetOptions set;
+
+    @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "3",
+            description = "How many hosts should run (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--subnet", paramLabel = "CIDR",
+            description = "Underlay subnet shared by the hosts, the bridge taking .1 and hN .(10+N) (default: 10.250.0.0/24). Fixed once the set exists.")
+    String subnet;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long each host may take to answer on Docker and SSH (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (count < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--count must be at least 1, not " + count);
+        }
+        if (timeoutSeconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        long start = System.nanoTime();
+        EmulatedHosts hosts = set.hosts(Console.progress(out));
+        Optional<Subnet> underlay = Optional.ofNullable(subnet).map(Subnet::parse);
+        EmulatedHosts.UpResult result = hosts.up(count, underlay, Duration.ofSeconds(timeoutSeconds));
+        out.println();
+        Console.hostTable(result.hosts()).print(out);
+        out.println();
+        if (result.started().isEmpty() && result.repaired().isEmpty()) {
+            out.println("nothing to do: " + count + " host" + (count == 1 ? " is" : "s are") + " already running");
+        } else {
+            out.println("started " + result.started().size() + ", restarted " + result.repaired().size() + " in " + Durations.since(start));
+        }
+        out.println("inventory: " + result.inventory());
+        result.hosts().stream().findFirst().ifPresent(first -> out.println("reach a host: ssh -i " + hosts.set().identity()
+                + " -o UserKnownHostsFile=" + hosts.set().knownHosts() + " root@" + first.address() + " docker info"));
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.swarmlab.docker;
+
+/**
+ * A Docker daemon, as the rest of swarmlab sees it. Only this package knows docker-java; the
+ * emulated-hosts kit, deploy and the runner depend on this interface, and tests fake it.
+ */
+public interface DockerEngine extends AutoCloseable {
+    /** Succeeds when the daemon answers /_ping; throws a SwarmlabException otherwise. */
+    void ping();
+
+    EngineInfo info();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,350 @@
+package dev.swarmlab.emulated;
+
+import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.inventory.InventoryFile;
+import dev.swarmlab.inventory.InventoryHost;
+import dev.swarmlab.net.Subnet;
+import dev.swarmlab.system.Commands;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Several real Docker hosts on this machine: `hosts up`, `hosts ls` and `hosts down`.
+ * Every change happens under a lock on the set, so two commands never interleave.
+ */
+public final class EmulatedHosts {
+    private static final int MAX_PARALLEL = 16;
+    private final HostSet set;
+    private final Commands commands;
+    private final Progress progress;
+
+    public EmulatedHosts(HostSet set, Commands commands, Progress progress) {
+        this.set = set;
+        this.commands = commands;
+        this.progress = progress;
+    }
+
+    public HostSet set() {
+        return set;
+    }
+
+    /** The outcome of `up`: every host of the set afterwards, and what this call changed. */
+    public record UpResult(List<HostStatus> hosts, List<String> started, List<String> repaired, Path inventory) {
+    }
+
+    /**
+     * Makes sure hosts h1..hN run. Running hosts are left alone, broken ones are restarted with
+     * their keys and data, missing ones are created, in parallel. If any fails, the hosts this
+     * call made are removed again and the error carries their log tails.
+     */
+    public UpResult up(int count, Optional<Subnet> requestedSubnet, Duration timeout) {
+        if (count < 1) {
+            throw new SwarmlabException("--count must be at least 1, not " + count);
+        }
+        Prerequisites.requireRoot();
+        Tools tools = Tools.find();
+        Prerequisites prerequisites = new Prerequisites(commands);
+        prerequisites.requireNamespaces();
+        Cgroups cgroups = Cgroups.find();
+        return locked(() -> {
+            Optional<SetState> existing = SetState.read(set.stateFile());
+            Underlay underlay = underlay(existing, requestedSubnet);
+            underlay.checkRoomFor(count);
+            if (existing.isEmpty()) {
+                prerequisites.requireVxlan(set);
+                prerequisites.requireFreeSubnet(underlay.subnet(), set.bridge());
+            }
+            List<HostStatus> before = inspect(underlay);
+            List<String> toStart = new ArrayList<>();
+            List<String> toRepair = new ArrayList<>();
+            for (int i = 1; i <= count; i++) {
+                String host = HostSet.hostName(i);
+                Optional<HostStatus> status = before.stream().filter(s -> s.name().equals(host)).findFirst();
+                if (status.isEmpty() || status.get().state() == HostState.ORPHAN) {
+                    toStart.add(host);
+                } else if (!status.get().running()) {
+                    toRepair.add(host);
+                    progress.step(host, status.get().state().label() + " (" + String.join("; ", status.get().problems()) + "): restarting it");
+                } else {
+                    progress.step(host, "already running");
+                }
+            }
+            if (toStart.isEmpty() && toRepair.isEmpty()) {
+                writeAccessFiles(before);
+                return new UpResult(before, List.of(), List.of(), set.inventory());
+            }
+            createSet(existing, underlay);
+            HostReaper reaper = new HostReaper(set, cgroups, commands);
+            HostLauncher launcher = new HostLauncher(set, underlay, tools, cgroups, commands, progress);
+            List<String> touched = Stream.concat(toStart.stream(), toRepair.stream()).sorted(byIndex()).toList();
+            // A crash may have left a namespace or processes behind: clear them before launching.
+            parallel(touched, host -> {
+                reaper.reap(host, toRepair.contains(host));
+                return host;
+            });
+            List<Outcome<HostStatus>> launched = parallel(touched, host -> launcher.launch(index(host), timeout));
+            List<Outcome<HostStatus>> failed = launched.stream().filter(o -> o.error() != null).toList();
+            if (!failed.isEmpty()) {
+                parallel(touched, host -> {
+                    reaper.reap(host, toRepair.contains(host));
+                    return host;
+                });
+                List<HostStatus> after = inspect(underlay);
+                if (after.isEmpty()) {
+                    removeSet(cgroups);
+                } else {
+                    writeAccessFiles(after);
+                }
+                throw combine(failed);
+            }
+            List<HostStatus> after = inspect(underlay);
+            writeAccessFiles(after);
+            return new UpResult(after, toStart, toRepair, set.inventory());
+        });
+    }
+
+    /** Every host of the set with its state, including leftovers of a crashed run. */
+    public List<HostStatus> list() {
+        Optional<SetState> state = SetState.read(set.stateFile());
+        if (state.isEmpty() && leftoverNamespaces().isEmpty()) {
+            return List.of();
+        }
+        return inspect(state.map(SetState::underlay).orElse(new Underlay(Subnet.parse(Underlay.DEFAULT_SUBNET))));
+    }
+
+    /** The outcome of `down`: the hosts removed, and whether anything was there at all. */
+    public record DownResult(List<String> removedHosts, boolean removedAnything) {
+    }
+
+    /** Removes every host, namespace, veth, process, cgroup, mount, bridge, rule and file of the set. */
+    public DownResult down() {
+        Prerequisites.requireRoot();
+        Cgroups cgroups = Cgroups.find();
+        DownResult result = locked(() -> {
+            List<String> hosts = Stream.concat(recordedHosts().stream(), leftoverNamespaces().stream())
+                    .distinct().sorted(byIndex()).toList();
+            boolean anything = !hosts.isEmpty() || Files.exists(set.dir()) || new LabBridge(set, commands).exists()
+                    || new LabBridge(set, commands).ruleExists();
+            HostReaper reaper = new HostReaper(set, cgroups, commands);
+            List<Outcome<String>> removed = parallel(hosts, host -> {
+                progress.step(host, "stopping dockerd and sshd, removing namespace " + set.netns(host));
+                reaper.reap(host, false);
+                progress.step(host, "removed");
+                return host;
+            });
+            List<Outcome<String>> failed = removed.stream().filter(o -> o.error() != null).toList();
+            if (!failed.isEmpty()) {
+                throw combine(failed);
+            }
+            removeSet(cgroups);
+            return new DownResult(hosts, anything);
+        });
+        removeHomeIfEmpty();
+        return result;
+    }
+
+    /** The lock file goes last, once the lock is released; the home folder too if nothing else is in it. */
+    private void removeHomeIfEmpty() {
+        try {
+            Files.deleteIfExists(set.lockFile());
+            try (Stream<Path> left = Files.list(set.home())) {
+                if (left.findAny().isEmpty()) {
+                    Files.deleteIfExists(set.home());
+                }
+            }
+        } catch (IOException e) {
+            // another set's files or a concurrent command: leave the folder
+        }
+    }
+
+    private Underlay underlay(Optional<SetState> existing, Optional<Subnet> requested) {
+        if (existing.isPresent()) {
+            Underlay current = existing.get().underlay();
+            if (requested.isPresent() && !requested.get().equals(current.subnet())) {
+                throw new SwarmlabException("these hosts already run on underlay " + current.subnet() + ", not " + requested.get(),
+                        "run `swarmlab hosts down` first to change the subnet, or use another --prefix", List.of(), null);
+            }
+            return current;
+        }
+        return new Underlay(requested.orElse(Subnet.parse(Underlay.DEFAULT_SUBNET)));
+    }
+
+    private void createSet(Optional<SetState> existing, Underlay underlay) {
+        try {
+            Files.createDirectories(set.hostsDir());
+            Files.setPosixFilePermissions(set.dir(), PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException e) {
+            throw new SwarmlabException("cannot create " + set.dir() + ": " + e.getMessage(), e);
+        }
+        if (existing.isEmpty()) {
+            new SetState(underlay.subnet().toString()).write(set.stateFile());
+        }
+        if (!Files.exists(set.identity())) {
+            commands.must("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "swarmlab@" + set.prefix(), "-f", set.identity().toString());
+        }
+        new LabBridge(set, commands).ensure(underlay);
+    }
+
+    private void removeSet(Cgroups cgroups) {
+        new LabBridge(set, commands).remove();
+        cgroups.remove(set.cgroup());
+        cgroups.remove("swarmlab");
+        HostReaper.deleteTree(set.dir());
+    }
+
+    private List<HostStatus> inspect(Underlay underlay) {
+        List<String> hosts = Stream.concat(recordedHosts().stream(), leftoverNamespaces().stream())
+                .distinct().sorted(byIndex()).toList();
+        HostInspector inspector = new HostInspector(set, underlay);
+        return parallel(hosts, inspector::inspect).stream().map(Outcome::orThrow).toList();
+    }
+
+    private List<String> recordedHosts() {
+        if (!Files.isDirectory(set.hostsDir())) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(set.hostsDir())) {
+            return dirs.map(p -> p.getFileName().toString()).filter(name -> name.matches("h\\d+")).toList();
+        } catch (IOException e) {
+            throw new SwarmlabException("cannot list " + set.hostsDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Host names of namespaces that carry the set's prefix (present after a crash even without files). */
+    private List<String> leftoverNamespaces() {
+        Path netns = Path.of("/run/netns");
+        if (!Files.isDirectory(netns)) {
+            return List.of();
+        }
+        try (Stream<Path> names = Files.list(netns)) {
+            return names.map(p -> p.getFileName().toString())
+                    .filter(name -> name.startsWith(set.netnsPrefix()) && name.substring(set.prefix().length() + 1).matches("h\\d+"))
+                    .map(name -> name.substring(set.prefix().length() + 1))
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private void writeAccessFiles(List<HostStatus> hosts) {
+        List<HostStatus> running = hosts.stream().filter(HostStatus::running).toList();
+        StringBuilder knownHosts = new StringBuilder();
+        List<InventoryHost> entries = new ArrayList<>();
+        for (HostStatus host : running) {
+            try {
+                String[] key = Files.readString(set.paths(host.name()).hostPublicKey()).trim().split("\\s+");
+                knownHosts.append(host.address()).append(' ').append(key[0]).append(' ').append(key[1]).append('\n');
+            } catch (IOException e) {
+                throw new SwarmlabException(host.name() + ": cannot read its host key: " + e.getMessage(), e);
+            }
+            entries.add(new InventoryHost(host.name(), host.address(), 22, InventoryHost.DEFAULT_USER, set.identity(), set.knownHosts()));
+        }
+        try {
+            Files.writeString(set.knownHosts(), knownHosts.toString());
+        } catch (IOException e) {
+            throw new SwarmlabException("cannot write " + set.knownHosts() + ": " + e.getMessage(), e);
+        }
+        InventoryFile.write(set.inventory(), entries, "swarmlab inventory of the emulated hosts '" + set.prefix()
+                + "' (written by `swarmlab hosts up`)\nthe same format describes real machines: see the README");
+    }
+
+    private <T> T locked(java.util.function.Supplier<T> work) {
+        try {
+            Files.createDirectories(set.home());
+            Files.setPosixFilePermissions(set.home(), PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException e) {
+            throw new SwarmlabException("cannot create " + set.home() + ": " + e.getMessage(), e);
+        }
+        try (FileChannel channel = FileChannel.open(set.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                progress.step("-", "another swarmlab command is changing the hosts '" + set.prefix() + "'; waiting for it");
+                lock = channel.lock();
+            }
+            try (FileLock held = lock) {
+                return work.get();
+            }
+        } catch (IOException e) {
+            throw new SwarmlabException("cannot lock " + set.lockFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A per-host result: a value or the error that host ran into (one host never hides another's). */
+    record Outcome<T>(String host, T value, SwarmlabException error) {
+        T orThrow() {
+            if (error != null) {
+                throw error;
+            }
+            return value;
+        }
+    }
+
+    private <T> List<Outcome<T>> parallel(List<String> hosts, Function<String, T> work) {
+        if (hosts.isEmpty()) {
+            return List.of();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(hosts.size(), MAX_PARALLEL));
+        try {
+            List<Future<T>> futures = hosts.stream().map(host -> pool.submit(() -> work.apply(host))).toList();
+            List<Outcome<T>> outcomes = new ArrayList<>();
+            for (int i = 0; i < hosts.size(); i++) {
+                outcomes.add(await(hosts.get(i), futures.get(i)));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <T> Outcome<T> await(String host, Future<T> future) {
+        try {
+            return new Outcome<>(host, future.get(), null);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            SwarmlabException error = cause instanceof SwarmlabException se ? se
+                    : new SwarmlabException(host + ": " + cause, cause);
+            return new Outcome<>(host, null, error);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SwarmlabException("interrupted while waiting for " + host, e);
+        }
+    }
+
+    private static SwarmlabException combine(List<? extends Outcome<?>> failed) {
+        if (failed.size() == 1) {
+            return failed.get(0).error();
+        }
+        List<String> evidence = new ArrayList<>();
+        for (Outcome<?> outcome : failed) {
+            evidence.add(outcome.error().getMessage());
+            outcome.error().evidence().forEach(line -> evidence.add("  " + line));
+        }
+        return new SwarmlabException(failed.size() + " hosts failed: " + String.join(", ", failed.stream().map(Outcome::host).toList()),
+                failed.get(0).error().remedy(), evidence, failed.get(0).error());
+    }
+
+    static int index(String host) {
+        return Integer.parseInt(host.substring(1));
+    }
+
+    private static Comparator<String> byIndex() {
+        return Comparator.comparingInt(EmulatedHosts::index);
+    }
+
+}

@@ -1,0 +1,141 @@
+package dev.swarmlab.emulated;
+
+import dev.swarmlab.Deadline;
+import dev.swarmlab.Durations;
+import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.docker.EngineInfo;
+import dev.swarmlab.system.Command;
+import dev.swarmlab.system.Commands;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Brings up one emulated host: its files, its network namespace wired to the lab bridge, and
+ * its dockerd and sshd in fresh mount and UTS namespaces, then waits until both answer.
+ */
+final class HostLauncher {
+    private static final Duration POLL = Duration.ofMillis(100);
+    private final HostSet set;
+    private final Underlay underlay;
+    private final Tools tools;
+    private final Cgroups cgroups;
+    private final Commands commands;
+    private final Progress progress;
+
+    HostLauncher(HostSet set, Underlay underlay, Tools tools, Cgroups cgroups, Commands commands, Progress progress) {
+        this.set = set;
+        this.underlay = underlay;
+        this.tools = tools;
+        this.cgroups = cgroups;
+        this.commands = commands;
+        this.progress = progress;
+    }
+
+    HostStatus launch(int index, Duration timeout) {
+        long start = System.nanoTime();
+        String host = HostSet.hostName(index);
+        HostPaths paths = set.paths(host);
+        writeFiles(host, index, paths);
+        wireNetwork(host, index);
+        cgroups.create(set, host);
+        commands.spawn(new Command(List.of(tools.path("nsenter").toString(), "--net=/run/netns/" + set.netns(host),
+                tools.path("unshare").toString(), "--mount", "--uts", "--propagation", "private",
+                "/bin/sh", paths.startScript().toString()), Duration.ofSeconds(10), "start " + host), paths.dockerdLog());
+        progress.step(host, "namespace " + set.netns(host) + " at " + underlay.address(index) + ", starting dockerd and sshd");
+        Deadline deadline = Deadline.in(timeout, host + "'s dockerd to answer on " + paths.dockerSocket()
+                + " and its sshd on " + underlay.address(index) + ":22");
+        try {
+            EngineInfo engine = deadline.await(() -> HostProbe.docker(paths, Duration.ofSeconds(2)), POLL);
+            deadline.await(() -> HostProbe.sshBanner(underlay.address(index), 22, Duration.ofSeconds(1)), POLL);
+            progress.step(host, "ready in " + Durations.since(start) + " (Docker " + engine.version() + ", hostname " + engine.hostname() + ")");
+            return new HostStatus(host, underlay.address(index), HostState.RUNNING, engine.version(), engine.hostname(), List.of());
+        } catch (SwarmlabException e) {
+            List<String> evidence = new ArrayList<>(HostProbe.tail(paths.dockerdLog(), 12));
+            evidence.addAll(HostProbe.tail(paths.sshdLog(), 6));
+            throw new SwarmlabException(host + ": " + e.getMessage(),
+                    "see the log tails below; a slow machine may need a longer --timeout", evidence, e);
+        }
+    }
+
+    private void writeFiles(String host, int index, HostPaths paths) {
+        try {
+            for (Path dir : List.of(paths.dir(), paths.run(), paths.dockerData(), paths.dockerConfig(), paths.ssh())) {
+                Files.createDirectories(dir);
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            }
+            // The mount points must exist on this machine for the bind mounts inside the host.
+            Files.createDirectories(Path.of("/var/lib/docker"));
+            Files.createDirectories(Path.of("/etc/docker"));
+            if (!Files.exists(paths.hostKey())) {
+                commands.must("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", host + "@" + set.prefix(), "-f", paths.hostKey().toString());
+            }
+            Files.copy(Path.of(set.identity() + ".pub"), paths.authorizedKeys(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(paths.sshdConfig(), sshdConfig(host, underlay.address(index), paths));
+            Files.writeString(paths.startScript(), startScript(host, paths));
+        } catch (IOException e) {
+            throw new SwarmlabException(host + ": cannot write its files under " + paths.dir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void wireNetwork(String host, int index) {
+        String ns = set.netns(host);
+        commands.must("ip", "netns", "add", ns);
+        commands.must("ip", "link", "add", ns, "type", "veth", "peer", "name", "eth0", "netns", ns);
+        commands.must("ip", "link", "set", ns, "master", set.bridge(), "up");
+        commands.must("ip", "-n", ns, "addr", "add", underlay.cidr(index), "dev", "eth0");
+        commands.must("ip", "-n", ns, "link", "set", "eth0", "up");
+        commands.must("ip", "-n", ns, "link", "set", "lo", "up");
+        commands.must("ip", "-n", ns, "route", "add", "default", "via", underlay.gateway());
+    }
+
+    private String sshdConfig(String host, String address, HostPaths paths) {
+        return String.join("\n",
+                "# sshd of emulated host " + host + ", written by `swarmlab hosts up`",
+                "ListenAddress " + address,
+                "Port 22",
+                "HostKey " + paths.hostKey(),
+                "AuthorizedKeysFile " + paths.authorizedKeys(),
+                "PidFile /run/sshd.pid",
+                "PermitRootLogin prohibit-password",
+                "PubkeyAuthentication yes",
+                "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no",
+                "UsePAM no",
+                "AllowStreamLocalForwarding yes",
+                "AllowTcpForwarding yes",
+                "X11Forwarding no",
+                "PrintMotd no",
+                "MaxSessions 64",
+                "MaxStartups 64:30:128",
+                "ClientAliveInterval 15",
+                "Subsystem sftp internal-sftp",
+                "");
+    }
+
+    /**
+     * Runs inside the host's new mount and UTS namespaces: joins the host's cgroup, puts the
+     * host's own folders over /run, /var/lib/docker and /etc/docker, sets the hostname, starts
+     * sshd and becomes dockerd.
+     */
+    private String startScript(String host, HostPaths paths) {
+        return String.join("\n",
+                "#!/bin/sh",
+                "# Emulated host " + host + ": run by `swarmlab hosts up` through nsenter + unshare.",
+                "set -e",
+                "echo $$ > '" + cgroups.daemonGroup(set, host).resolve("cgroup.procs") + "'",
+                "mount --bind '" + paths.run() + "' /run",
+                "mount --bind '" + paths.dockerData() + "' /var/lib/docker",
+                "mount --bind '" + paths.dockerConfig() + "' /etc/docker",
+                "hostname " + host,
+                "mkdir -p /run/sshd",
+                "'" + tools.path("sshd") + "' -f '" + paths.sshdConfig() + "' -E '" + paths.sshdLog() + "'",
+                "exec '" + tools.path("dockerd") + "' --host unix:///var/run/docker.sock --pidfile /run/docker.pid"
+                        + " --shutdown-timeout 3 --cgroup-parent " + cgroups.containerParent(set, host),
+                "");
+    }
+}

@@ -1,0 +1,66 @@
+package dev.swarmlab.emulated;
+
+import java.nio.file.Path;
+
+/**
+ * The files of one emulated host. run/ is bind-mounted over the host's /run, docker/ over its
+ * /var/lib/docker and etc-docker/ over /etc/docker, so each dockerd sees standard paths
+ * (/var/run/docker.sock) while the controller reads the same files from here.
+ */
+public record HostPaths(Path dir) {
+    public Path run() {
+        return dir.resolve("run");
+    }
+
+    public Path dockerData() {
+        return dir.resolve("docker");
+    }
+
+    public Path dockerConfig() {
+        return dir.resolve("etc-docker");
+    }
+
+    public Path ssh() {
+        return dir.resolve("ssh");
+    }
+
+    public Path hostKey() {
+        return ssh().resolve("ssh_host_ed25519_key");
+    }
+
+    public Path hostPublicKey() {
+        return ssh().resolve("ssh_host_ed25519_key.pub");
+    }
+
+    public Path authorizedKeys() {
+        return ssh().resolve("authorized_keys");
+    }
+
+    public Path sshdConfig() {
+        return ssh().resolve("sshd_config");
+    }
+
+    public Path startScript() {
+        return dir.resolve("start.sh");
+    }
+
+    public Path dockerdLog() {
+        return dir.resolve("dockerd.log");
+    }
+
+    public Path sshdLog() {
+        return dir.resolve("sshd.log");
+    }
+
+    public Path dockerSocket() {
+        return run().resolve("docker.sock");
+    }
+
+    public Path dockerdPidFile() {
+        return run().resolve("docker.pid");
+    }
+
+    public Path sshdPidFile() {
+        return run().resolve("sshd.pid");
+    }
+}

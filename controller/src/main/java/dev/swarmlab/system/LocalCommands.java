@@ -1,0 +1,86 @@
+package dev.swarmlab.system;
+
+import dev.swarmlab.Durations;
+import dev.swarmlab.SwarmlabException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/** {@link Commands} through {@link ProcessBuilder}. */
+public final class LocalCommands implements Commands {
+    /** Stream readers block, so they get their own threads rather than the common pool. */
+    private static final ExecutorService READERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "command-output");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Override
+    public void spawn(Command command, Path log) {
+        List<String> argv = new ArrayList<>(List.of("setsid", "--fork"));
+        argv.addAll(command.argv());
+        try {
+            Process starter = new ProcessBuilder(argv)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectErrorStream(true)
+                    .start();
+            if (!starter.waitFor(command.deadline().toMillis(), TimeUnit.MILLISECONDS)) {
+                starter.destroyForcibly();
+                throw new SwarmlabException("`setsid` did not return while starting `" + command + "`");
+            }
+            if (starter.exitValue() != 0) {
+                throw new SwarmlabException("cannot start `" + command + "` (exit " + starter.exitValue()
+                        + "); see " + log);
+            }
+        } catch (IOException e) {
+            throw new SwarmlabException("cannot start `" + command + "`: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SwarmlabException("interrupted while starting `" + command + "`", e);
+        }
+    }
+    @Override
+    public CommandResult run(Command command) {
+        Process process;
+        try {
+            process = new ProcessBuilder(command.argv())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+        } catch (IOException e) {
+            throw new SwarmlabException("cannot run `" + command + "`: " + e.getMessage(), e);
+        }
+        CompletableFuture<String> out = drain(process.getInputStream());
+        CompletableFuture<String> err = drain(process.getErrorStream());
+        try {
+            if (!process.waitFor(command.deadline().toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new SwarmlabException("`" + command + "` did not finish within "
+                        + Durations.format(command.deadline()) + " (" + command.purpose() + ")");
+            }
+            return new CommandResult(command, process.exitValue(), out.join(), err.join());
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new SwarmlabException("interrupted while running `" + command + "`", e);
+        }
+    }
+
+    private static CompletableFuture<String> drain(InputStream stream) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (stream) {
+                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
+        }, READERS);
+    }
+}
