@@ -24,9 +24,9 @@ final class HostsUpCommand implements Callable<Integer> {
             description = "How many hosts should run (default: ${DEFAULT-VALUE}).")
     int count;
 
-    @Option(names = "--subnet", paramLabel = "CIDR",
+    @Option(names = "--subnet", paramLabel = "CIDR", converter = SubnetConverter.class,
             description = "Underlay subnet shared by the hosts, the bridge taking .1 and hN .(10+N) (default: 10.250.0.0/24). Fixed once the set exists.")
-    String subnet;
+    Subnet subnet;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "How long each host may take to answer on Docker and SSH (default: ${DEFAULT-VALUE}).")
@@ -46,8 +46,7 @@ final class HostsUpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();
         EmulatedHosts hosts = set.hosts(Console.progress(out));
-        Optional<Subnet> underlay = Optional.ofNullable(subnet).map(Subnet::parse);
-        EmulatedHosts.UpResult result = hosts.up(count, underlay, Duration.ofSeconds(timeoutSeconds));
+        EmulatedHosts.UpResult result = hosts.up(count, Optional.ofNullable(subnet), Duration.ofSeconds(timeoutSeconds));
         out.println();
         Console.hostTable(result.hosts()).print(out);
         out.println();

@@ -277,8 +277,10 @@ public final class EmulatedHosts {
                 progress.step("-", "another swarmlab command is changing the hosts '" + set.prefix() + "'; waiting for it");
                 lock = channel.lock();
             }
-            try (FileLock held = lock) {
+            try {
                 return work.get();
+            } finally {
+                lock.release();
             }
         } catch (IOException e) {
             throw new SwarmlabException("cannot lock " + set.lockFile() + ": " + e.getMessage(), e);

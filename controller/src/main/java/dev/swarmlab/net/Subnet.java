@@ -25,7 +25,11 @@ public record Subnet(int network, int prefixLength) {
         if (length < 0 || length > 32) {
             throw new SwarmlabException("'" + text + "' is not a subnet: the prefix length must be within 0..32");
         }
-        return new Subnet(Ipv4.parse(address), length);
+        try {
+            return new Subnet(Ipv4.parse(address), length);
+        } catch (SwarmlabException e) {
+            throw new SwarmlabException("'" + text + "' is not a subnet: " + e.getMessage());
+        }
     }
 
     private static int mask(int length) {

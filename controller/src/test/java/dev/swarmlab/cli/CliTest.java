@@ -1,0 +1,74 @@
+package dev.swarmlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+class CliTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = SwarmlabCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void helpListsTheVerbs() {
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString().contains("hosts"), out.toString());
+        assertTrue(out.toString().contains("help"), out.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hosts", "hosts up", "hosts ls", "hosts down"})
+    void everyVerbHasHelp(String verb) {
+        String[] args = (verb + " --help").split(" ");
+        assertEquals(0, run(args));
+        assertTrue(out.toString().startsWith("Usage: swarmlab " + verb), out.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            bogus                         | swarmlab: unknown verb 'bogus'; verbs: hosts, help (see 'swarmlab --help')
+            hosts bogus                   | swarmlab: unknown verb 'bogus'; verbs: up, ls, down (see 'swarmlab hosts --help')
+            hosts                         | swarmlab: missing verb: up, ls or down (see 'swarmlab hosts --help')
+            hosts ls --bogus              | swarmlab: Unknown option: '--bogus' (see 'swarmlab hosts ls --help')
+            hosts up --count x            | swarmlab: Invalid value for option '--count': 'x' is not an int (see 'swarmlab hosts up --help')
+            hosts up --count 0            | swarmlab: --count must be at least 1, not 0 (see 'swarmlab hosts up --help')
+            hosts up --timeout 0          | swarmlab: --timeout must be at least 1 second (see 'swarmlab hosts up --help')
+            hosts up --subnet 10.1.2/24   | swarmlab: Invalid value for option '--subnet': '10.1.2/24' is not a subnet: '10.1.2' is not an IPv4 address (expected four numbers such as 10.250.0.11) (see 'swarmlab hosts up --help')
+            """)
+    void badUsageIsOneLineAndExitTwo(String args, String expected) {
+        assertEquals(2, run(args.split(" ")));
+        assertEquals(expected, err.toString().strip());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void aBadPrefixFailsWithTheRuleAndARemedy() {
+        assertEquals(1, run("hosts", "ls", "--prefix", "Bad!"));
+        String text = err.toString();
+        assertTrue(text.startsWith("error: prefix 'Bad!' is not allowed"), text);
+        assertTrue(text.contains("remedy: "), text);
+    }
+
+    @Test
+    void defaultsComeFromTheOptions() {
+        CommandLine cli = SwarmlabCommand.commandLine();
+        CommandLine.ParseResult parsed = cli.parseArgs("hosts", "up");
+        HostsUpCommand up = (HostsUpCommand) parsed.subcommand().subcommand().commandSpec().userObject();
+        assertEquals(3, up.count);
+        assertEquals(60, up.timeoutSeconds);
+        assertEquals("sl", up.set.prefix);
+    }
+}
