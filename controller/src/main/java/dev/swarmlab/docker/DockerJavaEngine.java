@@ -2,7 +2,6 @@ package dev.swarmlab.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Info;
-import com.github.dockerjava.api.model.Version;
 import dev.swarmlab.SwarmlabException;
 import java.io.IOException;
 import java.util.function.Supplier;
@@ -25,10 +24,9 @@ final class DockerJavaEngine implements DockerEngine {
     @Override
     public EngineInfo info() {
         Info info = call("info", () -> client.infoCmd().exec());
-        Version version = call("version", () -> client.versionCmd().exec());
         String swarm = info.getSwarm() == null || info.getSwarm().getLocalNodeState() == null ? "inactive"
                 : info.getSwarm().getLocalNodeState().name().toLowerCase(java.util.Locale.ROOT);
-        return new EngineInfo(info.getName(), version.getVersion(), version.getApiVersion(), swarm);
+        return new EngineInfo(info.getName(), info.getServerVersion(), swarm);
     }
 
     private <T> T call(String what, Supplier<T> request) {

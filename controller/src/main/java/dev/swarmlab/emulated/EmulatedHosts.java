@@ -113,7 +113,11 @@ public final class EmulatedHosts {
                 }
                 throw combine(failed);
             }
-            List<HostStatus> after = inspect(underlay);
+            // Hosts left alone keep the status just read; launched ones report their own.
+            List<HostStatus> after = Stream.concat(
+                            before.stream().filter(status -> !touched.contains(status.name())),
+                            launched.stream().map(Outcome::value))
+                    .sorted(Comparator.comparing(HostStatus::name, byIndex())).toList();
             writeAccessFiles(after);
             return new UpResult(after, toStart, toRepair, set.inventory());
         });

@@ -41,7 +41,7 @@ final class HostLauncher {
         String host = HostSet.hostName(index);
         HostPaths paths = set.paths(host);
         writeFiles(host, index, paths);
-        wireNetwork(host, index);
+        wireNetwork(host, index, paths);
         cgroups.create(set, host);
         commands.spawn(new Command(List.of(tools.path("nsenter").toString(), "--net=/run/netns/" + set.netns(host),
                 tools.path("unshare").toString(), "--mount", "--uts", "--propagation", "private",
@@ -82,15 +82,29 @@ final class HostLauncher {
         }
     }
 
-    private void wireNetwork(String host, int index) {
+    /** Two `ip -batch` runs (one in this namespace, one in the host's) rather than seven processes. */
+    private void wireNetwork(String host, int index, HostPaths paths) {
         String ns = set.netns(host);
-        commands.must("ip", "netns", "add", ns);
-        commands.must("ip", "link", "add", ns, "type", "veth", "peer", "name", "eth0", "netns", ns);
-        commands.must("ip", "link", "set", ns, "master", set.bridge(), "up");
-        commands.must("ip", "-n", ns, "addr", "add", underlay.cidr(index), "dev", "eth0");
-        commands.must("ip", "-n", ns, "link", "set", "eth0", "up");
-        commands.must("ip", "-n", ns, "link", "set", "lo", "up");
-        commands.must("ip", "-n", ns, "route", "add", "default", "via", underlay.gateway());
+        runBatch(paths.dir().resolve("network.ip"), List.of("ip"), List.of(
+                "netns add " + ns,
+                "link add " + ns + " type veth peer name eth0 netns " + ns,
+                "link set " + ns + " master " + set.bridge() + " up"));
+        runBatch(paths.dir().resolve("network-inside.ip"), List.of("ip", "-n", ns), List.of(
+                "addr add " + underlay.cidr(index) + " dev eth0",
+                "link set eth0 up",
+                "link set lo up",
+                "route add default via " + underlay.gateway()));
+    }
+
+    private void runBatch(Path file, List<String> ip, List<String> lines) {
+        try {
+            Files.writeString(file, String.join("\n", lines) + "\n");
+        } catch (IOException e) {
+            throw new SwarmlabException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        List<String> argv = new ArrayList<>(ip);
+        argv.addAll(List.of("-batch", file.toString()));
+        commands.run(new Command(argv, Command.DEFAULT_DEADLINE, "wire the host's network (" + file + ")")).orThrow();
     }
 
     private String sshdConfig(String host, String address, HostPaths paths) {
@@ -133,6 +147,8 @@ final class HostLauncher {
                 "mount --bind '" + paths.dockerConfig() + "' /etc/docker",
                 "hostname " + host,
                 "mkdir -p /run/sshd",
+                "# Many Go daemons share few cores here: one OS thread each spares what their spinning costs.",
+                "export GOMAXPROCS=1",
                 "'" + tools.path("sshd") + "' -f '" + paths.sshdConfig() + "' -E '" + paths.sshdLog() + "'",
                 "exec '" + tools.path("dockerd") + "' --host unix:///var/run/docker.sock --pidfile /run/docker.pid"
                         + " --shutdown-timeout 3 --cgroup-parent " + cgroups.containerParent(set, host),

@@ -21,11 +21,11 @@ final class HostProbe {
 
     /** dockerd's own account of itself, or a SwarmlabException saying why it did not answer. */
     static EngineInfo docker(HostPaths paths, Duration callDeadline) {
+        // dockerd creates its socket last, once it serves the API: until then a docker client is wasted work.
         if (!Files.exists(paths.dockerSocket())) {
             throw new SwarmlabException("dockerd has not created " + paths.dockerSocket() + " yet");
         }
         try (DockerEngine engine = DockerEngines.unixSocket(paths.dockerSocket(), callDeadline)) {
-            engine.ping();
             return engine.info();
         }
     }

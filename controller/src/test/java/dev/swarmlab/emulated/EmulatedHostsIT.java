@@ -1,0 +1,201 @@
+package dev.swarmlab.emulated;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.cli.SwarmlabCommand;
+import dev.swarmlab.inventory.Inventory;
+import dev.swarmlab.inventory.InventoryFile;
+import dev.swarmlab.inventory.InventoryHost;
+import dev.swarmlab.ssh.Ssh;
+import dev.swarmlab.ssh.SshSession;
+import dev.swarmlab.system.LocalCommands;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Real emulated hosts: three come up, answer over SSH with verified host keys, a fourth is
+ * added without touching the others, a killed dockerd is seen and repaired, and `down` leaves
+ * nothing of the set on this machine.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EmulatedHostsIT {
+    private static final String PREFIX = "slit";
+    private static final Path HOME = Path.of("/var/lib/swarmlab-it");
+    private static final String SUBNET = "10.252.0.0/24";
+    private static final HostSet SET = new HostSet(HOME, PREFIX);
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run swarmlab(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cli = SwarmlabCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--prefix", PREFIX, "--home", HOME.toString()));
+        int exit = cli.execute(all.toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void startClean() {
+        Run down = swarmlab("hosts", "down");
+        assertEquals(0, down.exit(), down.err());
+    }
+
+    @AfterAll
+    static void tearDown() {
+        swarmlab("hosts", "down");
+    }
+
+    @Test
+    @Order(1)
+    void threeHostsComeUpAndEachAnswersOverSshWithItsOwnHostname() {
+        Run up = swarmlab("hosts", "up", "--count", "3", "--subnet", SUBNET);
+        assertEquals(0, up.exit(), up.out() + up.err());
+        assertTrue(up.out().contains("inventory: " + SET.inventory()), up.out());
+
+        Inventory inventory = InventoryFile.read(SET.inventory());
+        assertEquals(List.of("h1", "h2", "h3"), inventory.hosts().stream().map(InventoryHost::name).toList());
+        assertEquals(Set.of("h1", "h2", "h3"), hostnamesOverSsh(inventory));
+    }
+
+    @Test
+    @Order(2)
+    void aHostKeyThatIsNotInKnownHostsIsRefused() throws IOException {
+        Path empty = Files.createTempFile(HOME, "known_hosts", "");
+        InventoryHost h1 = InventoryFile.read(SET.inventory()).host("h1");
+        InventoryHost stranger = new InventoryHost(h1.name(), h1.address(), h1.port(), h1.user(), h1.identityFile(), empty);
+        SwarmlabException refused = assertThrows(SwarmlabException.class, () -> Ssh.connect(stranger).close());
+        assertTrue(refused.getMessage().contains("is not in " + empty), refused.getMessage());
+        Files.delete(empty);
+    }
+
+    @Test
+    @Order(3)
+    void upAgainChangesNothingAndCountFourAddsOne() throws IOException {
+        Map<String, Long> before = dockerdPids();
+        Run again = swarmlab("hosts", "up", "--count", "3");
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.out().contains("nothing to do: 3 hosts are already running"), again.out());
+
+        Run four = swarmlab("hosts", "up", "--count", "4");
+        assertEquals(0, four.exit(), four.out() + four.err());
+        Map<String, Long> after = dockerdPids();
+        assertEquals(Set.of("h1", "h2", "h3", "h4"), after.keySet());
+        before.forEach((host, pid) -> assertEquals(pid, after.get(host), host + "'s dockerd must not be restarted"));
+
+        Inventory inventory = InventoryFile.read(SET.inventory());
+        assertEquals(Set.of("h1", "h2", "h3", "h4"), hostnamesOverSsh(inventory));
+
+        JsonNode listed = new ObjectMapper().readTree(swarmlab("hosts", "ls", "--json").out());
+        assertEquals(4, listed.size());
+        for (JsonNode host : listed) {
+            assertEquals("running", host.path("state").asText(), host.toString());
+            assertFalse(host.path("dockerVersion").asText().isEmpty(), host.toString());
+            assertEquals(SET.knownHosts().toString(), host.path("knownHostsFile").asText());
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aKilledDockerdIsSeenByLsAndRestartedByUp() throws Exception {
+        long pid = dockerdPids().get("h2");
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        dev.swarmlab.Deadline.in(Duration.ofSeconds(10), "h2's dockerd to die")
+                .await(() -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) ? null : true, Duration.ofMillis(50));
+
+        JsonNode listed = new ObjectMapper().readTree(swarmlab("hosts", "ls", "--json").out());
+        JsonNode h2 = listed.get(1);
+        assertEquals("h2", h2.path("name").asText());
+        assertEquals("degraded", h2.path("state").asText(), h2.toString());
+
+        Run repaired = swarmlab("hosts", "up", "--count", "4");
+        assertEquals(0, repaired.exit(), repaired.out() + repaired.err());
+        assertTrue(repaired.out().contains("restarted 1"), repaired.out());
+        assertEquals(Set.of("h1", "h2", "h3", "h4"), hostnamesOverSsh(InventoryFile.read(SET.inventory())));
+    }
+
+    @Test
+    @Order(5)
+    void downLeavesNothingOfTheSetBehindAndIsSafeTwice() throws IOException {
+        List<Long> pids = new ArrayList<>(dockerdPids().values());
+        Run down = swarmlab("hosts", "down");
+        assertEquals(0, down.exit(), down.out() + down.err());
+        assertTrue(down.out().contains("removed 4 hosts"), down.out());
+
+        assertTrue(pids.stream().noneMatch(pid -> ProcessHandle.of(pid).isPresent()), "dockerd processes remain: " + pids);
+        assertEquals(List.of(), matching(Path.of("/run/netns"), PREFIX + "-"), "namespaces");
+        assertEquals(List.of(), matching(Path.of("/sys/class/net"), PREFIX + "-"), "veths and bridge");
+        assertFalse(Files.exists(Cgroups.find().unified().resolve(SET.cgroup())), "cgroup");
+        assertFalse(Files.exists(HOME), "state folder");
+        assertTrue(HostReaper.mountPoints().stream().noneMatch(m -> m.startsWith(HOME.toString()) || m.contains(PREFIX + "-")),
+                "mounts");
+        String rules = new LocalCommands().must("iptables", "-S").stdout();
+        assertFalse(rules.contains(SET.ruleComment()), rules);
+        assertTrue(processesMentioning(HOME.toString()).isEmpty(), "processes: " + processesMentioning(HOME.toString()));
+
+        Run twice = swarmlab("hosts", "down");
+        assertEquals(0, twice.exit(), twice.err());
+        assertTrue(twice.out().contains("nothing to remove"), twice.out());
+    }
+
+    private static Set<String> hostnamesOverSsh(Inventory inventory) {
+        Set<String> names = new TreeSet<>();
+        for (InventoryHost host : inventory.hosts()) {
+            try (SshSession session = Ssh.connect(host)) {
+                names.add(session.exec("docker info --format '{{.Name}}'", Duration.ofSeconds(20)).orThrow().stdout().strip());
+            }
+        }
+        return names;
+    }
+
+    private static Map<String, Long> dockerdPids() throws IOException {
+        Map<String, Long> pids = new TreeMap<>();
+        try (Stream<Path> hosts = Files.list(SET.hostsDir())) {
+            for (Path dir : hosts.toList()) {
+                HostProbe.process(new HostPaths(dir).dockerdPidFile(), "dockerd")
+                        .ifPresent(p -> pids.put(dir.getFileName().toString(), p.pid()));
+            }
+        }
+        return pids;
+    }
+
+    private static List<String> matching(Path dir, String prefix) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.map(p -> p.getFileName().toString()).filter(name -> name.startsWith(prefix)).toList();
+        }
+    }
+
+    private static List<String> processesMentioning(String text) {
+        return ProcessHandle.allProcesses()
+                .map(p -> p.info().commandLine().orElse(""))
+                .filter(line -> line.contains(text))
+                .toList();
+    }
+}
