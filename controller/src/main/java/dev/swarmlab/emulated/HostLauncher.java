@@ -20,6 +20,8 @@ import java.util.List;
  */
 final class HostLauncher {
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration CALL = Duration.ofSeconds(2);
+    private static final Duration MIN_CALL = Duration.ofMillis(100);
     private final HostSet set;
     private final Underlay underlay;
     private final Tools tools;
@@ -50,16 +52,22 @@ final class HostLauncher {
         Deadline deadline = Deadline.in(timeout, host + "'s dockerd to answer on " + paths.dockerSocket()
                 + " and its sshd on " + underlay.address(index) + ":22");
         try {
-            EngineInfo engine = deadline.await(() -> HostProbe.docker(paths, Duration.ofSeconds(2)), POLL);
-            deadline.await(() -> HostProbe.sshBanner(underlay.address(index), 22, Duration.ofSeconds(1)), POLL);
+            EngineInfo engine = deadline.await(() -> HostProbe.docker(paths, callDeadline(deadline)), POLL);
+            deadline.await(() -> HostProbe.sshBanner(underlay.address(index), 22, callDeadline(deadline)), POLL);
             progress.step(host, "ready in " + Durations.since(start) + " (Docker " + engine.version() + ", hostname " + engine.hostname() + ")");
             return new HostStatus(host, underlay.address(index), HostState.RUNNING, engine.version(), engine.hostname(), List.of());
         } catch (SwarmlabException e) {
             List<String> evidence = new ArrayList<>(HostProbe.tail(paths.dockerdLog(), 12));
             evidence.addAll(HostProbe.tail(paths.sshdLog(), 6));
             throw new SwarmlabException(host + ": " + e.getMessage(),
-                    "see the log tails below; a slow machine may need a longer --timeout", evidence, e);
+                    "see the log tails above; a slow machine may need a longer --timeout", evidence, e);
         }
+    }
+
+    /** One call may take at most 2 s, and never past the overall deadline. */
+    private static Duration callDeadline(Deadline deadline) {
+        Duration left = deadline.remaining();
+        return left.compareTo(CALL) > 0 ? CALL : left.compareTo(MIN_CALL) < 0 ? MIN_CALL : left;
     }
 
     private void writeFiles(String host, int index, HostPaths paths) {

@@ -74,6 +74,9 @@ final class HostProbe {
     static java.util.List<String> tail(Path log, int lines) {
         try {
             java.util.List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            if (all.isEmpty()) {
+                return java.util.List.of(log.getFileName() + ": (empty)");
+            }
             return all.subList(Math.max(0, all.size() - lines), all.size()).stream().map(line -> log.getFileName() + ": " + line).toList();
         } catch (IOException e) {
             return java.util.List.of(log.getFileName() + ": (no log: " + e.getMessage() + ")");
