@@ -16,9 +16,9 @@ public final class DockerEngines {
 
     /** A daemon on this machine through its unix socket (the emulated hosts' sockets are files here). */
     public static DockerEngine unixSocket(Path socket, Duration callDeadline) {
-        DockerClientConfig config = new SharedMapperConfig(DefaultDockerClientConfig.createDefaultConfigBuilder()
+        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost("unix://" + socket.toAbsolutePath())
-                .build());
+                .build();
         DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .connectionTimeout(callDeadline)
