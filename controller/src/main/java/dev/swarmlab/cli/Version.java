@@ -7,6 +7,6 @@ final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
         String version = Version.class.getPackage().getImplementationVersion();
-        return new String[] {"swarmlab " + (version == null ? "development build" : version)};
+        return new String[] {"swarmlab " + (version == null ? "(development build)" : version)};
     }
 }

@@ -5,9 +5,7 @@ package dev.swarmlab.docker;
  * emulated-hosts kit, deploy and the runner depend on this interface, and tests fake it.
  */
 public interface DockerEngine extends AutoCloseable {
-    /** Succeeds when the daemon answers /_ping; throws a SwarmlabException otherwise. */
-    void ping();
-
+    /** The daemon's account of itself (GET /info); throws a SwarmlabException when it does not answer. */
     EngineInfo info();
 
     @Override

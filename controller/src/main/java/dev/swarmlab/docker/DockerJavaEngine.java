@@ -17,11 +17,6 @@ final class DockerJavaEngine implements DockerEngine {
     }
 
     @Override
-    public void ping() {
-        call("ping", () -> client.pingCmd().exec());
-    }
-
-    @Override
     public EngineInfo info() {
         Info info = call("info", () -> client.infoCmd().exec());
         String swarm = info.getSwarm() == null || info.getSwarm().getLocalNodeState() == null ? "inactive"
