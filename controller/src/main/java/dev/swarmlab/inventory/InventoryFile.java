@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,18 +55,40 @@ public final class InventoryFile {
         if (top.get("hosts").isEmpty()) {
             problems.add(top.node(), "missing required field 'hosts' (a list of {name, address})");
         }
-        Set<String> names = new HashSet<>();
-        List<InventoryHost> hosts = top.list("hosts", node -> host(node, folder, defaults, problems));
-        for (int i = 0; i < hosts.size(); i++) {
-            if (!names.add(hosts.get(i).name())) {
-                YamlNode at = top.get("hosts").orElseThrow().items().get(i);
-                problems.add(at, "duplicate host name '" + hosts.get(i).name() + "'");
-            }
-        }
+        List<InventoryHost> hosts = top.get("hosts").map(list -> hostList(list, folder, defaults, problems)).orElse(List.of());
         return new Inventory(file, hosts);
     }
 
     private record Defaults(String user, int port, Path identityFile, Path knownHostsFile) {
+        static Defaults standard() {
+            return new Defaults(InventoryHost.DEFAULT_USER, InventoryHost.DEFAULT_PORT, home(".ssh/id_ed25519"), home(".ssh/known_hosts"));
+        }
+    }
+
+    /**
+     * Reads a list of host entries written somewhere else (a lab's inline `hosts:`), with the
+     * standard defaults, reporting problems like an inventory file does.
+     */
+    public static List<InventoryHost> hosts(YamlNode list, Path folder, Problems problems) {
+        return hostList(list, folder, Defaults.standard(), problems);
+    }
+
+    private static List<InventoryHost> hostList(YamlNode list, Path folder, Defaults defaults, Problems problems) {
+        if (!list.isList()) {
+            problems.add(list, "expected a list of hosts ({name, address, ...}), found " + list.describeKind());
+            return List.of();
+        }
+        Set<String> names = new HashSet<>();
+        List<InventoryHost> hosts = new ArrayList<>();
+        for (YamlNode entry : list.items()) {
+            host(entry, folder, defaults, problems).ifPresent(host -> {
+                if (!names.add(host.name())) {
+                    problems.add(entry, "duplicate host name '" + host.name() + "'");
+                }
+                hosts.add(host);
+            });
+        }
+        return hosts;
     }
 
     private static Optional<InventoryHost> host(YamlNode node, Path folder, Defaults defaults, Problems problems) {

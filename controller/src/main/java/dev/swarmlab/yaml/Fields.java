@@ -104,4 +104,62 @@ public final class Fields {
             }
         });
     }
+
+    /** The node to point at for a field: the value if present, otherwise the mapping itself. */
+    public YamlNode at(String name) {
+        YamlNode value = map.fields().get(name);
+        return value == null ? map : value;
+    }
+
+    public Optional<Boolean> bool(String name) {
+        return string(name).flatMap(text -> switch (text) {
+            case "true", "yes", "on" -> Optional.of(Boolean.TRUE);
+            case "false", "no", "off" -> Optional.of(Boolean.FALSE);
+            default -> {
+                problems.add(map.fields().get(name), "expected true or false, found '" + text + "'");
+                yield Optional.empty();
+            }
+        });
+    }
+
+    /** A list of single values; one value alone is taken as a list of one. */
+    public List<YamlNode> scalars(String name) {
+        Optional<YamlNode> value = get(name);
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        List<YamlNode> items = value.get().isList() ? value.get().items() : List.of(value.get());
+        return items.stream().filter(item -> {
+            if (!item.isScalar()) {
+                problems.add(item, "expected a single value, found " + item.describeKind());
+                return false;
+            }
+            return true;
+        }).toList();
+    }
+
+    /** A mapping of names to single values, such as driver options. */
+    public java.util.Map<String, String> stringMap(String name) {
+        Optional<YamlNode> value = get(name);
+        if (value.isEmpty()) {
+            return java.util.Map.of();
+        }
+        if (!value.get().isMap()) {
+            problems.add(value.get(), "expected a mapping of names to values, found " + value.get().describeKind());
+            return java.util.Map.of();
+        }
+        java.util.Map<String, String> result = new java.util.LinkedHashMap<>();
+        value.get().fields().forEach((key, node) -> {
+            if (node.isScalar()) {
+                result.put(key, node.scalar());
+            } else {
+                problems.add(node, "expected a single value, found " + node.describeKind());
+            }
+        });
+        return result;
+    }
+
+    public Problems problems() {
+        return problems;
+    }
 }

@@ -72,7 +72,7 @@ class InventoryFileTest {
             missing name          | identityFile: id_ed25519\\nhosts:\\n  - address: 10.0.0.1                        | 3 | 5  | hosts[1]: missing required field 'name'
             bad port              | identityFile: id_ed25519\\nhosts:\\n  - {name: a, address: x, port: 70000}      | 3 | 33 | hosts[1].port: expected a whole number within 1..65535, found '70000'
             duplicate name        | identityFile: id_ed25519\\nhosts:\\n  - {name: a, address: x}\\n  - {name: a, address: y} | 4 | 5 | hosts[2]: duplicate host name 'a'
-            hosts not a list      | identityFile: id_ed25519\\nhosts: h1                                             | 2 | 8  | hosts: expected a list, found 'h1'
+            hosts not a list      | identityFile: id_ed25519\\nhosts: h1                                             | 2 | 8  | hosts: expected a list of hosts
             no hosts              | identityFile: id_ed25519                                                         | 1 | 1  | missing required field 'hosts'
             missing identity file | identityFile: nowhere\\nhosts: [{name: a, address: x}]                           | 2 | 9  | does not exist or cannot be read
             bad address           | identityFile: id_ed25519\\nhosts: [{name: a, address: 'a b'}]                    | 2 | 28 | hosts[1].address: 'a b' is not an address

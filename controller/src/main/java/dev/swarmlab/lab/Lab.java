@@ -1,0 +1,33 @@
+package dev.swarmlab.lab;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A resolved, validated lab: what to build on which hosts and what to probe. Immutable; made
+ * only by {@link LabFile#read}, so every Lab in the program has passed every check.
+ */
+public record Lab(String name, String description, Path file, LabHosts hosts, Optional<Swarm> swarm,
+                  List<Network> networks, List<Workload> workloads, Agents agents, List<String> probes,
+                  List<Expectation> expectations, List<Step> steps) {
+    public Lab {
+        networks = List.copyOf(networks);
+        workloads = List.copyOf(workloads);
+        probes = List.copyOf(probes);
+        expectations = List.copyOf(expectations);
+        steps = List.copyOf(steps);
+    }
+
+    public Optional<Network> network(String networkName) {
+        return networks.stream().filter(n -> n.name().equals(networkName)).findFirst();
+    }
+
+    /** The networks swarmlab creates (not Docker's built-in bridge, host and none). */
+    public List<Network> createdNetworks() {
+        return networks.stream().filter(n -> !n.builtIn()).toList();
+    }
+
+    /** The label every resource of this lab carries, with the lab's name as its value. */
+    public static final String LABEL = "dev.swarmlab.lab";
+}

@@ -1,0 +1,44 @@
+package dev.swarmlab.lab;
+
+import dev.swarmlab.net.Subnet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A network of the lab: one swarmlab creates (overlay, bridge, macvlan) or one of Docker's
+ * built-in networks used as it is (the default `bridge`, `host`, `none`).
+ */
+public record Network(String name, Driver driver, boolean builtIn, Optional<Subnet> subnet, Optional<String> gateway,
+                      Optional<Subnet> ipRange, boolean attachable, boolean internal, boolean encrypted,
+                      OptionalInt mtu, Map<String, String> options) {
+    public static final int OVERLAY_DEFAULT_MTU = 1450;
+
+    public Network {
+        options = Map.copyOf(options);
+    }
+
+    /** The drivers a lab may name; built-in networks have their own. */
+    public enum Driver {
+        OVERLAY, BRIDGE, MACVLAN, HOST, NONE;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Swarm scope (one network across hosts) or local scope (one per host). */
+    public boolean swarmScope() {
+        return driver == Driver.OVERLAY;
+    }
+
+    /** The default bridge (docker0), as opposed to a user-defined bridge. */
+    public boolean defaultBridge() {
+        return builtIn && driver == Driver.BRIDGE;
+    }
+
+    public static Network builtIn(String name, Driver driver) {
+        return new Network(name, driver, true, Optional.empty(), Optional.empty(), Optional.empty(), false, false, false,
+                OptionalInt.empty(), Map.of());
+    }
+}
