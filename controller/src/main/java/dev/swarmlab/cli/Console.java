@@ -29,6 +29,14 @@ final class Console {
         return table;
     }
 
+    static Table findingsTable(java.util.List<dev.swarmlab.deploy.Finding> findings) {
+        Table table = new Table("CHECK", "HOST", "RESULT", "EVIDENCE", "REMEDY");
+        for (dev.swarmlab.deploy.Finding f : findings) {
+            table.row(f.check(), f.host(), f.status().label(), f.evidence(), f.remedy());
+        }
+        return table;
+    }
+
     private static String orDash(String value) {
         return value == null || value.isEmpty() ? "-" : value;
     }

@@ -1,12 +1,52 @@
 package dev.swarmlab.docker;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * A Docker daemon, as the rest of swarmlab sees it. Only this package knows docker-java; the
  * emulated-hosts kit, deploy and the runner depend on this interface, and tests fake it.
+ * Every method throws a SwarmlabException naming the daemon when the call fails.
  */
 public interface DockerEngine extends AutoCloseable {
-    /** The daemon's account of itself (GET /info); throws a SwarmlabException when it does not answer. */
+    /** The daemon's account of itself (GET /info). */
     EngineInfo info();
+
+    /** Creates a swarm with this daemon as its first manager; returns this node's id. */
+    String swarmInit(String advertiseAddress, String dataPathAddress, Map<String, String> labels);
+
+    /** The cluster id and join tokens (managers only). */
+    SwarmTokens swarmTokens();
+
+    /** Labels of the swarm itself (managers only). */
+    Map<String, String> swarmLabels();
+
+    void swarmJoin(String managerAddress, String token, String advertiseAddress, String dataPathAddress);
+
+    void swarmLeave(boolean force);
+
+    /** The swarm's nodes (managers only). */
+    List<SwarmNode> nodes();
+
+    List<NetworkState> networks();
+
+    /** Creates a network; returns its id. */
+    String createNetwork(NetworkRequest request);
+
+    void removeNetwork(String idOrName);
+
+    /** Containers (running or not) carrying the label key=value. */
+    List<LabelledObject> containers(String labelKey, String labelValue);
+
+    void removeContainer(String id);
+
+    /** Services carrying the label key=value (managers only). */
+    List<LabelledObject> services(String labelKey, String labelValue);
+
+    void removeService(String id);
+
+    /** Where this daemon is reached and how, for messages. */
+    String endpoint();
 
     @Override
     void close();

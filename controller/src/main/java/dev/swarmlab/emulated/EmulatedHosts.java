@@ -1,5 +1,7 @@
 package dev.swarmlab.emulated;
 
+import dev.swarmlab.Deadline;
+import dev.swarmlab.Parallel;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.inventory.InventoryFile;
 import dev.swarmlab.inventory.InventoryHost;
@@ -17,10 +19,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -29,7 +27,6 @@ import java.util.stream.Stream;
  * Every change happens under a lock on the set, so two commands never interleave.
  */
 public final class EmulatedHosts {
-    private static final int MAX_PARALLEL = 16;
     private final HostSet set;
     private final Commands commands;
     private final Progress progress;
@@ -98,8 +95,8 @@ public final class EmulatedHosts {
                 reaper.reap(host, toRepair.contains(host));
                 return host;
             });
-            List<Outcome<HostStatus>> launched = parallel(touched, host -> launcher.launch(index(host), timeout));
-            List<Outcome<HostStatus>> failed = launched.stream().filter(o -> o.error() != null).toList();
+            List<Parallel.Outcome<String, HostStatus>> launched = parallel(touched, host -> launcher.launch(index(host), timeout));
+            List<Parallel.Outcome<String, HostStatus>> failed = launched.stream().filter(o -> !o.ok()).toList();
             if (!failed.isEmpty()) {
                 parallel(touched, host -> {
                     reaper.reap(host, toRepair.contains(host));
@@ -111,12 +108,12 @@ public final class EmulatedHosts {
                 } else {
                     writeAccessFiles(after);
                 }
-                throw combine(failed);
+                throw Parallel.combine(failed, "hosts");
             }
             // Hosts left alone keep the status just read; launched ones report their own.
             List<HostStatus> after = Stream.concat(
                             before.stream().filter(status -> !touched.contains(status.name())),
-                            launched.stream().map(Outcome::value))
+                            launched.stream().map(Parallel.Outcome::value))
                     .sorted(Comparator.comparing(HostStatus::name, byIndex())).toList();
             writeAccessFiles(after);
             return new UpResult(after, toStart, toRepair, set.inventory());
@@ -146,15 +143,15 @@ public final class EmulatedHosts {
             boolean anything = !hosts.isEmpty() || Files.exists(set.dir()) || new LabBridge(set, commands).exists()
                     || new LabBridge(set, commands).ruleExists();
             HostReaper reaper = new HostReaper(set, cgroups, commands);
-            List<Outcome<String>> removed = parallel(hosts, host -> {
+            List<Parallel.Outcome<String, String>> removed = parallel(hosts, host -> {
                 progress.step(host, "stopping dockerd and sshd, removing namespace " + set.netns(host));
                 reaper.reap(host, false);
                 progress.step(host, "removed");
                 return host;
             });
-            List<Outcome<String>> failed = removed.stream().filter(o -> o.error() != null).toList();
+            List<Parallel.Outcome<String, String>> failed = removed.stream().filter(o -> !o.ok()).toList();
             if (!failed.isEmpty()) {
-                throw combine(failed);
+                throw Parallel.combine(failed, "hosts");
             }
             removeSet(cgroups);
             return new DownResult(hosts, anything);
@@ -216,7 +213,7 @@ public final class EmulatedHosts {
         List<String> hosts = Stream.concat(recordedHosts().stream(), leftoverNamespaces().stream())
                 .distinct().sorted(byIndex()).toList();
         HostInspector inspector = new HostInspector(set, underlay);
-        return parallel(hosts, inspector::inspect).stream().map(Outcome::orThrow).toList();
+        return parallel(hosts, inspector::inspect).stream().map(Parallel.Outcome::orThrow).toList();
     }
 
     private List<String> recordedHosts() {
@@ -291,58 +288,9 @@ public final class EmulatedHosts {
         }
     }
 
-    /** A per-host result: a value or the error that host ran into (one host never hides another's). */
-    record Outcome<T>(String host, T value, SwarmlabException error) {
-        T orThrow() {
-            if (error != null) {
-                throw error;
-            }
-            return value;
-        }
-    }
-
-    private <T> List<Outcome<T>> parallel(List<String> hosts, Function<String, T> work) {
-        if (hosts.isEmpty()) {
-            return List.of();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(hosts.size(), MAX_PARALLEL));
-        try {
-            List<Future<T>> futures = hosts.stream().map(host -> pool.submit(() -> work.apply(host))).toList();
-            List<Outcome<T>> outcomes = new ArrayList<>();
-            for (int i = 0; i < hosts.size(); i++) {
-                outcomes.add(await(hosts.get(i), futures.get(i)));
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static <T> Outcome<T> await(String host, Future<T> future) {
-        try {
-            return new Outcome<>(host, future.get(), null);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            SwarmlabException error = cause instanceof SwarmlabException se ? se
-                    : new SwarmlabException(host + ": " + cause, cause);
-            return new Outcome<>(host, null, error);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SwarmlabException("interrupted while waiting for " + host, e);
-        }
-    }
-
-    private static SwarmlabException combine(List<? extends Outcome<?>> failed) {
-        if (failed.size() == 1) {
-            return failed.get(0).error();
-        }
-        List<String> evidence = new ArrayList<>();
-        for (Outcome<?> outcome : failed) {
-            evidence.add(outcome.error().getMessage());
-            outcome.error().evidence().forEach(line -> evidence.add("  " + line));
-        }
-        return new SwarmlabException(failed.size() + " hosts failed: " + String.join(", ", failed.stream().map(Outcome::host).toList()),
-                failed.get(0).error().remedy(), evidence, failed.get(0).error());
+    /** Per-host work on a bounded pool; hosts have their own deadlines (launch timeout, stop deadlines), so this one only bounds a hang. */
+    private static <T> List<Parallel.Outcome<String, T>> parallel(List<String> hosts, Function<String, T> work) {
+        return Parallel.each(hosts, Deadline.in(Duration.ofMinutes(10), "the hosts' work to finish"), work);
     }
 
     static int index(String host) {

@@ -1,0 +1,90 @@
+package dev.swarmlab.deploy;
+
+import dev.swarmlab.Deadline;
+import dev.swarmlab.Parallel;
+import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.docker.DockerEngine;
+import dev.swarmlab.docker.DockerEngines;
+import dev.swarmlab.emulated.Progress;
+import dev.swarmlab.inventory.Inventory;
+import dev.swarmlab.inventory.InventoryHost;
+import dev.swarmlab.ssh.Ssh;
+import dev.swarmlab.ssh.SshSession;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The lab's hosts, each reached once (one SSH session, one Docker tunnel) in parallel. A host
+ * that cannot be reached is kept with its error, so every verb can report it and go on with the others.
+ */
+public final class Connections implements AutoCloseable {
+    public static final Duration CALL_DEADLINE = Duration.ofSeconds(30);
+    private final Map<String, Connection> reached = new LinkedHashMap<>();
+    private final Map<String, SwarmlabException> unreachable = new LinkedHashMap<>();
+    private final List<InventoryHost> hosts;
+
+    private Connections(List<InventoryHost> hosts) {
+        this.hosts = hosts;
+    }
+
+    /** Something that opens a host's connection; tests give their own. */
+    @FunctionalInterface
+    public interface Opener {
+        Connection open(InventoryHost host);
+    }
+
+    public static Opener overSsh(Ssh.Options options) {
+        return host -> {
+            SshSession ssh = Ssh.connect(host, options);
+            try {
+                DockerEngine docker = DockerEngines.overSsh(ssh, CALL_DEADLINE);
+                docker.info();
+                return new Connection(host, ssh, docker);
+            } catch (SwarmlabException e) {
+                ssh.close();
+                throw new SwarmlabException(host.name() + ": SSH works but Docker does not answer: " + e.getMessage(),
+                        "check that dockerd runs on " + host.name() + " and that " + host.user() + " may use /var/run/docker.sock",
+                        List.of(), e);
+            }
+        };
+    }
+
+    public static Connections open(Inventory inventory, Opener opener, Progress progress, Duration deadline) {
+        Connections connections = new Connections(inventory.hosts());
+        List<Parallel.Outcome<InventoryHost, Connection>> outcomes = Parallel.each(inventory.hosts(),
+                Deadline.in(deadline, "SSH and Docker connections to every host"), opener::open);
+        for (Parallel.Outcome<InventoryHost, Connection> outcome : outcomes) {
+            if (outcome.ok()) {
+                connections.reached.put(outcome.key().name(), outcome.value());
+            } else {
+                connections.unreachable.put(outcome.key().name(), outcome.error());
+                progress.step(outcome.key().name(), "unreachable: " + outcome.error().getMessage());
+            }
+        }
+        return connections;
+    }
+
+    public List<InventoryHost> hosts() {
+        return hosts;
+    }
+
+    public List<Connection> reached() {
+        return List.copyOf(reached.values());
+    }
+
+    public Optional<Connection> get(String host) {
+        return Optional.ofNullable(reached.get(host));
+    }
+
+    public Map<String, SwarmlabException> unreachable() {
+        return Map.copyOf(unreachable);
+    }
+
+    @Override
+    public void close() {
+        reached.values().forEach(Connection::close);
+    }
+}

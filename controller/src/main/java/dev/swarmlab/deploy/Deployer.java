@@ -1,0 +1,99 @@
+package dev.swarmlab.deploy;
+
+import dev.swarmlab.Deadline;
+import dev.swarmlab.Parallel;
+import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.docker.SwarmTokens;
+import dev.swarmlab.emulated.Progress;
+import dev.swarmlab.lab.Lab;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Carries out a deploy plan: the swarm first (init, then every join in parallel), then network
+ * removals and creations, each host's in parallel. Every change is journaled before it starts
+ * and when it ends, so a crashed deploy can be finished (deploy again) or undone (destroy).
+ */
+public final class Deployer {
+    private static final Duration STAGE = Duration.ofMinutes(3);
+    private final Lab lab;
+    private final Connections connections;
+    private final LabState state;
+    private final Progress progress;
+
+    public Deployer(Lab lab, Connections connections, LabState state, Progress progress) {
+        this.lab = lab;
+        this.connections = connections;
+        this.state = state;
+        this.progress = progress;
+    }
+
+    public void apply(DeployPlanner.Plan plan) {
+        List<Action> actions = plan.actions();
+        actions.stream().filter(a -> a instanceof Action.InitSwarm).forEach(this::run);
+        List<Action> joins = actions.stream().filter(a -> a instanceof Action.JoinSwarm).toList();
+        if (!joins.isEmpty()) {
+            String via = ((Action.JoinSwarm) joins.get(0)).via();
+            SwarmTokens tokens = connection(via).docker().swarmTokens();
+            stage(joins, action -> join((Action.JoinSwarm) action, tokens));
+        }
+        stage(actions.stream().filter(a -> a instanceof Action.RemoveNetwork).toList(), this::run);
+        stage(actions.stream().filter(a -> a instanceof Action.CreateNetwork).toList(), this::run);
+    }
+
+    /** Runs the actions of one stage, one thread per host; a host's actions run in order. */
+    private void stage(List<Action> actions, Consumer<Action> work) {
+        Map<String, List<Action>> byHost = actions.stream().collect(java.util.stream.Collectors.groupingBy(Action::host,
+                java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
+        List<Parallel.Outcome<String, Boolean>> outcomes = Parallel.each(List.copyOf(byHost.keySet()),
+                Deadline.in(STAGE, "every host's deploy step"), host -> {
+                    byHost.get(host).forEach(work);
+                    return true;
+                });
+        List<Parallel.Outcome<String, Boolean>> failed = outcomes.stream().filter(o -> !o.ok()).toList();
+        if (!failed.isEmpty()) {
+            throw Parallel.combine(failed, "hosts");
+        }
+    }
+
+    private void join(Action.JoinSwarm join, SwarmTokens tokens) {
+        journaled(join, () -> connection(join.host()).docker().swarmJoin(connection(join.via()).host().address(),
+                join.manager() ? tokens.manager() : tokens.worker(), join.address(), join.address()));
+    }
+
+    private void run(Action action) {
+        if (action instanceof Action.InitSwarm init) {
+            journaled(init, () -> {
+                connection(init.host()).docker().swarmInit(init.address(), init.address(), Map.of(Lab.LABEL, lab.name()));
+                state.recordCluster(connection(init.host()).docker().swarmTokens().clusterId());
+            });
+        } else if (action instanceof Action.CreateNetwork create) {
+            journaled(create, () -> connection(create.host()).docker().createNetwork(NetworkSpec.request(lab, create.network())));
+        } else if (action instanceof Action.RemoveNetwork remove) {
+            journaled(remove, () -> connection(remove.host()).docker().removeNetwork(remove.name()));
+        } else {
+            throw new IllegalStateException("not a stand-alone action: " + action);
+        }
+    }
+
+    private void journaled(Action action, Runnable change) {
+        String name = action.getClass().getSimpleName();
+        state.journal(action.host(), name, "started", action.describe());
+        long start = System.nanoTime();
+        progress.step(action.host(), action.describe());
+        try {
+            change.run();
+        } catch (SwarmlabException e) {
+            state.journal(action.host(), name, "failed", e.getMessage());
+            throw new SwarmlabException(action.host() + ": could not " + action.describe() + ": " + e.getMessage(),
+                    e.remedy(), e.evidence(), e);
+        }
+        state.journal(action.host(), name, "done", dev.swarmlab.Durations.since(start));
+    }
+
+    private Connection connection(String host) {
+        return connections.get(host).orElseThrow(() -> new SwarmlabException(host + " is not reachable"));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.swarmlab.deploy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.swarmlab.SwarmlabException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A lab's state folder (.swarmlab/LAB/ under the working directory, or $SWARMLAB_STATE/LAB):
+ * the swarm it created, the journal written before every change, the last preflight findings.
+ */
+public final class LabState {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final Path dir;
+
+    public LabState(Path dir) {
+        this.dir = dir;
+    }
+
+    public static LabState of(String labName) {
+        String root = System.getenv().getOrDefault("SWARMLAB_STATE", ".swarmlab");
+        return new LabState(Path.of(root).toAbsolutePath().normalize().resolve(labName));
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The id of the swarm this lab initialised, if it did. */
+    public Optional<String> clusterId() {
+        return Optional.ofNullable(read().get("clusterId")).map(Object::toString);
+    }
+
+    public void recordCluster(String clusterId) {
+        Map<String, Object> state = read();
+        state.put("clusterId", clusterId);
+        write(dir.resolve("state.json"), state);
+    }
+
+    public void forgetCluster() {
+        Map<String, Object> state = read();
+        state.remove("clusterId");
+        write(dir.resolve("state.json"), state);
+    }
+
+    /** Appends one line to the journal: written before a change starts and again when it ends. */
+    public synchronized void journal(String host, String action, String phase, String detail) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", Instant.now().toString());
+        line.put("host", host);
+        line.put("action", action);
+        line.put("phase", phase);
+        if (detail != null) {
+            line.put("detail", detail);
+        }
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("journal.jsonl"), new ObjectMapper().writeValueAsString(line) + "\n",
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new SwarmlabException("cannot write the journal in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void writeJson(String name, Object value) {
+        write(dir.resolve(name), value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> read() {
+        try {
+            return JSON.readValue(Files.readString(dir.resolve("state.json")), LinkedHashMap.class);
+        } catch (NoSuchFileException e) {
+            return new LinkedHashMap<>();
+        } catch (IOException e) {
+            throw new SwarmlabException("cannot read " + dir.resolve("state.json") + ": " + e.getMessage(),
+                    "delete the file if it is damaged; destroy finds the lab's resources by label", java.util.List.of(), e);
+        }
+    }
+
+    private void write(Path file, Object value) {
+        try {
+            Files.createDirectories(dir);
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(temporary, JSON.writeValueAsString(value));
+            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new SwarmlabException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

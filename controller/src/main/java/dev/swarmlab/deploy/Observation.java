@@ -1,0 +1,48 @@
+package dev.swarmlab.deploy;
+
+import dev.swarmlab.Deadline;
+import dev.swarmlab.Parallel;
+import dev.swarmlab.docker.EngineInfo;
+import dev.swarmlab.docker.SwarmNode;
+import dev.swarmlab.lab.Lab;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the lab's reachable hosts look like now, read in parallel, and which swarm is the lab's own. */
+public record Observation(Map<String, HostView> views, Optional<String> ourCluster, List<SwarmNode> ourNodes) {
+
+    public static Observation of(Lab lab, Connections connections, LabState state) {
+        Map<String, HostView> views = new LinkedHashMap<>();
+        Parallel.each(connections.reached(), Deadline.in(Duration.ofMinutes(1), "every host's Docker state"),
+                        c -> new HostView(c.name(), withClusterId(c), c.docker().networks()))
+                .forEach(o -> views.put(o.key().name(), o.orThrow()));
+        Optional<String> recorded = state.clusterId();
+        // Without a record (state folder lost, another machine), a manager whose swarm carries the lab's label tells.
+        List<Connection> managers = connections.reached().stream().filter(c -> views.get(c.name()).engine().swarmManager()).toList();
+        Optional<Connection> manager = managers.stream()
+                .filter(c -> recorded.map(id -> id.equals(views.get(c.name()).engine().clusterId())).orElse(false)).findFirst()
+                .or(() -> managers.stream().filter(c -> lab.name().equals(c.docker().swarmLabels().get(Lab.LABEL))).findFirst());
+        Optional<String> cluster = manager.map(c -> views.get(c.name()).engine().clusterId()).or(() -> recorded);
+        List<SwarmNode> nodes = manager.map(c -> c.docker().nodes()).orElse(List.of());
+        return new Observation(views, cluster, nodes);
+    }
+
+    /** /info leaves the cluster id out on this Docker version; a manager's swarm inspection has it. */
+    private static EngineInfo withClusterId(Connection c) {
+        EngineInfo info = c.docker().info();
+        if (!info.swarmManager() || !info.clusterId().isBlank()) {
+            return info;
+        }
+        return new EngineInfo(info.hostname(), info.version(), info.swarmState(), info.nodeId(), true,
+                c.docker().swarmTokens().clusterId(), info.nodeAddress(), info.kernelVersion(), info.operatingSystem());
+    }
+
+    /** Whether the host is a node of the lab's swarm. */
+    public boolean inOurSwarm(String host) {
+        HostView view = views.get(host);
+        return view != null && view.engine().inSwarm() && ourNodes.stream().anyMatch(n -> n.id().equals(view.engine().nodeId()));
+    }
+}

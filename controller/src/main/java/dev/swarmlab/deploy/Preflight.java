@@ -1,0 +1,262 @@
+package dev.swarmlab.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swarmlab.Deadline;
+import dev.swarmlab.Parallel;
+import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.docker.NetworkState;
+import dev.swarmlab.lab.Lab;
+import dev.swarmlab.lab.Network;
+import dev.swarmlab.net.Subnet;
+import dev.swarmlab.ssh.SshSession.TcpReach;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Checks, on all hosts in parallel, what a deploy needs, and says what it found: reachability,
+ * engine versions, hostnames, clocks, addresses, the swarm ports between every pair (tested, not
+ * assumed), kernel features, MTU, subnet clashes, leftovers and foreign swarms.
+ */
+public final class Preflight {
+    private static final Duration CALL = Duration.ofSeconds(15);
+    private static final Duration PORT_DEADLINE = Duration.ofSeconds(3);
+    private static final long SKEW_WARN_MS = 2_000;
+    private static final long SKEW_FAIL_MS = 60_000;
+
+    private final Lab lab;
+    private final Connections connections;
+    private final Map<String, HostView> views;
+    private final DeployPlanner.Plan plan;
+
+    public Preflight(Lab lab, Connections connections, Map<String, HostView> views, DeployPlanner.Plan plan) {
+        this.lab = lab;
+        this.connections = connections;
+        this.views = views;
+        this.plan = plan;
+    }
+
+    public List<Finding> run() {
+        List<Finding> findings = new ArrayList<>();
+        connections.unreachable().forEach((host, error) -> findings.add(Finding.fail("ssh and docker", host, error.getMessage(),
+                error.remedy() == null ? "make the host reachable over SSH, with dockerd running" : error.remedy())));
+        List<Connection> reached = connections.reached();
+        reached.forEach(c -> findings.add(Finding.pass("ssh and docker", c.name(), "Docker " + views.get(c.name()).engine().version()
+                + " via " + c.docker().endpoint())));
+        findings.addAll(versions());
+        findings.addAll(hostnames());
+        List<Parallel.Outcome<Connection, List<Finding>>> perHost = Parallel.each(reached,
+                Deadline.in(Duration.ofMinutes(1), "preflight checks on every host"), this::hostChecks);
+        perHost.forEach(o -> findings.addAll(o.ok() ? o.value()
+                : List.of(Finding.fail("host checks", o.key().name(), o.error().getMessage(), "see the error"))));
+        findings.addAll(ports(reached));
+        plan.conflicts().forEach(c -> findings.add(Finding.fail(c.check(), c.host(), c.problem(), c.remedy())));
+        return findings;
+    }
+
+    private List<Finding> versions() {
+        Map<String, List<String>> byMajor = views.values().stream().collect(Collectors.groupingBy(
+                v -> v.engine().version().split("\\.")[0], TreeMap::new, Collectors.mapping(HostView::host, Collectors.toList())));
+        if (byMajor.size() <= 1) {
+            return List.of(Finding.pass("engine version", "all", "Docker " + String.join(", ", views.values().stream()
+                    .map(v -> v.engine().version()).distinct().toList()) + " on every host"));
+        }
+        return List.of(Finding.fail("engine version", "all", "different major versions: " + byMajor,
+                "install the same Docker Engine major version on every host"));
+    }
+
+    private List<Finding> hostnames() {
+        Map<String, List<String>> byName = views.values().stream().collect(Collectors.groupingBy(v -> v.engine().hostname(),
+                TreeMap::new, Collectors.mapping(HostView::host, Collectors.toList())));
+        List<Finding> findings = new ArrayList<>();
+        byName.forEach((name, hosts) -> {
+            if (hosts.size() > 1) {
+                findings.add(Finding.fail("unique hostnames", String.join(",", hosts), "hostname '" + name + "' on " + hosts,
+                        "give every host its own hostname: Swarm names nodes by it"));
+            }
+        });
+        return findings.isEmpty() ? List.of(Finding.pass("unique hostnames", "all", String.join(", ", byName.keySet()))) : findings;
+    }
+
+    private List<Finding> hostChecks(Connection c) {
+        List<Finding> findings = new ArrayList<>();
+        findings.add(clock(c));
+        HostFacts facts = HostFacts.gather(c.ssh(), CALL);
+        String address = c.host().address();
+        var device = facts.interfaceOf(address);
+        findings.add(device.isPresent()
+                ? Finding.pass("advertise address", c.name(), address + " on " + device.get())
+                : Finding.fail("advertise address", c.name(), address + " is not an address of the host (it has "
+                        + facts.ipv4Addresses() + ")", "put the host's own address in the inventory: Swarm advertises it"));
+        findings.addAll(kernel(c.name(), facts));
+        device.flatMap(facts::mtu).ifPresent(mtu -> findings.addAll(mtus(c.name(), device.get(), mtu)));
+        findings.addAll(subnets(c, facts));
+        findings.addAll(leftovers(c));
+        return findings;
+    }
+
+    /** The host's clock must read a time between our before and after; the distance outside that window is the skew. */
+    private Finding clock(Connection c) {
+        long before = System.currentTimeMillis();
+        long remote = Long.parseLong(c.ssh().exec("date +%s%3N", CALL).orThrow().stdout().strip());
+        long after = System.currentTimeMillis();
+        long skew = remote < before ? remote - before : remote > after ? remote - after : 0;
+        String evidence = skew == 0 ? "agrees with this machine's within the " + (after - before) + " ms round trip"
+                : "differs from this machine's by at least " + skew + " ms";
+        if (Math.abs(skew) > SKEW_FAIL_MS) {
+            return Finding.fail("clock skew", c.name(), evidence, "synchronise the clocks (NTP): Swarm's certificates need it");
+        }
+        return Math.abs(skew) > SKEW_WARN_MS
+                ? Finding.warn("clock skew", c.name(), evidence, "synchronise the clocks (NTP)")
+                : Finding.pass("clock skew", c.name(), evidence);
+    }
+
+    private List<Finding> kernel(String host, HostFacts facts) {
+        List<Finding> findings = new ArrayList<>();
+        if (!facts.kernelConfigKnown()) {
+            findings.add(Finding.warn("kernel features", host, "neither /proc/config.gz nor /boot/config-$(uname -r) is readable",
+                    "swarmlab cannot tell whether vxlan, ip_vs and ESP are there; results will show"));
+            return findings;
+        }
+        boolean overlays = lab.networks().stream().anyMatch(Network::swarmScope);
+        boolean encrypted = lab.networks().stream().anyMatch(Network::encrypted);
+        boolean vxlan = facts.kernelOption("VXLAN").isPresent() || facts.modules().contains("vxlan");
+        findings.add(vxlan ? Finding.pass("kernel: vxlan", host, "CONFIG_VXLAN=" + facts.kernelOption("VXLAN").orElse("loaded"))
+                : overlays ? Finding.fail("kernel: vxlan", host, "no VXLAN in this kernel", "overlay networks need CONFIG_VXLAN")
+                : Finding.warn("kernel: vxlan", host, "no VXLAN in this kernel", "this lab has no overlay, so it does not matter here"));
+        boolean ipvs = facts.kernelOption("IP_VS").isPresent() || facts.modules().contains("ip_vs");
+        findings.add(ipvs ? Finding.pass("kernel: ip_vs", host, "CONFIG_IP_VS=" + facts.kernelOption("IP_VS").orElse("loaded"))
+                : Finding.warn("kernel: ip_vs", host, "no IP_VS in this kernel: service VIPs and the ingress routing mesh do not forward",
+                "cells through a service VIP or the routing mesh are expected blocked, with this reason; tasks.NAME and dnsrr still work"));
+        boolean esp = facts.kernelOption("INET_ESP").isPresent() || facts.modules().contains("esp4");
+        findings.add(esp ? Finding.pass("kernel: esp", host, "CONFIG_INET_ESP=" + facts.kernelOption("INET_ESP").orElse("loaded"))
+                : Finding.warn("kernel: esp", host, "no INET_ESP in this kernel: an encrypted overlay is created but carries nothing",
+                encrypted ? "cells over the encrypted overlay are expected blocked, with this reason" : "this lab has no encrypted overlay"));
+        return findings;
+    }
+
+    private List<Finding> mtus(String host, String device, int mtu) {
+        List<Finding> findings = new ArrayList<>();
+        for (Network network : lab.networks()) {
+            if (!network.swarmScope()) {
+                continue;
+            }
+            int overlay = network.mtu().orElse(Network.OVERLAY_DEFAULT_MTU);
+            String evidence = device + " mtu " + mtu + ", overlay " + network.name() + " mtu " + overlay + " + 50 bytes of VXLAN";
+            findings.add(overlay + 50 <= mtu ? Finding.pass("underlay mtu", host, evidence)
+                    : Finding.warn("underlay mtu", host, evidence + ": packets larger than " + (mtu - 50) + " bytes will be dropped",
+                    "set the overlay's mtu to " + (mtu - 50) + " or raise the underlay MTU"));
+        }
+        return findings;
+    }
+
+    private List<Finding> subnets(Connection c, HostFacts facts) {
+        List<Finding> findings = new ArrayList<>();
+        HostView view = views.get(c.name());
+        List<Subnet> routes = routes(facts.routesJson());
+        for (Network network : lab.createdNetworks()) {
+            if (network.subnet().isEmpty()) {
+                continue;
+            }
+            Subnet planned = network.subnet().get();
+            boolean deployed = view.network(network.name()).map(n -> lab.name().equals(n.labels().get(Lab.LABEL))).orElse(false);
+            List<String> clashes = new ArrayList<>();
+            for (NetworkState existing : view.networks()) {
+                if (!existing.name().equals(network.name()) && existing.subnets().stream().anyMatch(s -> Subnet.parse(s).overlaps(planned))) {
+                    clashes.add("Docker network " + existing.name() + " " + existing.subnets());
+                }
+            }
+            if (!deployed) {
+                routes.stream().filter(r -> r.overlaps(planned)).forEach(r -> clashes.add("route " + r));
+            }
+            findings.add(clashes.isEmpty() ? Finding.pass("subnet " + planned, c.name(), "free" + (deployed ? " (the lab's own network)" : ""))
+                    : Finding.fail("subnet " + planned, c.name(), network.name() + " would overlap " + String.join(", ", clashes),
+                    "choose another subnet for " + network.name() + " in the lab file"));
+        }
+        return findings;
+    }
+
+    private static List<Subnet> routes(String json) {
+        try {
+            JsonNode routes = new ObjectMapper().readTree(json);
+            List<Subnet> result = new ArrayList<>();
+            for (JsonNode route : routes) {
+                String dst = route.path("dst").asText();
+                if (!dst.isEmpty() && !dst.equals("default")) {
+                    result.add(Subnet.parse(dst));
+                }
+            }
+            return result;
+        } catch (IOException | SwarmlabException e) {
+            return List.of();
+        }
+    }
+
+    private List<Finding> leftovers(Connection c) {
+        int containers = c.docker().containers(Lab.LABEL, lab.name()).size();
+        long stale = plan.actions().stream().filter(a -> a.host().equals(c.name()) && a instanceof Action.RemoveNetwork).count();
+        if (containers == 0 && stale == 0) {
+            return List.of(Finding.pass("leftovers", c.name(), "nothing of an earlier deploy of " + lab.name()));
+        }
+        return List.of(Finding.warn("leftovers", c.name(), containers + " container(s) and " + stale
+                        + " network(s) labelled " + Lab.LABEL + "=" + lab.name() + " from an earlier deploy",
+                "deploy keeps containers and removes networks no longer in the lab; `swarmlab destroy` removes all"));
+    }
+
+    /** 7946/tcp between every pair and 2377/tcp to every manager, asked of each host's own sshd. */
+    private List<Finding> ports(List<Connection> reached) {
+        record Probe(Connection from, Connection to, int port) {
+        }
+        List<String> managers = lab.swarm().map(s -> s.managers()).orElse(List.of());
+        if (lab.swarm().isEmpty()) {
+            return List.of();
+        }
+        List<Probe> probes = new ArrayList<>();
+        for (Connection from : reached) {
+            for (Connection to : reached) {
+                if (from != to) {
+                    probes.add(new Probe(from, to, 7946));
+                    if (managers.contains(to.name())) {
+                        probes.add(new Probe(from, to, 2377));
+                    }
+                }
+            }
+        }
+        List<Parallel.Outcome<Probe, TcpReach>> outcomes = Parallel.each(probes, Deadline.in(Duration.ofSeconds(30),
+                "swarm port checks"), p -> p.from().ssh().reach(p.to().host().address(), p.port(), PORT_DEADLINE));
+        Map<String, List<String>> bad = new TreeMap<>();
+        Map<String, List<String>> good = new TreeMap<>();
+        for (Parallel.Outcome<Probe, TcpReach> o : outcomes) {
+            String line = o.key().to().name() + ":" + o.key().port() + "/tcp " + (o.ok() ? o.value().name().toLowerCase() : "error");
+            boolean open = o.ok() && (o.value() == TcpReach.OPEN || o.value() == TcpReach.REFUSED);
+            (open ? good : bad).computeIfAbsent(o.key().from().name(), k -> new ArrayList<>()).add(line);
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Connection from : reached) {
+            List<String> failed = bad.getOrDefault(from.name(), List.of());
+            findings.add(failed.isEmpty()
+                    ? Finding.pass("swarm ports", from.name(), "reaches " + String.join(", ", good.getOrDefault(from.name(), List.of()))
+                    + " (refused = path open, nothing listening yet)")
+                    : Finding.fail("swarm ports", from.name(), "cannot reach " + String.join(", ", failed),
+                    "open 2377/tcp, 7946/tcp+udp and 4789/udp between the hosts"));
+        }
+        findings.add(Finding.warn("swarm ports (udp)", "all", "7946/udp and 4789/udp cannot be tested through SSH",
+                "the overlay cells of the first run show whether VXLAN (4789/udp) passes"));
+        return findings;
+    }
+
+    public static boolean anyFailed(Collection<Finding> findings) {
+        return findings.stream().anyMatch(f -> f.status() == Finding.Status.FAIL);
+    }
+
+    static Set<String> failedHosts(Collection<Finding> findings) {
+        return findings.stream().filter(f -> f.status() == Finding.Status.FAIL).map(Finding::host).collect(Collectors.toSet());
+    }
+}
