@@ -1,7 +1,6 @@
 package dev.swarmlab.cli;
 
 import dev.swarmlab.Durations;
-import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.deploy.Connections;
 import dev.swarmlab.deploy.Teardown;
 import dev.swarmlab.lab.Lab;
@@ -33,12 +32,9 @@ final class DestroyCommand implements Callable<Integer> {
             int count = result.removed().values().stream().mapToInt(List::size).sum();
             out.println(count == 0 ? "nothing to remove: no resource of lab " + lab.name() + " on the reachable hosts"
                     : "destroyed lab " + lab.name() + ": removed " + count + " item(s) in " + Durations.since(start));
-            if (!result.unreachable().isEmpty()) {
-                throw new SwarmlabException("could not reach " + String.join(", ", result.unreachable())
-                        + "; what the lab left there remains", "run `swarmlab destroy` again when they are back", List.of(), null);
-            }
+            out.flush();
+            Connections.failIfUnreachable(connections, "destroy (what the lab left on them remains; run destroy again when they are back)");
         }
-        out.flush();
         return 0;
     }
 }

@@ -55,8 +55,9 @@ final class InspectCommand implements Callable<Integer> {
                 networks.print(out);
                 report.unreachable().forEach((host, error) -> out.println(host + ": unreachable: " + error));
             }
+            out.flush();
+            Connections.failIfUnreachable(connections, "inspect");
         }
-        out.flush();
         return 0;
     }
 }

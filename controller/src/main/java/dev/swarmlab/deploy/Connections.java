@@ -83,6 +83,22 @@ public final class Connections implements AutoCloseable {
         return Map.copyOf(unreachable);
     }
 
+    /** Ends a verb that went on without some hosts: exit 1, each host's error and remedy shown. */
+    public static void failIfUnreachable(Connections connections, String verb) {
+        if (connections.unreachable.isEmpty()) {
+            return;
+        }
+        List<String> evidence = new java.util.ArrayList<>();
+        connections.unreachable.forEach((host, error) -> {
+            evidence.add(error.getMessage());
+            if (error.remedy() != null) {
+                evidence.add("  remedy: " + error.remedy());
+            }
+        });
+        throw new SwarmlabException(connections.unreachable.size() + " of " + connections.hosts.size() + " hosts could not be reached: "
+                + String.join(", ", connections.unreachable.keySet()) + "; " + verb + " covered the others", null, evidence, null);
+    }
+
     @Override
     public void close() {
         reached.values().forEach(Connection::close);

@@ -37,7 +37,9 @@ public final class Teardown {
     public Result run(Connections connections) {
         Observation observed = Observation.of(lab, connections, state);
         Map<String, List<String>> removed = new java.util.TreeMap<>();
-        stage(connections.reached(), c -> removeLabelled(c, observed, removed));
+        // Workloads everywhere first: a swarm-wide network can only go once no host has a container on it.
+        stage(connections.reached(), c -> removeWorkloads(c, observed, removed));
+        stage(connections.reached(), c -> removeNetworks(c, observed, removed));
         if (lab.swarm().isPresent()) {
             List<String> managers = lab.swarm().get().managers();
             List<Connection> members = connections.reached().stream().filter(c -> observed.inOurSwarm(c.name())).toList();
@@ -56,7 +58,7 @@ public final class Teardown {
         return new Result(removed, List.copyOf(connections.unreachable().keySet()));
     }
 
-    private void removeLabelled(Connection c, Observation observed, Map<String, List<String>> removed) {
+    private void removeWorkloads(Connection c, Observation observed, Map<String, List<String>> removed) {
         DockerEngine docker = c.docker();
         List<String> done = new ArrayList<>();
         if (observed.views().get(c.name()).engine().swarmManager()) {
@@ -69,12 +71,23 @@ public final class Teardown {
             step(c, "remove container " + container.name(), () -> docker.removeContainer(container.id()));
             done.add("container " + container.name());
         }
-        for (NetworkState network : docker.networks()) {
-            if (lab.name().equals(network.labels().get(Lab.LABEL))) {
-                step(c, "remove network " + network.name(), () -> docker.removeNetwork(network.id()));
+        record(removed, c, done);
+    }
+
+    /** Swarm-wide networks are removed by a manager; a worker only shows them while a container uses them. */
+    private void removeNetworks(Connection c, Observation observed, Map<String, List<String>> removed) {
+        List<String> done = new ArrayList<>();
+        boolean manager = observed.views().get(c.name()).engine().swarmManager();
+        for (NetworkState network : c.docker().networks()) {
+            if (lab.name().equals(network.labels().get(Lab.LABEL)) && (manager || !"swarm".equals(network.scope()))) {
+                step(c, "remove network " + network.name(), () -> c.docker().removeNetwork(network.id()));
                 done.add("network " + network.name());
             }
         }
+        record(removed, c, done);
+    }
+
+    private static void record(Map<String, List<String>> removed, Connection c, List<String> done) {
         synchronized (removed) {
             removed.computeIfAbsent(c.name(), k -> new ArrayList<>()).addAll(done);
         }
@@ -85,9 +98,7 @@ public final class Teardown {
         step(c, "leave the swarm", () -> c.docker().swarmLeave(true));
         c.docker().networks().stream().filter(n -> n.name().equals("docker_gwbridge")).findFirst()
                 .ifPresent(gw -> step(c, "remove network docker_gwbridge", () -> c.docker().removeNetwork(gw.id())));
-        synchronized (removed) {
-            removed.computeIfAbsent(c.name(), k -> new ArrayList<>()).add("swarm membership");
-        }
+        record(removed, c, List.of("swarm membership"));
     }
 
     private void step(Connection c, String what, Runnable change) {

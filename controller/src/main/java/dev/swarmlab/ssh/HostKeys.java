@@ -28,15 +28,34 @@ final class HostKeys implements HostKeyRepository {
         this.notices = notices;
     }
 
+    private volatile String refusedFingerprint = "";
+
+    /** The fingerprint of the last key refused for not being known, for the error message. */
+    String refusedFingerprint() {
+        return refusedFingerprint;
+    }
+
     @Override
     public int check(String host, byte[] key) {
         int verdict = known.check(host, key);
+        if (verdict == NOT_INCLUDED && !trustNew) {
+            try {
+                HostKey seen = new HostKey(host, key);
+                refusedFingerprint = seen.getType() + " " + seen.getFingerPrint(jsch);
+            } catch (Exception e) {
+                refusedFingerprint = "";
+            }
+        }
         if (verdict != NOT_INCLUDED || !trustNew) {
             return verdict;
         }
         try {
             HostKey hostKey = new HostKey(host, key);
-            known.add(hostKey, null); // jsch's KnownHosts writes the file anew, this key included
+            // Appended under one lock: jsch's own add rewrites the whole file, and hosts connect in parallel.
+            synchronized (HostKeys.class) {
+                java.nio.file.Files.writeString(file, host + " " + hostKey.getType() + " " + hostKey.getKey() + "\n",
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            }
             notices.accept("trusted on first use: recorded the " + hostKey.getType() + " key of " + host + " ("
                     + hostKey.getFingerPrint(jsch) + ") in " + file);
             return OK;
@@ -75,12 +94,14 @@ final class HostKeys implements HostKeyRepository {
         return known.getHostKey(host, type);
     }
 
-    static void ensureFile(Path file) {
+    static synchronized void ensureFile(Path file) {
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
                 Files.createFile(file);
             }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // made by another connection at the same moment
         } catch (IOException e) {
             throw new SwarmlabException("cannot create " + file + ": " + e.getMessage(), e);
         }

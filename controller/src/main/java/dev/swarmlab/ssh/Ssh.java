@@ -42,12 +42,13 @@ public final class Ssh {
     /** A connected jsch session for the host; translates every failure into a SwarmlabException. */
     static Session open(InventoryHost host, Options options) {
         JSch jsch = new JSch();
+        HostKeys keys = null;
         try {
             jsch.addIdentity(host.identityFile().toString());
             HostKeys.ensureFile(host.knownHostsFile());
             jsch.setKnownHosts(host.knownHostsFile().toString());
-            jsch.setHostKeyRepository(new HostKeys(jsch, host.knownHostsFile(),
-                    options.trustNewHostKeys(), options.notices()));
+            keys = new HostKeys(jsch, host.knownHostsFile(), options.trustNewHostKeys(), options.notices());
+            jsch.setHostKeyRepository(keys);
             Session session = jsch.getSession(host.user(), host.address(), host.port());
             session.setConfig("StrictHostKeyChecking", "yes");
             session.setConfig("PreferredAuthentications", "publickey");
@@ -57,18 +58,18 @@ public final class Ssh {
             session.connect((int) options.connectDeadline().toMillis());
             return session;
         } catch (JSchException e) {
-            throw translate(host, options, e);
+            throw translate(host, options, e, keys == null ? "" : keys.refusedFingerprint());
         }
     }
 
-    private static SwarmlabException translate(InventoryHost host, Options options, JSchException e) {
+    private static SwarmlabException translate(InventoryHost host, Options options, JSchException e, String fingerprint) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         String who = host.name() + " (" + host.target() + ")";
         if (message.startsWith("UnknownHostKey") || message.startsWith("reject HostKey")) {
-            return new SwarmlabException("the host key of " + who + " is not in " + host.knownHostsFile() + ": refused ("
-                    + message.replaceFirst("^UnknownHostKey: ", "") + ")",
-                    "check that fingerprint on the host (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub); if it matches, "
-                            + "run again with --trust-new-host-keys to record it", List.of(), e);
+            return new SwarmlabException("the host key of " + who + " is not in " + host.knownHostsFile() + ": refused"
+                    + (fingerprint.isEmpty() ? "" : " (it offered " + fingerprint + ")") + "; to trust it, run again with --trust-new-host-keys",
+                    "compare that fingerprint with the host's own (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on it); "
+                            + "if they match, run again with --trust-new-host-keys to record it", List.of(), e);
         }
         if (message.startsWith("HostKey has been changed")) {
             return new SwarmlabException("the host key of " + who + " has CHANGED since it was recorded in " + host.knownHostsFile()
