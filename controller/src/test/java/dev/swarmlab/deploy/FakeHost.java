@@ -1,0 +1,166 @@
+package dev.swarmlab.deploy;
+
+import dev.swarmlab.docker.DockerEngine;
+import dev.swarmlab.docker.EngineInfo;
+import dev.swarmlab.docker.LabelledObject;
+import dev.swarmlab.docker.NetworkRequest;
+import dev.swarmlab.docker.NetworkState;
+import dev.swarmlab.docker.SwarmNode;
+import dev.swarmlab.docker.SwarmTokens;
+import dev.swarmlab.inventory.InventoryHost;
+import dev.swarmlab.ssh.ExecResult;
+import dev.swarmlab.ssh.SshSession;
+import dev.swarmlab.ssh.SshStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A host for preflight tests: the project's own SSH and Docker interfaces, answering from fields a test sets. */
+final class FakeHost {
+    final String name;
+    final String address;
+    EngineInfo engine;
+    List<NetworkState> networks = new ArrayList<>();
+    long clockOffsetMillis;
+    String addresses;
+    String links;
+    String routes = "[]";
+    String kernel = "CONFIG_SWARMLAB_READ=y\nCONFIG_VXLAN=m\nCONFIG_MACVLAN=m\n";
+    String modules = "vxlan\nbridge\n";
+    SshSession.TcpReach reach = SshSession.TcpReach.REFUSED;
+
+    FakeHost(String name, String address) {
+        this.name = name;
+        this.address = address;
+        this.engine = new EngineInfo(name, "20.10.24", "inactive", "", false, "", "", "6.1", "Debian");
+        this.addresses = "2: eth0    inet " + address + "/24 brd 10.0.0.255 scope global eth0\n";
+        this.links = "2: eth0@if7: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP\n";
+    }
+
+    InventoryHost inventoryHost() {
+        return new InventoryHost(name, address, 22, "root", Path.of("/id"), Path.of("/known_hosts"));
+    }
+
+    Connection connection() {
+        return new Connection(inventoryHost(), new Ssh(), new Docker());
+    }
+
+    final class Ssh implements SshSession {
+        @Override
+        public ExecResult exec(String command, Duration deadline) {
+            if (command.startsWith("date")) {
+                return new ExecResult(name, command, 0, (System.currentTimeMillis() + clockOffsetMillis) + "\n", "");
+            }
+            String separator = "\n" + HostFacts.SEPARATOR + "\n";
+            String out = String.join(separator, addresses, links, routes, kernel, modules, "/usr/bin/python3\n");
+            return new ExecResult(name, command, 0, out, "");
+        }
+
+        @Override
+        public SshStream openUnixSocket(String path, Duration deadline) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SshStream openCommand(String command, Duration deadline) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public TcpReach reach(String target, int port, Duration deadline) {
+            return reach;
+        }
+
+        @Override
+        public String target() {
+            return name;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    final class Docker implements DockerEngine {
+        @Override
+        public EngineInfo info() {
+            return engine;
+        }
+
+        @Override
+        public List<NetworkState> networks() {
+            return networks;
+        }
+
+        @Override
+        public List<LabelledObject> containers(String labelKey, String labelValue) {
+            return List.of();
+        }
+
+        @Override
+        public String endpoint() {
+            return "fake " + name;
+        }
+
+        @Override
+        public String swarmInit(String advertiseAddress, String dataPathAddress, Map<String, String> labels) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SwarmTokens swarmTokens() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Map<String, String> swarmLabels() {
+            return Map.of();
+        }
+
+        @Override
+        public void swarmJoin(String managerAddress, String token, String advertiseAddress, String dataPathAddress) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void swarmLeave(boolean force) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<SwarmNode> nodes() {
+            return List.of();
+        }
+
+        @Override
+        public String createNetwork(NetworkRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void removeNetwork(String idOrName) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void removeContainer(String id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<LabelledObject> services(String labelKey, String labelValue) {
+            return List.of();
+        }
+
+        @Override
+        public void removeService(String id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
