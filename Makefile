@@ -41,6 +41,7 @@ demo: build
 
 bench: build
 	bash bench/hosts-up.sh
+	bash bench/deploy.sh
 
 down:
 	./swarmlab hosts down

@@ -41,7 +41,7 @@ public final class Connections implements AutoCloseable {
             SshSession ssh = Ssh.connect(host, options);
             try {
                 DockerEngine docker = DockerEngines.overSsh(ssh, CALL_DEADLINE);
-                docker.info();
+                docker.ping();
                 return new Connection(host, ssh, docker);
             } catch (SwarmlabException e) {
                 ssh.close();
@@ -53,6 +53,7 @@ public final class Connections implements AutoCloseable {
     }
 
     public static Connections open(Inventory inventory, Opener opener, Progress progress, Duration deadline) {
+        long start = System.nanoTime();
         Connections connections = new Connections(inventory.hosts());
         List<Parallel.Outcome<InventoryHost, Connection>> outcomes = Parallel.each(inventory.hosts(),
                 Deadline.in(deadline, "SSH and Docker connections to every host"), opener::open);
@@ -64,6 +65,8 @@ public final class Connections implements AutoCloseable {
                 progress.step(outcome.key().name(), "unreachable: " + outcome.error().getMessage());
             }
         }
+        progress.step("-", "reached " + connections.reached.size() + " of " + inventory.hosts().size() + " hosts (SSH and Docker) in "
+                + dev.swarmlab.Durations.since(start));
         return connections;
     }
 

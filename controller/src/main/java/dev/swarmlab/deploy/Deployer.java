@@ -30,8 +30,31 @@ public final class Deployer {
         this.progress = progress;
     }
 
+    /**
+     * Two tracks at once: the swarm track (init, joins, then the swarm-wide networks, which need
+     * it) and the local track (each host's own networks, which need no swarm). Within a track,
+     * removals come before creations.
+     */
     public void apply(DeployPlanner.Plan plan) {
         List<Action> actions = plan.actions();
+        List<Action> swarmWide = actions.stream().filter(this::swarmWide).toList();
+        List<Action> local = actions.stream().filter(a -> !swarmWide.contains(a) && !isSwarm(a)).toList();
+        List<Parallel.Outcome<String, Boolean>> tracks = Parallel.each(List.of("swarm", "local"),
+                Deadline.in(STAGE.multipliedBy(3), "the deploy's swarm and local tracks"), track -> {
+                    if (track.equals("swarm")) {
+                        swarmTrack(actions, swarmWide);
+                    } else {
+                        networks(local);
+                    }
+                    return true;
+                });
+        List<Parallel.Outcome<String, Boolean>> failed = tracks.stream().filter(o -> !o.ok()).toList();
+        if (!failed.isEmpty()) {
+            throw Parallel.combine(failed, "deploy tracks");
+        }
+    }
+
+    private void swarmTrack(List<Action> actions, List<Action> swarmWide) {
         actions.stream().filter(a -> a instanceof Action.InitSwarm).forEach(this::run);
         List<Action> joins = actions.stream().filter(a -> a instanceof Action.JoinSwarm).toList();
         if (!joins.isEmpty()) {
@@ -39,8 +62,25 @@ public final class Deployer {
             SwarmTokens tokens = connection(via).docker().swarmTokens();
             stage(joins, action -> join((Action.JoinSwarm) action, tokens));
         }
+        networks(swarmWide);
+    }
+
+    private void networks(List<Action> actions) {
         stage(actions.stream().filter(a -> a instanceof Action.RemoveNetwork).toList(), this::run);
         stage(actions.stream().filter(a -> a instanceof Action.CreateNetwork).toList(), this::run);
+    }
+
+    private static boolean isSwarm(Action action) {
+        return action instanceof Action.InitSwarm || action instanceof Action.JoinSwarm;
+    }
+
+    /** Creating or removing a swarm-scope (overlay) network: it waits for the swarm. */
+    private boolean swarmWide(Action action) {
+        if (action instanceof Action.CreateNetwork create) {
+            return create.network().swarmScope();
+        }
+        return action instanceof Action.RemoveNetwork remove && lab.network(remove.name()).map(n -> n.swarmScope())
+                .orElse(false);
     }
 
     /** Runs the actions of one stage, one thread per host; a host's actions run in order. */

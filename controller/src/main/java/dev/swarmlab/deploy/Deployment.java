@@ -31,6 +31,7 @@ public final class Deployment {
      *               user sees them even when the deploy then stops
      */
     public Result run(Connections connections, boolean dryRun, boolean force, java.util.function.BiConsumer<List<Finding>, DeployPlanner.Plan> report) {
+        long start = System.nanoTime();
         Observation observed = Observation.of(lab, connections, state);
         Map<String, String> addresses = new LinkedHashMap<>();
         connections.hosts().stream().filter(h -> observed.views().containsKey(h.name()))
@@ -39,6 +40,8 @@ public final class Deployment {
                 ? DeployPlanner.plan(lab, addresses, observed.views(), observed.ourCluster(), observed.ourNodes())
                 : new DeployPlanner.Plan(List.of(), List.of());
         List<Finding> findings = new Preflight(lab, connections, observed.views(), plan).run();
+        progress.step("-", "preflight: " + findings.size() + " checks on " + connections.hosts().size() + " hosts in "
+                + dev.swarmlab.Durations.since(start));
         state.writeJson("preflight.json", findings);
         report.accept(findings, plan);
         List<Finding> blocking = findings.stream().filter(f -> f.status() == Finding.Status.FAIL)

@@ -52,11 +52,14 @@ public final class Preflight {
                 + " via " + c.docker().endpoint())));
         findings.addAll(versions());
         findings.addAll(hostnames());
+        // The swarm-port checks between hosts run while each host checks itself.
+        var ports = java.util.concurrent.CompletableFuture.supplyAsync(() -> ports(reached),
+                task -> new Thread(task, "preflight ports").start());
         List<Parallel.Outcome<Connection, List<Finding>>> perHost = Parallel.each(reached,
                 Deadline.in(Duration.ofMinutes(1), "preflight checks on every host"), this::hostChecks);
         perHost.forEach(o -> findings.addAll(o.ok() ? o.value()
                 : List.of(Finding.fail("host checks", o.key().name(), o.error().getMessage(), "see the error"))));
-        findings.addAll(ports(reached));
+        findings.addAll(ports.join());
         plan.conflicts().forEach(c -> findings.add(Finding.fail(c.check(), c.host(), c.problem(), c.remedy())));
         return findings;
     }

@@ -9,6 +9,9 @@ import java.util.Map;
  * Every method throws a SwarmlabException naming the daemon when the call fails.
  */
 public interface DockerEngine extends AutoCloseable {
+    /** Succeeds when the daemon answers GET /_ping: cheap, unlike /info, which runs runc and docker-init. */
+    void ping();
+
     /** The daemon's account of itself (GET /info). */
     EngineInfo info();
 

@@ -41,6 +41,11 @@ final class DockerJavaEngine implements DockerEngine {
     }
 
     @Override
+    public void ping() {
+        call("ping", () -> client.pingCmd().exec());
+    }
+
+    @Override
     public EngineInfo info() {
         Info info = call("info", () -> client.infoCmd().exec());
         SwarmInfo swarm = info.getSwarm();

@@ -72,7 +72,7 @@ final class HostLauncher {
 
     private void writeFiles(String host, int index, HostPaths paths) {
         try {
-            for (Path dir : List.of(paths.dir(), paths.run(), paths.dockerData(), paths.dockerConfig(), paths.ssh())) {
+            for (Path dir : List.of(paths.dir(), paths.run(), paths.dockerData(), paths.dockerConfig(), paths.rootHome(), paths.ssh())) {
                 Files.createDirectories(dir);
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             }
@@ -141,7 +141,7 @@ final class HostLauncher {
 
     /**
      * Runs inside the host's new mount and UTS namespaces: joins the host's cgroup, puts the
-     * host's own folders over /run, /var/lib/docker and /etc/docker, sets the hostname, starts
+     * host's own folders over /run, /var/lib/docker, /etc/docker and /root, sets the hostname, starts
      * sshd and becomes dockerd.
      */
     private String startScript(String host, HostPaths paths) {
@@ -153,6 +153,7 @@ final class HostLauncher {
                 "mount --bind '" + paths.run() + "' /run",
                 "mount --bind '" + paths.dockerData() + "' /var/lib/docker",
                 "mount --bind '" + paths.dockerConfig() + "' /etc/docker",
+                "mount --bind '" + paths.rootHome() + "' /root",
                 "hostname " + host,
                 "mkdir -p /run/sshd",
                 "# Many Go daemons share few cores here: one OS thread each spares what their spinning costs.",

@@ -4,8 +4,9 @@ import java.nio.file.Path;
 
 /**
  * The files of one emulated host. run/ is bind-mounted over the host's /run, docker/ over its
- * /var/lib/docker and etc-docker/ over /etc/docker, so each dockerd sees standard paths
- * (/var/run/docker.sock) while the controller reads the same files from here.
+ * /var/lib/docker, etc-docker/ over /etc/docker and root/ over /root, so each dockerd sees
+ * standard paths (/var/run/docker.sock) while the controller reads the same files from here,
+ * and root's SSH sessions start in a home of their own, without this machine's shell startup files.
  */
 public record HostPaths(Path dir) {
     public Path run() {
@@ -18,6 +19,10 @@ public record HostPaths(Path dir) {
 
     public Path dockerConfig() {
         return dir.resolve("etc-docker");
+    }
+
+    public Path rootHome() {
+        return dir.resolve("root");
     }
 
     public Path ssh() {

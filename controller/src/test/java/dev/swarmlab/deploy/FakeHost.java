@@ -85,6 +85,10 @@ final class FakeHost {
 
     final class Docker implements DockerEngine {
         @Override
+        public void ping() {
+        }
+
+        @Override
         public EngineInfo info() {
             return engine;
         }
