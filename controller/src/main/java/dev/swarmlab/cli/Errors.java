@@ -20,7 +20,8 @@ final class Errors {
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !cli.getSubcommands().isEmpty()
                 && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
             message = "unknown verb '" + unmatched.getUnmatched().get(0) + "'; verbs: "
-                    + String.join(", ", cli.getSubcommands().keySet());
+                    + String.join(", ", cli.getSubcommands().entrySet().stream()
+                    .filter(verb -> !verb.getValue().getCommandSpec().usageMessage().hidden()).map(java.util.Map.Entry::getKey).toList());
         }
         cli.getErr().println("swarmlab: " + message + " (see '" + name + " --help')");
         return USAGE;
