@@ -213,8 +213,11 @@ public final class Preflight {
                 "deploy keeps containers and removes networks no longer in the lab; `swarmlab destroy` removes all"));
     }
 
-    /** 7946/tcp between every pair and 2377/tcp to every manager, asked of each host's own sshd. */
+    /** 7946/tcp between every pair and 2377/tcp to every manager, asked of each host's own sshd; 7946 and 4789/udp listened for. */
     private List<Finding> ports(List<Connection> reached) {
+        Map<String, Boolean> hasPython = new java.util.concurrent.ConcurrentHashMap<>();
+        Parallel.each(reached, Deadline.in(CALL, "python3 on every host"),
+                c -> hasPython.put(c.name(), c.ssh().exec("command -v python3", CALL).ok()));
         record Probe(Connection from, Connection to, int port) {
         }
         List<String> managers = lab.swarm().map(s -> s.managers()).orElse(List.of());
@@ -250,8 +253,7 @@ public final class Preflight {
                     : Finding.fail("swarm ports", from.name(), "cannot reach " + String.join(", ", failed),
                     "open 2377/tcp, 7946/tcp+udp and 4789/udp between the hosts"));
         }
-        findings.add(Finding.warn("swarm ports (udp)", "all", "7946/udp and 4789/udp cannot be tested through SSH",
-                "the overlay cells of the first run show whether VXLAN (4789/udp) passes"));
+        findings.addAll(UdpCheck.run(reached, hasPython, 7946, 4789));
         return findings;
     }
 
