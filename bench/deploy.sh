@@ -16,8 +16,7 @@ trap 'swarmlab destroy "$root/labs/drivers.yaml" >/dev/null 2>&1 || true; rm -rf
 swarmlab destroy "$root/labs/drivers.yaml" >/dev/null
 bash "$root/bench/deploy-by-hand.sh" "$inventory_dir" down
 
-seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+. "$root/bench/lib.sh"
 
 declare -a by_hand tool
 for ((i = 1; i <= runs; i++)); do
@@ -33,4 +32,4 @@ ratio=$(echo "$mt / $mh" | bc -l)
 printf '\ndeploy of the drivers lab on 3 hosts, median of %d runs:\n' "$runs"
 printf '  docker CLI over ssh, step by step: %6.2f s\n' "$mh"
 printf '  swarmlab deploy (with preflight):  %6.2f s\n' "$mt"
-printf '  ratio swarmlab/script: %.2f   (target <= 0.50)   %s\n' "$ratio" "$( (( $(echo "$ratio <= 0.5" | bc) )) && echo met || echo MISSED)"
+printf '  ratio swarmlab/script: %.2f   (target <= 0.50)   %s\n' "$ratio" "$(verdict "$ratio <= 0.5")"

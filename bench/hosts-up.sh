@@ -13,15 +13,11 @@ swarmlab() { "$root/swarmlab" "$@"; }
 swarmlab hosts down "${opts[@]}" >/dev/null
 trap 'swarmlab hosts down "${opts[@]}" >/dev/null 2>&1 || true' EXIT
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+. "$root/bench/lib.sh"
 
 time_up() {  # count -> seconds for one `hosts up` from nothing, then tears down
-  local start end
-  start=$(date +%s.%N)
-  swarmlab hosts up --count "$1" --subnet 10.253.0.0/24 "${opts[@]}" >/dev/null
-  end=$(date +%s.%N)
+  seconds swarmlab hosts up --count "$1" --subnet 10.253.0.0/24 "${opts[@]}"
   swarmlab hosts down "${opts[@]}" >/dev/null
-  echo "$end - $start" | bc -l
 }
 
 declare -a t3 t12
@@ -34,6 +30,6 @@ m3=$(printf '%s\n' "${t3[@]}" | median)
 m12=$(printf '%s\n' "${t12[@]}" | median)
 ratio=$(echo "$m12 / $m3" | bc -l)
 printf '\nhosts up, median of %d runs:\n' "$runs"
-printf '  3 hosts:  %6.2f s   (target < 10 s)    %s\n' "$m3" "$( (( $(echo "$m3 < 10" | bc) )) && echo met || echo MISSED)"
+printf '  3 hosts:  %6.2f s   (target < 10 s)    %s\n' "$m3" "$(verdict "$m3 < 10")"
 printf '  12 hosts: %6.2f s\n' "$m12"
-printf '  ratio 12/3: %.2f   (target < 3.0)     %s\n' "$ratio" "$( (( $(echo "$ratio < 3" | bc) )) && echo met || echo MISSED)"
+printf '  ratio 12/3: %.2f   (target < 3.0)     %s\n' "$ratio" "$(verdict "$ratio < 3")"

@@ -3,15 +3,13 @@ package dev.swarmlab.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.swarmlab.cli.SwarmlabCommand;
+import dev.swarmlab.CliRun;
 import dev.swarmlab.inventory.Inventory;
 import dev.swarmlab.inventory.InventoryFile;
 import dev.swarmlab.inventory.InventoryHost;
 import dev.swarmlab.ssh.Ssh;
 import dev.swarmlab.ssh.SshSession;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,23 +38,11 @@ class DeployIT {
     private static final Path INVENTORY = HOME.resolve(PREFIX).resolve("inventory.yaml");
     private static final String IMAGE = "swarmlab-it/busybox:1";
 
-    record Run(int exit, String out, String err) {
-        String all() {
-            return out + err;
-        }
+    static CliRun swarmlab(String... args) {
+        return CliRun.of(args);
     }
 
-    static Run swarmlab(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = SwarmlabCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    static Run hosts(String... args) {
+    static CliRun hosts(String... args) {
         List<String> all = new ArrayList<>(List.of("hosts"));
         all.addAll(List.of(args));
         all.addAll(List.of("--prefix", PREFIX, "--home", HOME.toString()));
@@ -66,7 +52,7 @@ class DeployIT {
     @BeforeAll
     static void hostsUp() {
         hosts("down");
-        Run up = hosts("up", "--count", "3", "--subnet", "10.254.0.0/24");
+        CliRun up = hosts("up", "--count", "3", "--subnet", "10.254.0.0/24");
         assertEquals(0, up.exit(), up.all());
     }
 
@@ -88,7 +74,7 @@ class DeployIT {
     @Test
     @Order(1)
     void deployMakesASwarmOfThreeReadyNodesAndTheNetworks() {
-        Run deploy = swarmlab("deploy", LAB.toString(), "--inventory", INVENTORY.toString());
+        CliRun deploy = swarmlab("deploy", LAB.toString(), "--inventory", INVENTORY.toString());
         assertEquals(0, deploy.exit(), deploy.all());
         assertTrue(deploy.out().contains("deployed lab deploy-it: 7 change(s)"), deploy.out());
 
@@ -124,7 +110,7 @@ class DeployIT {
     @Test
     @Order(3)
     void aSecondDeployChangesNothing() {
-        Run again = swarmlab("deploy", LAB.toString(), "--inventory", INVENTORY.toString());
+        CliRun again = swarmlab("deploy", LAB.toString(), "--inventory", INVENTORY.toString());
         assertEquals(0, again.exit(), again.all());
         assertTrue(again.out().contains("plan: no changes"), again.out());
         assertTrue(again.out().contains("nothing to do: lab deploy-it is deployed as written"), again.out());
@@ -137,7 +123,7 @@ class DeployIT {
         Path dir = Files.createTempDirectory(HOME, "keys");
         Path empty = dir.resolve("empty_known_hosts");
         Files.writeString(empty, "");
-        Run unknown = swarmlab("inspect", LAB.toString(), "--inventory", inventoryWith(dir, inventory, empty).toString());
+        CliRun unknown = swarmlab("inspect", LAB.toString(), "--inventory", inventoryWith(dir, inventory, empty).toString());
         assertTrue(unknown.all().contains("is not in " + empty + ": refused"), unknown.all());
         assertTrue(unknown.all().contains("--trust-new-host-keys"), unknown.all());
 
@@ -148,13 +134,13 @@ class DeployIT {
             lines.append(host.address()).append(" ssh-ed25519 ").append(otherKey).append('\n');
         }
         Files.writeString(changed, lines);
-        Run refused = swarmlab("inspect", LAB.toString(), "--inventory", inventoryWith(dir, inventory, changed).toString(),
+        CliRun refused = swarmlab("inspect", LAB.toString(), "--inventory", inventoryWith(dir, inventory, changed).toString(),
                 "--trust-new-host-keys");
         assertTrue(refused.all().contains("has CHANGED"), refused.all());
         assertEquals(lines.toString(), Files.readString(changed), "a changed key is never overwritten");
 
         Path fresh = dir.resolve("fresh_known_hosts");
-        Run trusted = swarmlab("inspect", LAB.toString(), "--inventory", inventoryWith(dir, inventory, fresh).toString(),
+        CliRun trusted = swarmlab("inspect", LAB.toString(), "--inventory", inventoryWith(dir, inventory, fresh).toString(),
                 "--trust-new-host-keys");
         assertEquals(0, trusted.exit(), trusted.all());
         assertTrue(trusted.out().contains("trusted on first use"), trusted.out());
@@ -171,7 +157,7 @@ class DeployIT {
         Path four = Files.createTempDirectory(HOME, "four").resolve("inventory.yaml");
         InventoryFile.write(four, hosts, "three hosts and one that does not exist");
         long start = System.nanoTime();
-        Run inspect = swarmlab("inspect", LAB.toString(), "--inventory", four.toString(), "--connect-timeout", "3");
+        CliRun inspect = swarmlab("inspect", LAB.toString(), "--inventory", four.toString(), "--connect-timeout", "3");
         long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
         assertTrue(seconds < 15, "took " + seconds + " s");
         assertTrue(inspect.out().contains("h4: unreachable"), inspect.all());
@@ -184,7 +170,7 @@ class DeployIT {
     @Test
     @Order(6)
     void destroyLeavesNoLabelledResourceAndNoSwarm() {
-        Run destroy = swarmlab("destroy", LAB.toString(), "--inventory", INVENTORY.toString());
+        CliRun destroy = swarmlab("destroy", LAB.toString(), "--inventory", INVENTORY.toString());
         assertEquals(0, destroy.exit(), destroy.all());
         for (String host : List.of("h1", "h2", "h3")) {
             assertEquals("inactive", onHost(host, "docker info --format '{{.Swarm.LocalNodeState}}'").strip(), host);
@@ -193,7 +179,7 @@ class DeployIT {
             assertEquals(Set.of("bridge", "host", "none"),
                     new TreeSet<>(onHost(host, "docker network ls --format '{{.Name}}'").lines().toList()), host);
         }
-        Run again = swarmlab("destroy", LAB.toString(), "--inventory", INVENTORY.toString());
+        CliRun again = swarmlab("destroy", LAB.toString(), "--inventory", INVENTORY.toString());
         assertEquals(0, again.exit(), again.all());
         assertTrue(again.out().contains("nothing to remove"), again.out());
     }

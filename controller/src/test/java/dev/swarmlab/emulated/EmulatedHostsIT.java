@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmlab.SwarmlabException;
-import dev.swarmlab.cli.SwarmlabCommand;
+import dev.swarmlab.CliRun;
 import dev.swarmlab.inventory.Inventory;
 import dev.swarmlab.inventory.InventoryFile;
 import dev.swarmlab.inventory.InventoryHost;
@@ -16,8 +16,6 @@ import dev.swarmlab.ssh.Ssh;
 import dev.swarmlab.ssh.SshSession;
 import dev.swarmlab.system.LocalCommands;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,24 +45,15 @@ class EmulatedHostsIT {
     private static final String SUBNET = "10.252.0.0/24";
     private static final HostSet SET = new HostSet(HOME, PREFIX);
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run swarmlab(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = SwarmlabCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
+    static CliRun swarmlab(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--prefix", PREFIX, "--home", HOME.toString()));
-        int exit = cli.execute(all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+        return CliRun.of(all.toArray(String[]::new));
     }
 
     @BeforeAll
     static void startClean() {
-        Run down = swarmlab("hosts", "down");
+        CliRun down = swarmlab("hosts", "down");
         assertEquals(0, down.exit(), down.err());
     }
 
@@ -76,7 +65,7 @@ class EmulatedHostsIT {
     @Test
     @Order(1)
     void threeHostsComeUpAndEachAnswersOverSshWithItsOwnHostname() {
-        Run up = swarmlab("hosts", "up", "--count", "3", "--subnet", SUBNET);
+        CliRun up = swarmlab("hosts", "up", "--count", "3", "--subnet", SUBNET);
         assertEquals(0, up.exit(), up.out() + up.err());
         assertTrue(up.out().contains("inventory: " + SET.inventory()), up.out());
 
@@ -100,11 +89,11 @@ class EmulatedHostsIT {
     @Order(3)
     void upAgainChangesNothingAndCountFourAddsOne() throws IOException {
         Map<String, Long> before = dockerdPids();
-        Run again = swarmlab("hosts", "up", "--count", "3");
+        CliRun again = swarmlab("hosts", "up", "--count", "3");
         assertEquals(0, again.exit(), again.err());
         assertTrue(again.out().contains("nothing to do: 3 hosts are already running"), again.out());
 
-        Run four = swarmlab("hosts", "up", "--count", "4");
+        CliRun four = swarmlab("hosts", "up", "--count", "4");
         assertEquals(0, four.exit(), four.out() + four.err());
         Map<String, Long> after = dockerdPids();
         assertEquals(Set.of("h1", "h2", "h3", "h4"), after.keySet());
@@ -135,7 +124,7 @@ class EmulatedHostsIT {
         assertEquals("h2", h2.path("name").asText());
         assertEquals("degraded", h2.path("state").asText(), h2.toString());
 
-        Run repaired = swarmlab("hosts", "up", "--count", "4");
+        CliRun repaired = swarmlab("hosts", "up", "--count", "4");
         assertEquals(0, repaired.exit(), repaired.out() + repaired.err());
         assertTrue(repaired.out().contains("restarted 1"), repaired.out());
         assertEquals(Set.of("h1", "h2", "h3", "h4"), hostnamesOverSsh(InventoryFile.read(SET.inventory())));
@@ -145,7 +134,7 @@ class EmulatedHostsIT {
     @Order(5)
     void downLeavesNothingOfTheSetBehindAndIsSafeTwice() throws IOException {
         List<Long> pids = new ArrayList<>(dockerdPids().values());
-        Run down = swarmlab("hosts", "down");
+        CliRun down = swarmlab("hosts", "down");
         assertEquals(0, down.exit(), down.out() + down.err());
         assertTrue(down.out().contains("removed 4 hosts"), down.out());
 
@@ -160,7 +149,7 @@ class EmulatedHostsIT {
         assertFalse(rules.contains(SET.ruleComment()), rules);
         assertTrue(processesMentioning(HOME.toString()).isEmpty(), "processes: " + processesMentioning(HOME.toString()));
 
-        Run twice = swarmlab("hosts", "down");
+        CliRun twice = swarmlab("hosts", "down");
         assertEquals(0, twice.exit(), twice.err());
         assertTrue(twice.out().contains("nothing to remove"), twice.out());
     }
