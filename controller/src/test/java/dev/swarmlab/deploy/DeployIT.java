@@ -107,11 +107,19 @@ class DeployIT {
         }
     }
 
+    /** With stream-local forwarding forbidden on h2, Docker is reached through `docker system dial-stdio` instead. */
     @Test
     @Order(3)
-    void aSecondDeployChangesNothing() {
+    void aSecondDeployChangesNothingEvenThroughDialStdio() throws Exception {
+        Path sshd = HOME.resolve(PREFIX).resolve("hosts/h2/ssh/sshd_config");
+        Files.writeString(sshd, Files.readString(sshd).replace("AllowStreamLocalForwarding yes", "AllowStreamLocalForwarding no"));
+        long pid = Long.parseLong(Files.readString(HOME.resolve(PREFIX).resolve("hosts/h2/run/sshd.pid")).strip());
+        new ProcessBuilder("kill", "-HUP", Long.toString(pid)).start().waitFor();
+        Thread.sleep(500);
         CliRun again = swarmlab("deploy", LAB.toString(), "--inventory", INVENTORY.toString());
         assertEquals(0, again.exit(), again.all());
+        assertTrue(again.out().lines().anyMatch(l -> l.startsWith("ssh and docker") && l.contains(" h2 ")
+                && l.contains("via docker system dial-stdio")), again.out());
         assertTrue(again.out().contains("plan: no changes"), again.out());
         assertTrue(again.out().contains("nothing to do: lab deploy-it is deployed as written"), again.out());
     }
