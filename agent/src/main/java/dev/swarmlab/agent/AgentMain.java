@@ -1,0 +1,81 @@
+package dev.swarmlab.agent;
+
+import dev.swarmlab.agent.probe.ProbeRegistry;
+import dev.swarmlab.agent.probe.ProbeRunner;
+import dev.swarmlab.agent.serve.HttpResponder;
+import dev.swarmlab.agent.serve.TcpResponder;
+import dev.swarmlab.agent.serve.UdpResponder;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The agent inside every agent and workload container.
+ * <pre>
+ *   agent serve [--tcp 7000] [--udp 7001] [--http 8080] [--listen PORT]...   responders until stopped
+ *   agent probe                                                            probe specs on stdin, results on stdout
+ * </pre>
+ */
+public final class AgentMain {
+    static final String USAGE = String.join("\n",
+            "usage: agent serve [--tcp PORT] [--udp PORT] [--http PORT] [--listen PORT]...",
+            "       agent probe   (JSON probe specs on stdin, one per line; JSON results on stdout, one per line)");
+
+    private AgentMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            System.out.println(USAGE);
+            System.exit(args.length == 0 ? 2 : 0);
+        }
+        switch (args[0]) {
+            case "serve" -> serve(args);
+            case "probe" -> {
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                new ProbeRunner(ProbeRegistry.standard()).run(in, System.out);
+                System.exit(0);
+            }
+            default -> {
+                System.err.println("agent: unknown command '" + args[0] + "'\n" + USAGE);
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void serve(String[] args) throws IOException, InterruptedException {
+        int tcp = 7000;
+        int udp = 7001;
+        int http = 8080;
+        List<Integer> extra = new ArrayList<>();
+        for (int i = 1; i < args.length; i += 2) {
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(args[i] + " needs a port\n" + USAGE);
+            }
+            int port = Integer.parseInt(args[i + 1]);
+            switch (args[i]) {
+                case "--tcp" -> tcp = port;
+                case "--udp" -> udp = port;
+                case "--http" -> http = port;
+                case "--listen" -> extra.add(port);
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+            }
+        }
+        Identity identity = Identity.current();
+        ExecutorService threads = Executors.newCachedThreadPool();
+        new TcpResponder(tcp, identity, threads);
+        new UdpResponder(udp, identity, threads);
+        new HttpResponder(http, identity, threads);
+        for (int port : extra) {
+            new TcpResponder(port, identity, threads);
+        }
+        System.out.println("agent " + identity.name() + " on " + identity.host() + " serving tcp " + tcp + ", udp " + udp + ", http " + http
+                + (extra.isEmpty() ? "" : ", tcp " + extra));
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,144 @@
+package dev.swarmlab.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.swarmlab.agent.probe.ProbeRegistry;
+import dev.swarmlab.agent.probe.ProbeRunner;
+import dev.swarmlab.agent.serve.HttpResponder;
+import dev.swarmlab.agent.serve.TcpResponder;
+import dev.swarmlab.agent.serve.UdpResponder;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.net.DatagramSocket;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every probe kind against real responders and sockets on 127.0.0.1; no Docker. */
+class ProbesTest {
+    private static final Identity AGENT_A = new Identity("h1", "agent-a", List.of("127.0.0.1"));
+    private static ExecutorService threads;
+    private static TcpResponder tcp;
+    private static UdpResponder udp;
+    private static HttpResponder http;
+
+    @BeforeAll
+    static void responders() throws Exception {
+        threads = Executors.newCachedThreadPool();
+        tcp = new TcpResponder(0, AGENT_A, threads);
+        udp = new UdpResponder(0, AGENT_A, threads);
+        http = new HttpResponder(0, AGENT_A, threads);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        tcp.close();
+        udp.close();
+        http.close();
+        threads.shutdownNow();
+    }
+
+    /** Runs the specs through `agent probe` as the controller would and returns the results by id. */
+    private static Map<String, Map<String, Object>> probe(String... specs) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ProbeRunner(ProbeRegistry.standard()).run(new BufferedReader(new StringReader(String.join("\n", specs))),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        Map<String, Map<String, Object>> results = new java.util.HashMap<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).strip().split("\n")) {
+            Map<String, Object> result = Json.readObject(line);
+            results.put(String.valueOf(result.get("id")), result);
+        }
+        assertEquals(specs.length, results.size(), "one result line per spec: " + out);
+        return results;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String answeredBy(Map<String, Object> result) {
+        return String.valueOf(((Map<String, Object>) result.get("answeredBy")).get("name"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double timing(Map<String, Object> result, String key) {
+        return ((Number) ((Map<String, Object>) result.get("timings")).get(key)).doubleValue();
+    }
+
+    @Test
+    void tcpUdpAndHttpReachTheResponderAndSayWhoAnswered() throws Exception {
+        var results = probe(
+                "{\"id\":\"t\",\"kind\":\"tcp\",\"target\":\"127.0.0.1\",\"port\":" + tcp.port() + ",\"expect\":\"agent-a\"}",
+                "{\"id\":\"u\",\"kind\":\"udp\",\"target\":\"127.0.0.1\",\"port\":" + udp.port() + ",\"count\":3}",
+                "{\"id\":\"h\",\"kind\":\"http\",\"target\":\"127.0.0.1\",\"port\":" + http.port() + "}");
+        for (String id : List.of("t", "u", "h")) {
+            assertEquals("ok", results.get(id).get("outcome"), results.get(id).toString());
+            assertEquals("agent-a", answeredBy(results.get(id)));
+        }
+        assertEquals(0.0, timing(results.get("u"), "lossPercent"));
+        assertEquals(200.0, timing(results.get("h"), "status"));
+        assertTrue(timing(results.get("t"), "connectMs") >= 0);
+    }
+
+    @Test
+    void anotherContainerAnsweringIsMisroutedNotOk() throws Exception {
+        var result = probe("{\"id\":\"m\",\"kind\":\"tcp\",\"target\":\"127.0.0.1\",\"port\":" + tcp.port() + ",\"expect\":\"agent-b\"}").get("m");
+        assertEquals("misrouted", result.get("outcome"));
+        assertEquals("answered by agent-a on h1, not agent-b", result.get("reason"));
+    }
+
+    @Test
+    void aClosedPortIsRefusedAndASilentOneTimesOut() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        try (DatagramSocket silent = new DatagramSocket(0)) {
+            var results = probe(
+                    "{\"id\":\"c\",\"kind\":\"tcp\",\"target\":\"127.0.0.1\",\"port\":" + closed + "}",
+                    "{\"id\":\"s\",\"kind\":\"udp\",\"target\":\"127.0.0.1\",\"port\":" + silent.getLocalPort() + ",\"count\":2,\"timeoutMs\":300}");
+            assertEquals("blocked", results.get("c").get("outcome"));
+            assertEquals("refused", results.get("c").get("reason"));
+            assertEquals("blocked", results.get("s").get("outcome"));
+            assertEquals("timeout", results.get("s").get("reason"));
+            assertEquals(100.0, timing(results.get("s"), "lossPercent"));
+        }
+    }
+
+    @Test
+    void dnsResolvesThroughTheSystemResolverOrSaysNoSuchName() throws Exception {
+        var results = probe("{\"id\":\"ok\",\"kind\":\"dns\",\"target\":\"localhost\"}",
+                "{\"id\":\"no\",\"kind\":\"dns\",\"target\":\"no-such-host.invalid\",\"timeoutMs\":5000}");
+        assertEquals("ok", results.get("ok").get("outcome"));
+        assertTrue(String.valueOf(results.get("ok").get("evidence")).contains("127.0.0.1"), results.get("ok").toString());
+        assertEquals("no such name", results.get("no").get("reason"));
+    }
+
+    @Test
+    void latencyAndThroughputMeasureOverOneConnection() throws Exception {
+        var results = probe(
+                "{\"id\":\"l\",\"kind\":\"latency\",\"target\":\"127.0.0.1\",\"port\":" + tcp.port() + ",\"rounds\":50}",
+                "{\"id\":\"b\",\"kind\":\"throughput\",\"target\":\"127.0.0.1\",\"port\":" + tcp.port() + ",\"durationMs\":300}");
+        assertEquals(50.0, timing(results.get("l"), "rounds"));
+        assertTrue(timing(results.get("l"), "p99Ms") >= timing(results.get("l"), "p50Ms"));
+        assertTrue(timing(results.get("b"), "mbitPerSecond") > 1, results.get("b").toString());
+        assertTrue(timing(results.get("b"), "bytes") > 0);
+    }
+
+    @Test
+    void unknownKindsAndBadLinesAreErrorsNotCrashes() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int count = new ProbeRunner(ProbeRegistry.standard()).run(new BufferedReader(new StringReader(
+                "{\"id\":\"x\",\"kind\":\"teleport\",\"target\":\"a\"}\nnot json\n")), new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertEquals(1, count);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("bad probe spec"), text);
+        assertTrue(text.contains("unknown probe kind 'teleport'"), text);
+    }
+}
