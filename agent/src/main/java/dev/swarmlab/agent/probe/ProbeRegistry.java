@@ -14,8 +14,8 @@ public final class ProbeRegistry {
     }
 
     public static ProbeRegistry standard() {
-        return new ProbeRegistry(List.of(new TcpProbe(), new UdpProbe(), new HttpProbe(), new DnsProbe(), new LatencyProbe(),
-                new ThroughputProbe()));
+        return new ProbeRegistry(List.of(new IcmpProbe(), new TcpProbe(), new UdpProbe(), new HttpProbe(), new DnsProbe(),
+                new LatencyProbe(), new ThroughputProbe(), new MtuProbe()));
     }
 
     public Optional<Probe> find(String kind) {
