@@ -37,6 +37,16 @@ final class Console {
         return table;
     }
 
+    /** Pretty JSON for `--json` outputs. */
+    static void json(PrintWriter out, Object value) {
+        try {
+            out.println(new com.fasterxml.jackson.databind.ObjectMapper()
+                    .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new dev.swarmlab.SwarmlabException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
     private static String orDash(String value) {
         return value == null || value.isEmpty() ? "-" : value;
     }

@@ -1,7 +1,5 @@
 package dev.swarmlab.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.swarmlab.emulated.EmulatedHosts;
 import dev.swarmlab.emulated.HostStatus;
 import java.io.PrintWriter;
@@ -29,13 +27,12 @@ final class HostsLsCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         EmulatedHosts hosts = set.hosts(dev.swarmlab.emulated.Progress.SILENT);
         List<HostStatus> statuses = hosts.list();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(statuses.stream().map(s -> asJson(hosts, s)).toList()));
+            Console.json(out, statuses.stream().map(s -> asJson(hosts, s)).toList());
         } else if (statuses.isEmpty()) {
             out.println("no emulated hosts with prefix '" + hosts.set().prefix() + "'; start some with: swarmlab hosts up --count 3");
         } else {

@@ -1,7 +1,5 @@
 package dev.swarmlab.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.swarmlab.deploy.Connections;
 import dev.swarmlab.deploy.LabInspection;
 import dev.swarmlab.docker.SwarmNode;
@@ -28,13 +26,13 @@ final class InspectCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Lab lab = options.lab();
         try (Connections connections = options.connect(lab, json ? Progress.SILENT : Console.progress(out))) {
             LabInspection.Report report = LabInspection.of(lab, connections, options.state(lab));
             if (json) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+                Console.json(out, report);
             } else {
                 out.println();
                 if (report.nodes().isEmpty()) {
