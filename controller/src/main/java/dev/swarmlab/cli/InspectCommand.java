@@ -38,7 +38,7 @@ final class InspectCommand implements Callable<Integer> {
                 if (report.nodes().isEmpty()) {
                     out.println(lab.swarm().isPresent() ? "swarm: not deployed (no manager of the lab's swarm answers)" : "swarm: none in this lab");
                 } else {
-                    out.println("swarm " + report.cluster().orElse("?") + ":");
+                    out.println("swarm " + report.cluster() + ":");
                     Table nodes = new Table("NODE", "HOSTNAME", "ROLE", "STATE", "AVAILABILITY", "ADDRESS");
                     for (SwarmNode node : report.nodes()) {
                         nodes.row(node.id().substring(0, Math.min(12, node.id().length())), node.hostname(),

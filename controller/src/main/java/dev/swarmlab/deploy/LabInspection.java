@@ -14,7 +14,8 @@ public final class LabInspection {
     public record NetworkRow(String host, String network, String driver, String scope, List<String> subnets, String drift) {
     }
 
-    public record Report(List<SwarmNode> nodes, List<NetworkRow> networks, Map<String, String> unreachable, Optional<String> cluster) {
+    /** The lab's swarm nodes, its networks per host, the hosts not reached, and the swarm's id ("" when there is none). */
+    public record Report(List<SwarmNode> nodes, List<NetworkRow> networks, Map<String, String> unreachable, String cluster) {
     }
 
     private LabInspection() {
@@ -43,7 +44,7 @@ public final class LabInspection {
         }
         Map<String, String> unreachable = new java.util.TreeMap<>();
         connections.unreachable().forEach((host, error) -> unreachable.put(host, error.getMessage()));
-        return new Report(observed.ourNodes(), rows, unreachable, observed.ourCluster());
+        return new Report(observed.ourNodes(), rows, unreachable, observed.ourCluster().orElse(""));
     }
 
     private static String drift(Lab lab, Network network, Optional<NetworkState> actual) {

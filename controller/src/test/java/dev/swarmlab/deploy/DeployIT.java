@@ -73,7 +73,7 @@ class DeployIT {
 
     @Test
     @Order(1)
-    void deployMakesASwarmOfThreeReadyNodesAndTheNetworks() {
+    void deployMakesASwarmOfThreeReadyNodesAndTheNetworks() throws IOException {
         CliRun deploy = swarmlab("deploy", LAB.toString(), "--inventory", INVENTORY.toString());
         assertEquals(0, deploy.exit(), deploy.all());
         assertTrue(deploy.out().contains("deployed lab deploy-it: 7 change(s)"), deploy.out());
@@ -86,6 +86,13 @@ class DeployIT {
                     + "{{index .Labels \"dev.swarmlab.lab\"}}'");
             assertEquals("bridge 10.93.0.0/24 deploy-it", bridge.strip(), host);
         }
+
+        CliRun inspect = swarmlab("inspect", LAB.toString(), "--inventory", INVENTORY.toString(), "--json");
+        assertEquals(0, inspect.exit(), inspect.all());
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(inspect.out());
+        assertEquals(3, report.path("nodes").size(), inspect.out());
+        assertEquals(4, report.path("networks").size(), "it-overlay on h1, it-bridge on each host: " + inspect.out());
+        report.path("networks").forEach(row -> assertEquals("ok", row.path("drift").asText(), row.toString()));
     }
 
     @Test
