@@ -35,9 +35,12 @@ test: deps
 
 demo: build
 	./swarmlab hosts up --count 3
+	./swarmlab deploy labs/drivers.yaml
+	./swarmlab inspect labs/drivers.yaml
 	@echo
-	@echo "Three emulated Docker hosts are up. Reach one over SSH with the printed command, list them with"
-	@echo "'./swarmlab hosts ls', and remove everything with './swarmlab hosts down'."
+	@echo "The drivers lab is deployed on three emulated Docker hosts: a swarm, an overlay and a bridge on each host."
+	@echo "Reach a host with the ssh line printed above; './swarmlab destroy labs/drivers.yaml' removes the lab,"
+	@echo "'./swarmlab hosts down' removes the hosts."
 
 bench: build
 	bash bench/hosts-up.sh
