@@ -48,6 +48,12 @@ public interface DockerEngine extends AutoCloseable {
 
     void removeService(String id);
 
+    /** Whether the daemon has an image of that name:tag. */
+    boolean hasImage(String tag);
+
+    /** Loads a `docker load` archive (sent through the tunnel, no registry involved). */
+    void loadImage(java.nio.file.Path archive);
+
     /** Where this daemon is reached and how, for messages. */
     String endpoint();
 

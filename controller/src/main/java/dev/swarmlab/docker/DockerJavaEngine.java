@@ -219,6 +219,30 @@ final class DockerJavaEngine implements DockerEngine {
     }
 
     @Override
+    public boolean hasImage(String tag) {
+        try {
+            client.inspectImageCmd(tag).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        } catch (RuntimeException e) {
+            throw new SwarmlabException("docker image inspect " + tag + " on " + endpoint + " failed: " + describe(e), e);
+        }
+    }
+
+    @Override
+    public void loadImage(java.nio.file.Path archive) {
+        try (InputStream in = java.nio.file.Files.newInputStream(archive)) {
+            call("load " + archive.getFileName(), () -> {
+                client.loadImageCmd(in).exec();
+                return null;
+            });
+        } catch (IOException e) {
+            throw new SwarmlabException("cannot read " + archive + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public String endpoint() {
         return endpoint;
     }

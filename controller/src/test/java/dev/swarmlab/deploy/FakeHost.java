@@ -104,6 +104,16 @@ final class FakeHost {
         }
 
         @Override
+        public boolean hasImage(String tag) {
+            return false;
+        }
+
+        @Override
+        public void loadImage(Path archive) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public String endpoint() {
             return "fake " + name;
         }
