@@ -92,15 +92,30 @@ final class Cgroups {
                 .await(() -> processes(group).isEmpty() ? Boolean.TRUE : null, Duration.ofMillis(50));
     }
 
-    /** Removes the set's folders from the v2 hierarchy and from every v1 hierarchy, deepest first. */
-    void remove(String relative) {
+    /** Removes a folder shared by every set (swarmlab/) when no set uses it any more; otherwise leaves it. */
+    void removeIfUnused(String relative) {
+        for (Path root : roots()) {
+            try {
+                Files.deleteIfExists(root.resolve(relative));
+            } catch (IOException e) {
+                // another set of hosts still has its cgroups there
+            }
+        }
+    }
+
+    private List<Path> roots() {
         List<Path> roots = new ArrayList<>(List.of(unified));
         try (Stream<Path> hierarchies = Files.list(ROOT)) {
             hierarchies.filter(Files::isDirectory).filter(p -> !p.equals(unified)).forEach(roots::add);
         } catch (IOException e) {
             // no v1 hierarchies
         }
-        for (Path root : roots) {
+        return roots;
+    }
+
+    /** Removes the set's folders from the v2 hierarchy and from every v1 hierarchy, deepest first. */
+    void remove(String relative) {
+        for (Path root : roots()) {
             Path top = root.resolve(relative);
             if (!Files.isDirectory(top)) {
                 continue;

@@ -205,7 +205,7 @@ public final class EmulatedHosts {
     private void removeSet(Cgroups cgroups) {
         new LabBridge(set, commands).remove();
         cgroups.remove(set.cgroup());
-        cgroups.remove("swarmlab");
+        cgroups.removeIfUnused("swarmlab");
         HostReaper.deleteTree(set.dir());
     }
 
