@@ -32,7 +32,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * in a `docker load` archive tagged by a hash of its inputs, so an unchanged agent is never rebuilt.
  */
 public final class AgentImageBuilder {
-    static final List<String> MODULES = List.of("java.base", "java.net.http", "jdk.httpserver", "jdk.naming.dns");
+    static final List<String> MODULES = List.of("java.base", "jdk.httpserver", "jdk.naming.dns");
     static final String RUNTIME = "opt/agent";
     static final List<String> JARS = List.of("swarmlab-agent.jar", "jackson-core.jar");
     private static final Pattern LDD_PATH = Pattern.compile("(/\\S+) \\(0x");
