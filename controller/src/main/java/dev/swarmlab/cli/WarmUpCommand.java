@@ -50,9 +50,7 @@ final class WarmUpCommand implements Callable<Integer> {
                 // nothing listens on port 1
             }
         } finally {
-            try (var tree = Files.walk(scratch)) {
-                tree.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            dev.swarmlab.Trees.delete(scratch);
         }
         return 0;
     }

@@ -3,6 +3,7 @@ package dev.swarmlab.emulated;
 import dev.swarmlab.Deadline;
 import dev.swarmlab.Parallel;
 import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.Trees;
 import dev.swarmlab.inventory.InventoryFile;
 import dev.swarmlab.inventory.InventoryHost;
 import dev.swarmlab.net.Subnet;
@@ -206,7 +207,7 @@ public final class EmulatedHosts {
         new LabBridge(set, commands).remove();
         cgroups.remove(set.cgroup());
         cgroups.removeIfUnused("swarmlab");
-        HostReaper.deleteTree(set.dir());
+        Trees.delete(set.dir());
     }
 
     private List<HostStatus> inspect(Underlay underlay) {

@@ -2,6 +2,7 @@ package dev.swarmlab.emulated;
 
 import dev.swarmlab.Deadline;
 import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.Trees;
 import dev.swarmlab.system.Commands;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Takes one emulated host apart, whatever state a crash left it in: stops dockerd gently (so
@@ -58,7 +58,7 @@ final class HostReaper {
         unmountUnder(paths.dir());
         cgroups.remove(set.cgroup() + "/" + host);
         if (!keepFiles) {
-            deleteTree(paths.dir());
+            Trees.delete(paths.dir());
         }
     }
 
@@ -91,19 +91,6 @@ final class HostReaper {
                     .toList();
         } catch (IOException e) {
             return List.of();
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(dir)) {
-            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new SwarmlabException("cannot remove " + dir + ": " + e.getMessage(), e);
         }
     }
 }

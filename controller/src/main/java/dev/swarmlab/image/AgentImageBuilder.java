@@ -3,6 +3,7 @@ package dev.swarmlab.image;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmlab.Durations;
 import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.Trees;
 import dev.swarmlab.emulated.Progress;
 import dev.swarmlab.system.Command;
 import dev.swarmlab.system.Commands;
@@ -63,7 +64,7 @@ public final class AgentImageBuilder {
         try {
             Path work = Files.createDirectories(cache.resolve(hash + ".work"));
             Path rootfs = work.resolve("rootfs");
-            deleteTree(rootfs);
+            Trees.delete(rootfs);
             Files.createDirectories(rootfs.resolve(RUNTIME).getParent());
             jlink(rootfs.resolve(RUNTIME));
             Path app = Files.createDirectories(rootfs.resolve(RUNTIME).resolve("app"));
@@ -82,7 +83,7 @@ public final class AgentImageBuilder {
             ImageArchive.write(staging, layer, tag, config(sha256(layer)));
             Files.createDirectories(archive.getParent());
             Files.move(staging, archive, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(work);
+            Trees.delete(work);
             progress.step("-", "built " + tag + ": " + size(archive) / (1024 * 1024) + " MB in " + Durations.since(start));
             return new AgentImage(tag, archive, size(archive));
         } catch (IOException e) {
@@ -181,17 +182,6 @@ public final class AgentImageBuilder {
             return Files.size(file);
         } catch (IOException e) {
             return -1;
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var tree = Files.walk(dir)) {
-            for (Path path : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 

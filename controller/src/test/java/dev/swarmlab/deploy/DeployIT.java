@@ -60,13 +60,7 @@ class DeployIT {
     static void hostsDown() throws IOException {
         swarmlab("destroy", LAB.toString(), "--inventory", INVENTORY.toString());
         try (var files = Files.list(HOME)) {
-            for (Path made : files.filter(p -> !p.getFileName().toString().startsWith(PREFIX)).toList()) {
-                try (var tree = Files.walk(made)) {
-                    for (Path path : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.delete(path);
-                    }
-                }
-            }
+            files.filter(p -> !p.getFileName().toString().startsWith(PREFIX)).forEach(dev.swarmlab.Trees::delete);
         }
         hosts("down");
     }

@@ -42,7 +42,7 @@ class AgentImageIT {
 
     @AfterAll
     static void down() throws Exception {
-        AgentImageBuilder.deleteTree(HOME.resolve("image-cache"));
+        dev.swarmlab.Trees.delete(HOME.resolve("image-cache"));
         hosts("down");
     }
 
