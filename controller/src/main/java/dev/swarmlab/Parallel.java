@@ -73,6 +73,17 @@ public final class Parallel {
         }
     }
 
+    /** Runs work for every key at once and throws, with every failure in it, if any item failed. */
+    public static <K> void all(List<K> keys, Deadline deadline, String what, java.util.function.Consumer<K> work) {
+        List<Outcome<K, Boolean>> failed = each(keys, deadline, key -> {
+            work.accept(key);
+            return true;
+        }).stream().filter(o -> !o.ok()).toList();
+        if (!failed.isEmpty()) {
+            throw combine(failed, what);
+        }
+    }
+
     /** One exception for several failed items, each message and its evidence kept. */
     public static SwarmlabException combine(List<? extends Outcome<?, ?>> failed, String what) {
         if (failed.size() == 1) {

@@ -15,6 +15,11 @@ public class SwarmlabException extends RuntimeException {
         this(message, null, List.of(), null);
     }
 
+    /** A failure the user can act on: what went wrong and what to do about it. */
+    public SwarmlabException(String message, String remedy) {
+        this(message, remedy, List.of(), null);
+    }
+
     public SwarmlabException(String message, Throwable cause) {
         this(message, null, List.of(), cause);
     }

@@ -2,6 +2,8 @@ package dev.swarmlab.agent;
 
 import dev.swarmlab.agent.probe.ProbeRegistry;
 import dev.swarmlab.agent.probe.ProbeRunner;
+import dev.swarmlab.agent.probe.ProbeSpec;
+import java.util.Map;
 import dev.swarmlab.agent.serve.HttpResponder;
 import dev.swarmlab.agent.serve.TcpResponder;
 import dev.swarmlab.agent.serve.UdpResponder;
@@ -24,7 +26,8 @@ import java.util.concurrent.Executors;
 public final class AgentMain {
     static final String USAGE = String.join("\n",
             "usage: agent serve [--tcp PORT] [--udp PORT] [--http PORT] [--listen PORT]...",
-            "       agent probe   (JSON probe specs on stdin, one per line; JSON results on stdout, one per line)");
+            "       agent probe   (JSON probe specs on stdin, one per line, up to an empty line or the end;",
+            "                      JSON results on stdout, one per line, as each probe finishes)");
 
     private AgentMain() {
     }
@@ -45,6 +48,25 @@ public final class AgentMain {
                 System.err.println("agent: unknown command '" + args[0] + "'\n" + USAGE);
                 System.exit(2);
             }
+        }
+    }
+
+    /**
+     * Asks each responder once over loopback before saying "serving": the first request loads the
+     * server's classes, which on a busy host takes longer than a probe waits.
+     */
+    private static void warmUp(int tcp, int udp, int http) {
+        ProbeRegistry probes = ProbeRegistry.standard();
+        for (Map.Entry<String, Integer> kind : Map.of("tcp", tcp, "udp", udp, "http", http).entrySet()) {
+            ProbeSpec spec = ProbeSpec.from(Map.of("id", "warm-up", "kind", kind.getKey(), "target", "127.0.0.1", "port", kind.getValue(),
+                    "count", 1, "timeoutMs", 10000));
+            probes.find(kind.getKey()).ifPresent(probe -> {
+                try {
+                    probe.run(spec);
+                } catch (Exception e) {
+                    System.err.println("agent: warming up " + kind.getKey() + " failed: " + e);
+                }
+            });
         }
     }
 
@@ -74,6 +96,7 @@ public final class AgentMain {
         for (int port : extra) {
             new TcpResponder(port, identity, threads);
         }
+        warmUp(tcp, udp, http);
         System.out.println("agent " + identity.name() + " on " + identity.host() + " serving tcp " + tcp + ", udp " + udp + ", http " + http
                 + (extra.isEmpty() ? "" : ", tcp " + extra));
         Thread.currentThread().join();

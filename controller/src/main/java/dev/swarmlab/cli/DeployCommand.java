@@ -42,10 +42,12 @@ final class DeployCommand implements Callable<Integer> {
             Deployment.Result result = new Deployment(lab, options.state(lab), progress).run(connections, dryRun, force,
                     (findings, plan) -> report(out, findings, plan));
             if (!result.applied()) {
-                out.println(result.plan().actions().isEmpty() ? "nothing to do: lab " + lab.name() + " is deployed as written"
-                        : "dry run: nothing was changed");
+                out.println("dry run: nothing was changed");
+            } else if (result.changedNothing()) {
+                out.println("nothing to do: lab " + lab.name() + " is deployed as written (" + result.placed().size() + " containers running)");
             } else {
-                out.println("deployed lab " + lab.name() + ": " + result.plan().actions().size() + " change(s) in " + Durations.since(start));
+                out.println("deployed lab " + lab.name() + ": " + result.plan().actions().size() + " change(s) to the swarm and networks, "
+                        + result.containerChanges() + " to agents and workloads, in " + Durations.since(start));
             }
             out.println("state: " + options.state(lab).dir());
         }

@@ -10,6 +10,12 @@ public record Connection(InventoryHost host, SshSession ssh, DockerEngine docker
         return host.name();
     }
 
+    /** The host's name: what messages about it should say. */
+    @Override
+    public String toString() {
+        return host.name();
+    }
+
     @Override
     public void close() {
         docker.close();

@@ -39,19 +39,14 @@ public final class Deployer {
         List<Action> actions = plan.actions();
         List<Action> swarmWide = actions.stream().filter(this::swarmWide).toList();
         List<Action> local = actions.stream().filter(a -> !swarmWide.contains(a) && !isSwarm(a)).toList();
-        List<Parallel.Outcome<String, Boolean>> tracks = Parallel.each(List.of("swarm", "local"),
-                Deadline.in(STAGE.multipliedBy(3), "the deploy's swarm and local tracks"), track -> {
+        Parallel.all(List.of("swarm", "local"), Deadline.in(STAGE.multipliedBy(3), "the deploy's swarm and local tracks"),
+                "deploy tracks", track -> {
                     if (track.equals("swarm")) {
                         swarmTrack(actions, swarmWide);
                     } else {
                         networks(local);
                     }
-                    return true;
                 });
-        List<Parallel.Outcome<String, Boolean>> failed = tracks.stream().filter(o -> !o.ok()).toList();
-        if (!failed.isEmpty()) {
-            throw Parallel.combine(failed, "deploy tracks");
-        }
     }
 
     private void swarmTrack(List<Action> actions, List<Action> swarmWide) {
@@ -87,15 +82,8 @@ public final class Deployer {
     private void stage(List<Action> actions, Consumer<Action> work) {
         Map<String, List<Action>> byHost = actions.stream().collect(java.util.stream.Collectors.groupingBy(Action::host,
                 java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
-        List<Parallel.Outcome<String, Boolean>> outcomes = Parallel.each(List.copyOf(byHost.keySet()),
-                Deadline.in(STAGE, "every host's deploy step"), host -> {
-                    byHost.get(host).forEach(work);
-                    return true;
-                });
-        List<Parallel.Outcome<String, Boolean>> failed = outcomes.stream().filter(o -> !o.ok()).toList();
-        if (!failed.isEmpty()) {
-            throw Parallel.combine(failed, "hosts");
-        }
+        Parallel.all(List.copyOf(byHost.keySet()), Deadline.in(STAGE, "every host's deploy step"), "hosts",
+                host -> byHost.get(host).forEach(work));
     }
 
     private void join(Action.JoinSwarm join, SwarmTokens tokens) {

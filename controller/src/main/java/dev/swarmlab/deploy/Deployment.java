@@ -2,6 +2,12 @@ package dev.swarmlab.deploy;
 
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.emulated.Progress;
+import dev.swarmlab.fleet.FleetDeployer;
+import dev.swarmlab.image.AgentImage;
+import dev.swarmlab.image.AgentImageBuilder;
+import dev.swarmlab.image.AgentImages;
+import dev.swarmlab.system.LocalCommands;
+import java.nio.file.Path;
 import dev.swarmlab.lab.Lab;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +19,15 @@ public final class Deployment {
     /** Failures that --force never overrides: nothing safe can be done past them. */
     private static final Set<String> ALWAYS_BLOCKING = Set.of("ssh and docker", "swarm membership", "network names", "advertise address");
 
-    public record Result(List<Finding> findings, DeployPlanner.Plan plan, boolean applied) {
+    /**
+     * @param containerChanges agents and workloads created, started or removed
+     * @param placed           where every agent and workload is, with its addresses (empty after a dry run)
+     */
+    public record Result(List<Finding> findings, DeployPlanner.Plan plan, boolean applied, int containerChanges,
+                         List<dev.swarmlab.fleet.Placed> placed) {
+        public boolean changedNothing() {
+            return plan.actions().isEmpty() && containerChanges == 0;
+        }
     }
 
     private final Lab lab;
@@ -52,11 +66,37 @@ public final class Deployment {
                             : "fix them, or run again with --force to deploy anyway",
                     blocking.stream().map(f -> f.host() + ": " + f.check() + ": " + f.evidence()).toList(), null);
         }
-        if (dryRun || plan.actions().isEmpty()) {
-            return new Result(findings, plan, false);
+        if (dryRun) {
+            return new Result(findings, plan, false, 0, List.of());
         }
-        new Deployer(lab, connections, state, progress).apply(plan);
-        return new Result(findings, plan, true);
+        if (!plan.actions().isEmpty()) {
+            new Deployer(lab, connections, state, progress).apply(plan);
+        }
+        FleetDeployer fleet = new FleetDeployer(lab, state, progress);
+        List<dev.swarmlab.fleet.Placed> placed = fleet.ensure(connections, image(connections));
+        return new Result(findings, plan, true, fleet.changes(), placed);
+    }
+
+    /** The lab's own image (it must be on every host already), or swarmlab's, built here and loaded where missing. */
+    private String image(Connections connections) {
+        if (lab.agents().image().isPresent()) {
+            String image = lab.agents().image().get();
+            List<String> lacking = connections.reached().stream().filter(c -> !c.docker().hasImage(image)).map(Connection::name).toList();
+            if (!lacking.isEmpty()) {
+                throw new SwarmlabException("the lab's agent image " + image + " is not on " + String.join(", ", lacking),
+                        "pull or load it there (docker pull " + image + "), or remove agents.image to use the image swarmlab builds");
+            }
+            return image;
+        }
+        AgentImage built = new AgentImageBuilder(cache(), new LocalCommands(), progress).build();
+        AgentImages.ensure(built, connections.reached(), progress);
+        return built.tag();
+    }
+
+    /** Where built agent images are kept: $SWARMLAB_CACHE, else ~/.cache/swarmlab. */
+    private static Path cache() {
+        String configured = System.getenv("SWARMLAB_CACHE");
+        return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".cache", "swarmlab", "images");
     }
 
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
  */
 public final class LabState {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String RUNS = "runs.db";
     private final Path dir;
 
     public LabState(Path dir) {
@@ -26,8 +27,28 @@ public final class LabState {
     }
 
     public static LabState of(String labName) {
-        String root = System.getenv().getOrDefault("SWARMLAB_STATE", ".swarmlab");
-        return new LabState(Path.of(root).toAbsolutePath().normalize().resolve(labName));
+        return new LabState(root().resolve(labName));
+    }
+
+    /** The folder holding every lab's state folder. */
+    public static Path root() {
+        return Path.of(System.getenv().getOrDefault("SWARMLAB_STATE", ".swarmlab")).toAbsolutePath().normalize();
+    }
+
+    /** The state folders of every lab that has recorded runs, by name. */
+    public static java.util.List<LabState> withRuns() {
+        try (var dirs = Files.list(root())) {
+            return dirs.filter(d -> Files.exists(d.resolve(RUNS))).sorted().map(LabState::new).toList();
+        } catch (NoSuchFileException e) {
+            return java.util.List.of();
+        } catch (IOException e) {
+            throw new SwarmlabException("cannot list " + root() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The lab's run database. */
+    public Path runs() {
+        return dir.resolve(RUNS);
     }
 
     public Path dir() {

@@ -202,15 +202,17 @@ public final class Preflight {
         }
     }
 
+    /** Containers of the lab that deploy does not manage (agents and workloads carry a role and are kept current). */
     private List<Finding> leftovers(Connection c) {
-        int containers = c.docker().containers(Lab.LABEL, lab.name()).size();
+        int containers = (int) c.docker().containers(Lab.LABEL, lab.name()).stream()
+                .filter(o -> !o.labels().containsKey(dev.swarmlab.fleet.Fleet.ROLE_LABEL)).count();
         long stale = plan.actions().stream().filter(a -> a.host().equals(c.name()) && a instanceof Action.RemoveNetwork).count();
         if (containers == 0 && stale == 0) {
             return List.of(Finding.pass("leftovers", c.name(), "nothing of an earlier deploy of " + lab.name()));
         }
         return List.of(Finding.warn("leftovers", c.name(), containers + " container(s) and " + stale
                         + " network(s) labelled " + Lab.LABEL + "=" + lab.name() + " from an earlier deploy",
-                "deploy keeps containers and removes networks no longer in the lab; `swarmlab destroy` removes all"));
+                "deploy leaves containers it did not make and removes networks no longer in the lab; `swarmlab destroy` removes all"));
     }
 
     /** 7946/tcp between every pair and 2377/tcp to every manager, asked of each host's own sshd; 7946 and 4789/udp listened for. */

@@ -114,13 +114,6 @@ public final class Teardown {
     }
 
     private static void stage(List<Connection> hosts, java.util.function.Consumer<Connection> work) {
-        List<Parallel.Outcome<Connection, Boolean>> outcomes = Parallel.each(hosts, Deadline.in(STAGE, "every host's teardown"), c -> {
-            work.accept(c);
-            return true;
-        });
-        List<Parallel.Outcome<Connection, Boolean>> failed = outcomes.stream().filter(o -> !o.ok()).toList();
-        if (!failed.isEmpty()) {
-            throw Parallel.combine(failed, "hosts");
-        }
+        Parallel.all(hosts, Deadline.in(STAGE, "every host's teardown"), "hosts", work);
     }
 }

@@ -43,6 +43,31 @@ public interface DockerEngine extends AutoCloseable {
 
     void removeContainer(String id);
 
+    /** Creates and starts a container; returns its id. */
+    String runContainer(ContainerRequest request);
+
+    /** Attaches a running container to one more network, with an optional static address and aliases. */
+    void connect(String container, String network, java.util.Optional<String> ip, List<String> aliases);
+
+    void disconnect(String container, String network);
+
+    void startContainer(String container);
+
+    void stopContainer(String container, int graceSeconds);
+
+    /** The last lines a container wrote to stdout and stderr. */
+    String logs(String container, int tailLines);
+
+    /** The container's state, addresses and published ports (GET /containers/ID/json). */
+    ContainerState inspectContainer(String container);
+
+    /**
+     * Runs a command in a running container with {@code stdin} as its input; every line it
+     * writes to stdout goes to {@code lines} as it arrives. Gives up at the deadline.
+     */
+    ExecOutput exec(String container, List<String> command, byte[] stdin, java.time.Duration deadline,
+                    java.util.function.Consumer<String> lines);
+
     /** Services carrying the label key=value (managers only). */
     List<LabelledObject> services(String labelKey, String labelValue);
 

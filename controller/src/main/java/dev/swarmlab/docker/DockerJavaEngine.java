@@ -8,6 +8,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Service;
 import com.github.dockerjava.api.model.Swarm;
 import com.github.dockerjava.api.model.SwarmInfo;
@@ -82,6 +83,15 @@ final class DockerJavaEngine implements DockerEngine {
     }
 
     private JsonNode raw(String what, DockerHttpClient.Request.Method method, String path, Object body) {
+        String text = new String(rawBytes(what, method, path, body), StandardCharsets.UTF_8);
+        try {
+            return text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
+        } catch (IOException e) {
+            throw new SwarmlabException("docker " + what + " on " + endpoint + " answered something that is not JSON: " + text, e);
+        }
+    }
+
+    private byte[] rawBytes(String what, DockerHttpClient.Request.Method method, String path, Object body) {
         DockerHttpClient.Request.Builder request = DockerHttpClient.Request.builder().method(method).path(path);
         if (body != null) {
             try {
@@ -91,18 +101,33 @@ final class DockerJavaEngine implements DockerEngine {
             }
         }
         try (DockerHttpClient.Response response = http.execute(request.build())) {
-            String text = new String(readAll(response.getBody()), StandardCharsets.UTF_8);
+            byte[] bytes = readAll(response.getBody());
             if (response.getStatusCode() / 100 != 2) {
                 throw new SwarmlabException("docker " + what + " on " + endpoint + " failed: HTTP " + response.getStatusCode()
-                        + ": " + message(text));
+                        + ": " + message(new String(bytes, StandardCharsets.UTF_8)));
             }
-            return text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
+            return bytes;
         } catch (IOException | RuntimeException e) {
             if (e instanceof SwarmlabException known) {
                 throw known;
             }
             throw new SwarmlabException("docker " + what + " on " + endpoint + " failed: " + describe(e), e);
         }
+    }
+
+    @Override
+    public String logs(String container, int tailLines) {
+        byte[] stream = rawBytes("logs " + container, DockerHttpClient.Request.Method.GET, "/containers/" + container
+                + "/logs?stdout=1&stderr=1&tail=" + tailLines, null);
+        // Without a TTY the log is multiplexed: frames of an 8-byte header (stream, 0, 0, 0, 4-byte size) and the payload.
+        StringBuilder text = new StringBuilder();
+        int at = 0;
+        while (at + 8 <= stream.length) {
+            int size = java.nio.ByteBuffer.wrap(stream, at + 4, 4).getInt();
+            text.append(new String(stream, at + 8, Math.min(size, stream.length - at - 8), StandardCharsets.UTF_8));
+            at += 8 + size;
+        }
+        return text.toString();
     }
 
     private static byte[] readAll(InputStream body) throws IOException {
@@ -203,6 +228,139 @@ final class DockerJavaEngine implements DockerEngine {
     @Override
     public void removeContainer(String id) {
         call("rm " + id, () -> client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
+    }
+
+    @Override
+    public String runContainer(ContainerRequest request) {
+        Map<String, Object> host = new LinkedHashMap<>();
+        host.put("NetworkMode", request.network());
+        host.put("RestartPolicy", Map.of("Name", "unless-stopped"));
+        Map<String, Object> exposed = new LinkedHashMap<>();
+        request.expose().forEach(port -> exposed.put(port.contains("/") ? port : port + "/tcp", Map.of()));
+        Map<String, List<Map<String, String>>> bindings = new LinkedHashMap<>();
+        for (String publish : request.publish()) {
+            PortBinding binding = PortBinding.parse(publish);
+            String port = binding.getExposedPort().toString();
+            exposed.put(port, Map.of());
+            Map<String, String> where = new LinkedHashMap<>();
+            where.put("HostIp", Optional.ofNullable(binding.getBinding().getHostIp()).orElse(""));
+            where.put("HostPort", Optional.ofNullable(binding.getBinding().getHostPortSpec()).orElse(""));
+            bindings.computeIfAbsent(port, p -> new java.util.ArrayList<>()).add(where);
+        }
+        host.put("PortBindings", bindings);
+        host.put("PublishAllPorts", request.publishAll());
+        host.put("Links", request.links());
+        host.put("ExtraHosts", request.extraHosts());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("Image", request.image());
+        body.put("Cmd", request.command());
+        body.put("Env", request.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList());
+        body.put("Labels", request.labels());
+        body.put("ExposedPorts", exposed);
+        body.put("HostConfig", host);
+        if (request.ip().isPresent() || !request.aliases().isEmpty()) {
+            body.put("NetworkingConfig", Map.of("EndpointsConfig", Map.of(request.network(), endpoint(request.ip(), request.aliases()))));
+        }
+        String what = "run " + request.name();
+        String id = raw(what, DockerHttpClient.Request.Method.POST, "/containers/create?name=" + request.name(), body).path("Id").asText();
+        try {
+            startContainer(id);
+        } catch (SwarmlabException e) {
+            // A container that cannot start (a taken port, a refused address) is removed, not left half-made.
+            removeQuietly(id);
+            throw new SwarmlabException("docker " + what + " on " + endpoint + " failed: " + e.getMessage()
+                    .replaceFirst("^docker start \\S+ on \\S+ failed: ", ""), e);
+        }
+        return id;
+    }
+
+    private static Map<String, Object> endpoint(Optional<String> ip, List<String> aliases) {
+        Map<String, Object> endpoint = new LinkedHashMap<>();
+        ip.ifPresent(address -> endpoint.put("IPAMConfig", Map.of("IPv4Address", address)));
+        if (!aliases.isEmpty()) {
+            endpoint.put("Aliases", aliases);
+        }
+        return endpoint;
+    }
+
+    private void removeQuietly(String id) {
+        try {
+            removeContainer(id);
+        } catch (SwarmlabException e) {
+            // the start failure is the message worth showing; destroy finds the rest by label
+        }
+    }
+
+    @Override
+    public void connect(String container, String network, Optional<String> ip, List<String> aliases) {
+        raw("network connect " + network + " " + container, DockerHttpClient.Request.Method.POST, "/networks/" + network + "/connect",
+                Map.of("Container", container, "EndpointConfig", endpoint(ip, aliases)));
+    }
+
+    @Override
+    public void disconnect(String container, String network) {
+        raw("network disconnect " + network + " " + container, DockerHttpClient.Request.Method.POST, "/networks/" + network + "/disconnect",
+                Map.of("Container", container, "Force", true));
+    }
+
+    @Override
+    public void startContainer(String container) {
+        raw("start " + container, DockerHttpClient.Request.Method.POST, "/containers/" + container + "/start", null);
+    }
+
+    @Override
+    public void stopContainer(String container, int graceSeconds) {
+        raw("stop " + container, DockerHttpClient.Request.Method.POST, "/containers/" + container + "/stop?t=" + graceSeconds, null);
+    }
+
+    @Override
+    public ContainerState inspectContainer(String container) {
+        JsonNode json = raw("inspect " + container, DockerHttpClient.Request.Method.GET, "/containers/" + container + "/json", null);
+        Map<String, String> labels = new LinkedHashMap<>();
+        json.path("Config").path("Labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        Map<String, String> addresses = new LinkedHashMap<>();
+        json.path("NetworkSettings").path("Networks").fields().forEachRemaining(e -> addresses.put(e.getKey(), e.getValue().path("IPAddress").asText()));
+        Map<String, List<String>> ports = new LinkedHashMap<>();
+        json.path("NetworkSettings").path("Ports").fields().forEachRemaining(e -> {
+            List<String> where = new java.util.ArrayList<>();
+            e.getValue().forEach(b -> where.add(b.path("HostIp").asText() + ":" + b.path("HostPort").asText()));
+            ports.put(e.getKey(), where);
+        });
+        return new ContainerState(json.path("Id").asText(), json.path("Name").asText().replaceFirst("^/", ""),
+                json.path("State").path("Running").asBoolean(), json.path("State").path("Status").asText(), labels, addresses, ports,
+                json.toString());
+    }
+
+    @Override
+    public ExecOutput exec(String container, List<String> command, byte[] stdin, java.time.Duration deadline,
+                           java.util.function.Consumer<String> lines) {
+        String what = "exec " + String.join(" ", command) + " in " + container;
+        String execId = call(what, () -> client.execCreateCmd(container).withCmd(command.toArray(String[]::new))
+                .withAttachStdin(true).withAttachStdout(true).withAttachStderr(true).exec().getId());
+        ExecFrames frames = new ExecFrames(lines);
+        boolean finished = call(what, () -> {
+            try {
+                return client.execStartCmd(execId).withStdIn(new ByteArrayInputStream(stdin)).exec(frames)
+                        .awaitCompletion(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SwarmlabException(what + " was interrupted", e);
+            }
+        });
+        frames.finish();
+        if (!finished) {
+            try {
+                frames.close();
+            } catch (IOException e) {
+                // the stream is abandoned either way
+            }
+            return new ExecOutput(-1, frames.stderr(), true);
+        }
+        if (frames.failure() != null) {
+            throw new SwarmlabException("docker " + what + " on " + endpoint + " failed: " + describe(frames.failure()), frames.failure());
+        }
+        Long exit = call(what, () -> client.inspectExecCmd(execId).exec().getExitCodeLong());
+        return new ExecOutput(exit == null ? -1 : exit, frames.stderr(), false);
     }
 
     @Override

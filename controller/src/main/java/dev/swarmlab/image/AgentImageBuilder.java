@@ -123,9 +123,7 @@ public final class AgentImageBuilder {
 
     private static Map<String, Object> config(String diffId) {
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("Entrypoint", List.of("/" + RUNTIME + "/bin/java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-                "-XX:MaxRAM=256m", "-cp", "/" + RUNTIME + "/app/" + JARS.get(0) + ":/" + RUNTIME + "/app/" + JARS.get(1),
-                "dev.swarmlab.agent.AgentMain"));
+        config.put("Entrypoint", AgentImage.ENTRYPOINT);
         config.put("Cmd", List.of("serve"));
         config.put("Env", List.of("PATH=/" + RUNTIME + "/bin"));
         config.put("ExposedPorts", Map.of("7000/tcp", Map.of(), "7001/udp", Map.of(), "8080/tcp", Map.of()));

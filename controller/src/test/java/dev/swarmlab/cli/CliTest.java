@@ -39,7 +39,7 @@ class CliTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            bogus                         | swarmlab: unknown verb 'bogus'; verbs: hosts, deploy, inspect, destroy, help (see 'swarmlab --help')
+            bogus                         | swarmlab: unknown verb 'bogus'; verbs: hosts, deploy, run, runs, show, inspect, destroy, help (see 'swarmlab --help')
             hosts bogus                   | swarmlab: unknown verb 'bogus'; verbs: up, ls, down (see 'swarmlab hosts --help')
             hosts                         | swarmlab: missing verb: up, ls or down (see 'swarmlab hosts --help')
             hosts ls --bogus              | swarmlab: Unknown option: '--bogus' (see 'swarmlab hosts ls --help')

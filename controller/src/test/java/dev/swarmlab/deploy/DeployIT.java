@@ -70,7 +70,7 @@ class DeployIT {
     void deployMakesASwarmOfThreeReadyNodesAndTheNetworks() throws IOException {
         CliRun deploy = swarmlab("deploy", LAB.toString(), "--inventory", INVENTORY.toString());
         assertEquals(0, deploy.exit(), deploy.all());
-        assertTrue(deploy.out().contains("deployed lab deploy-it: 7 change(s)"), deploy.out());
+        assertTrue(deploy.out().contains("deployed lab deploy-it: 7 change(s) to the swarm and networks, 24 to agents and workloads"), deploy.out());
 
         String nodes = onHost("h1", "docker node ls --format '{{.Hostname}} {{.Status}} {{.ManagerStatus}}'");
         assertEquals(Set.of("h1 Ready Leader", "h2 Ready", "h3 Ready"),
@@ -122,7 +122,7 @@ class DeployIT {
         assertTrue(again.out().lines().anyMatch(l -> l.startsWith("ssh and docker") && l.contains(" h2 ")
                 && l.contains("via docker system dial-stdio")), again.out());
         assertTrue(again.out().contains("plan: no changes"), again.out());
-        assertTrue(again.out().contains("nothing to do: lab deploy-it is deployed as written"), again.out());
+        assertTrue(again.out().contains("nothing to do: lab deploy-it is deployed as written (24 containers running)"), again.out());
     }
 
     @Test

@@ -83,6 +83,13 @@ final class FakeHost {
         }
     }
 
+    /** What this host's agents answer to one probe spec line (JSON in, JSON out). */
+    public java.util.function.UnaryOperator<String> agent = spec -> {
+        throw new UnsupportedOperationException("no agent answers on this fake host");
+    };
+    /** Containers whose exec fails as a stopped container's does. */
+    public final java.util.Set<String> dead = new java.util.HashSet<>();
+
     final class Docker implements DockerEngine {
         @Override
         public void ping() {
@@ -161,6 +168,53 @@ final class FakeHost {
         @Override
         public void removeContainer(String id) {
             throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String runContainer(dev.swarmlab.docker.ContainerRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void connect(String container, String network, java.util.Optional<String> ip, List<String> aliases) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void disconnect(String container, String network) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void startContainer(String container) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void stopContainer(String container, int graceSeconds) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String logs(String container, int tailLines) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public dev.swarmlab.docker.ContainerState inspectContainer(String container) {
+            throw new UnsupportedOperationException();
+        }
+
+        /** Answers each probe spec line with {@link #agent}'s result line; a container in {@link #dead} fails like a stopped one. */
+        @Override
+        public dev.swarmlab.docker.ExecOutput exec(String container, List<String> command, byte[] stdin, java.time.Duration deadline,
+                                                   java.util.function.Consumer<String> lines) {
+            if (dead.contains(container)) {
+                throw new dev.swarmlab.SwarmlabException("docker exec in " + container + " on fake " + name + " failed: container "
+                        + container + " is not running");
+            }
+            new String(stdin, java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).map(agent).forEach(lines);
+            return new dev.swarmlab.docker.ExecOutput(0, "", false);
         }
 
         @Override

@@ -13,11 +13,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * `agent probe`: reads probe specs (one JSON object per line) from stdin, runs them at once,
- * each with its deadline, and writes one JSON result per line as each finishes.
+ * `agent probe`: reads probe specs (one JSON object per line) from stdin up to an empty line or
+ * the end of input, runs them at once, each with its deadline, and writes one JSON result per
+ * line as each finishes. The empty line matters over Docker's exec: an attached stdin's end is
+ * not always passed on, so the batch says where it ends.
  */
 public final class ProbeRunner {
-    private static final int THREADS = 32;
+    private static final int THREADS = 64;
     /** Slack beyond a probe's own timeout before the runner gives up on it. */
     private static final long GRACE_MS = 1000;
     private final ProbeRegistry registry;
@@ -28,13 +30,11 @@ public final class ProbeRunner {
 
     public int run(BufferedReader input, PrintStream output) throws IOException {
         List<ProbeSpec> specs = new ArrayList<>();
-        for (String line = input.readLine(); line != null; line = input.readLine()) {
-            if (!line.isBlank()) {
-                try {
-                    specs.add(ProbeSpec.from(Json.readObject(line)));
-                } catch (IllegalArgumentException e) {
-                    emit(output, ProbeResult.error(ProbeSpec.from(Map.of("kind", "?")), "bad probe spec: " + e.getMessage()));
-                }
+        for (String line = input.readLine(); line != null && !line.isBlank(); line = input.readLine()) {
+            try {
+                specs.add(ProbeSpec.from(Json.readObject(line)));
+            } catch (IllegalArgumentException e) {
+                emit(output, ProbeResult.error(ProbeSpec.from(Map.of("kind", "?")), "bad probe spec: " + e.getMessage()));
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(THREADS, specs.size())), runnable -> {

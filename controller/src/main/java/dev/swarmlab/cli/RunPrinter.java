@@ -1,0 +1,60 @@
+package dev.swarmlab.cli;
+
+import dev.swarmlab.plan.Cell;
+import dev.swarmlab.plan.Verdict;
+import dev.swarmlab.run.RunReport;
+import dev.swarmlab.run.StoredCell;
+import dev.swarmlab.run.Summary;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A run as text: per-network counts, the driver comparison, and the cells that did not match. Shared by run and show. */
+final class RunPrinter {
+    private static final int LISTED = 40;
+
+    private RunPrinter() {
+    }
+
+    static void print(PrintWriter out, RunReport report, boolean allCells) {
+        Summary summary = report.summary();
+        out.println();
+        out.println("run " + report.run().id() + " of lab " + report.run().lab() + ": " + report.run().status());
+        Table counts = new Table("NETWORK", "CELLS", "MATCHED", "UNEXPECTED", "ERRORS", "NOT MEASURED");
+        summary.networks().forEach(n -> counts.row(n.network(), String.valueOf(n.cells()), String.valueOf(n.matched()),
+                String.valueOf(n.unexpected()), String.valueOf(n.errors()), String.valueOf(n.pending())));
+        counts.print(out);
+        out.println();
+        List<String> headers = new ArrayList<>(List.of("DRIVER COMPARISON"));
+        for (Summary.Column column : Summary.Column.values()) {
+            headers.add(column.label().toUpperCase(java.util.Locale.ROOT));
+        }
+        headers.add("MEDIAN LATENCY");
+        Table comparison = new Table(headers.toArray(String[]::new));
+        for (Summary.Comparison row : summary.comparison()) {
+            List<String> cells = new ArrayList<>(List.of(row.network()));
+            row.seen().values().forEach(cells::add);
+            cells.add(row.medianLatencyMs().map(ms -> String.format(java.util.Locale.ROOT, "%.2f ms", ms)).orElse("-"));
+            comparison.row(cells.toArray(String[]::new));
+        }
+        comparison.print(out);
+        out.println("(yes: answered; no: blocked or answered by another container; mixed: some of each; !: differs from what the driver promises)");
+        List<StoredCell> listed = report.cells().stream().filter(c -> allCells || c.verdict() != Verdict.MATCHED).toList();
+        if (!listed.isEmpty()) {
+            out.println();
+            Table cells = new Table("VERDICT", "NETWORK", "FROM", "TO", "ROUTE", "PROBE", "EXPECTED", "OBSERVED", "WHY EXPECTED");
+            listed.stream().limit(allCells ? Long.MAX_VALUE : LISTED).forEach(stored -> {
+                Cell c = stored.cell();
+                cells.row(stored.verdict().label(), c.network(), c.source(), c.target() + " (" + c.dial() + (c.port() > 0 ? ":" + c.port() : "") + ")",
+                        c.route().label(), c.probe(), c.expected().label(),
+                        stored.result().map(r -> r.outcome() + (r.reason().isEmpty() ? "" : ": " + r.reason())).orElse("-"),
+                        c.expected().reason());
+            });
+            cells.print(out);
+            if (!allCells && listed.size() > LISTED) {
+                out.println("... and " + (listed.size() - LISTED) + " more (swarmlab show " + report.run().id() + " --all)");
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.swarmlab.cli;
+
+import dev.swarmlab.deploy.LabState;
+import dev.swarmlab.run.RunInfo;
+import dev.swarmlab.run.RunStore;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `swarmlab runs`: every recorded run, oldest first. */
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        description = {"List the recorded runs of every lab (in $SWARMLAB_STATE, default ./.swarmlab), oldest first."})
+final class RunsCommand implements Callable<Integer> {
+    @Option(names = "--lab", paramLabel = "NAME", description = "Only this lab's runs.")
+    String lab;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<RunInfo> runs = new ArrayList<>();
+        for (LabState state : LabState.withRuns()) {
+            if (lab == null || state.dir().getFileName().toString().equals(lab)) {
+                try (RunStore store = RunStore.open(state.runs())) {
+                    runs.addAll(store.runs());
+                }
+            }
+        }
+        if (json) {
+            Console.json(out, runs);
+        } else if (runs.isEmpty()) {
+            out.println("no runs recorded in " + LabState.root() + (lab == null ? "" : " for lab " + lab) + "; start one with `swarmlab run LAB`");
+        } else {
+            Table table = new Table("RUN", "LAB", "STARTED", "STATUS", "CELLS", "MATCHED", "UNEXPECTED", "ERRORS", "NOT MEASURED");
+            runs.forEach(r -> table.row(r.id(), r.lab(), r.started(), r.status(), String.valueOf(r.counts().cells()),
+                    String.valueOf(r.counts().matched()), String.valueOf(r.counts().unexpected()), String.valueOf(r.counts().errors()),
+                    String.valueOf(r.counts().pending())));
+            table.print(out);
+        }
+        out.flush();
+        return 0;
+    }
+}

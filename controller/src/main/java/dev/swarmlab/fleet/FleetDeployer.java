@@ -1,0 +1,162 @@
+package dev.swarmlab.fleet;
+
+import dev.swarmlab.Deadline;
+import dev.swarmlab.Durations;
+import dev.swarmlab.Parallel;
+import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.deploy.Connection;
+import dev.swarmlab.deploy.Connections;
+import dev.swarmlab.deploy.LabState;
+import dev.swarmlab.docker.ContainerRequest;
+import dev.swarmlab.docker.ContainerState;
+import dev.swarmlab.docker.DockerEngine;
+import dev.swarmlab.docker.LabelledObject;
+import dev.swarmlab.emulated.Progress;
+import dev.swarmlab.lab.Lab;
+import dev.swarmlab.lab.Workload;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Brings every host's agents and workloads to the lab's layout: removes the lab's containers
+ * that are no longer wanted or whose definition changed, creates the missing ones (journaled),
+ * starts stopped ones, and reports where each one is and at which addresses. Idempotent.
+ */
+public final class FleetDeployer {
+    private static final Duration STAGE = Duration.ofMinutes(4);
+    private static final Duration READY = Duration.ofSeconds(60);
+    private final Lab lab;
+    private final LabState state;
+    private final Progress progress;
+    private final java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+
+    public FleetDeployer(Lab lab, LabState state, Progress progress) {
+        this.lab = lab;
+        this.state = state;
+        this.progress = progress;
+    }
+
+    public List<Placed> ensure(Connections connections, String image) {
+        List<Agent> layout = Fleet.layout(lab, connections.reached().stream().map(Connection::name).toList());
+        List<Placed> placed = Collections.synchronizedList(new ArrayList<>());
+        Parallel.all(connections.reached(), Deadline.in(STAGE, "every host's agents and workloads"), "hosts", c -> {
+            List<Agent> mine = layout.stream().filter(a -> a.host().equals(c.name())).toList();
+            placed.addAll(ensure(c, mine, image));
+        });
+        // The layout's order, whatever order the hosts finished in.
+        return layout.stream().flatMap(a -> placed.stream().filter(p -> p.agent().equals(a)).findFirst().stream()).toList();
+    }
+
+    /** How many containers the last {@link #ensure} created, started or removed. */
+    public int changes() {
+        return changes.get();
+    }
+
+    /** Where the lab's containers are now, without changing anything (for a run on a deployed lab). */
+    public List<Placed> observe(Connections connections) {
+        List<Agent> layout = Fleet.layout(lab, connections.reached().stream().map(Connection::name).toList());
+        List<Placed> placed = Collections.synchronizedList(new ArrayList<>());
+        Parallel.all(connections.reached(), Deadline.in(STAGE, "inspecting every host's agents"), "hosts", c -> {
+            Map<String, LabelledObject> existing = existing(c.docker());
+            layout.stream().filter(a -> a.host().equals(c.name())).forEach(agent -> placed.add(
+                    Optional.ofNullable(existing.get(agent.name())).map(o -> placed(agent, c.docker().inspectContainer(o.id())))
+                            .orElse(new Placed(agent, "", false, Map.of(), Map.of()))));
+        });
+        return layout.stream().flatMap(a -> placed.stream().filter(p -> p.agent().equals(a)).findFirst().stream()).toList();
+    }
+
+    private List<Placed> ensure(Connection c, List<Agent> agents, String image) {
+        DockerEngine docker = c.docker();
+        Map<String, LabelledObject> existing = existing(docker);
+        for (LabelledObject container : List.copyOf(existing.values())) {
+            Optional<Agent> wanted = agents.stream().filter(a -> a.name().equals(container.name())).findFirst();
+            boolean current = wanted.map(a -> Fleet.request(lab, a, image).labels().get(Fleet.SPEC_LABEL)
+                    .equals(container.labels().get(Fleet.SPEC_LABEL))).orElse(false);
+            if (!current) {
+                act(c, "remove container " + container.name() + (wanted.isPresent() ? " (its definition changed)" : " (no longer in the lab)"),
+                        () -> docker.removeContainer(container.id()));
+                existing.remove(container.name());
+            }
+        }
+        List<Placed> placed = new ArrayList<>();
+        List<String> started = new ArrayList<>();
+        for (Agent agent : agents) {
+            LabelledObject found = existing.get(agent.name());
+            String id;
+            if (found == null) {
+                ContainerRequest request = Fleet.request(lab, agent, image);
+                id = change(c, "run " + agent.role().label() + " " + agent.name() + " on " + agent.firstNetwork(), () -> docker.runContainer(request));
+                started.add(id);
+                for (Workload.Attachment more : agent.networks().subList(1, agent.networks().size())) {
+                    act(c, "connect " + agent.name() + " to " + more.network(), () -> docker.connect(id, more.network(), more.ip(), more.aliases()));
+                }
+            } else {
+                id = found.id();
+                if (!"running".equals(found.state())) {
+                    act(c, "start " + agent.name() + " (it was " + found.state() + ")", () -> docker.startContainer(id));
+                    started.add(id);
+                }
+            }
+        }
+        started.forEach(id -> awaitServing(c, id));
+        for (Agent agent : agents) {
+            placed.add(placed(agent, docker.inspectContainer(agent.name())));
+        }
+        return placed;
+    }
+
+    /** A new agent answers probes once its responders are bound, which it says on its first line of output. */
+    private static void awaitServing(Connection c, String id) {
+        Deadline deadline = Deadline.in(READY, "agent " + id.substring(0, 12) + " on " + c.name() + " to start serving");
+        deadline.await(() -> {
+            if (c.docker().logs(id, 20).contains(" serving ")) {
+                return true;
+            }
+            ContainerState state = c.docker().inspectContainer(id);
+            if (!state.running()) {
+                throw new SwarmlabException("agent " + state.name() + " on " + c.name() + " stopped (" + state.status() + ") before serving",
+                        "see its output below; `docker logs " + state.name() + "` on " + c.name() + " shows all of it",
+                        c.docker().logs(id, 20).lines().toList(), null);
+            }
+            return null;
+        }, Duration.ofMillis(200));
+    }
+
+    /** The lab's agents and workloads on that host, by container name. */
+    private Map<String, LabelledObject> existing(DockerEngine docker) {
+        Map<String, LabelledObject> byName = new java.util.LinkedHashMap<>();
+        docker.containers(Lab.LABEL, lab.name()).stream().filter(o -> o.labels().containsKey(Fleet.ROLE_LABEL))
+                .forEach(o -> byName.put(o.name(), o));
+        return byName;
+    }
+
+    private static Placed placed(Agent agent, ContainerState state) {
+        return new Placed(agent, state.id(), state.running(), state.addresses(), state.ports());
+    }
+
+    private String change(Connection c, String what, java.util.function.Supplier<String> work) {
+        changes.incrementAndGet();
+        state.journal(c.name(), "fleet", "started", what);
+        progress.step(c.name(), what);
+        long start = System.nanoTime();
+        try {
+            String result = work.get();
+            state.journal(c.name(), "fleet", "done", Durations.since(start));
+            return result;
+        } catch (SwarmlabException e) {
+            state.journal(c.name(), "fleet", "failed", e.getMessage());
+            throw new SwarmlabException(c.name() + ": could not " + what + ": " + e.getMessage(), e.remedy(), e.evidence(), e);
+        }
+    }
+
+    private void act(Connection c, String what, Runnable work) {
+        change(c, what, () -> {
+            work.run();
+            return "";
+        });
+    }
+}

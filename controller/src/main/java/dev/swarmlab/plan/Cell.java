@@ -1,0 +1,38 @@
+package dev.swarmlab.plan;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One probe of the matrix: from a source agent to a target over a route, with the probe it runs,
+ * what it dials, and what it should see. {@code expectName} is the container that should answer;
+ * {@code shadowedBy} names a container on the source's host that holds the dialled address too
+ * (a bridge address reused on every host), so an answer without identity can be told apart.
+ */
+public record Cell(String id, String network, String source, String sourceHost, String target, String targetHost, Route route,
+                   String probe, String dial, int port, Optional<String> expectName, Optional<String> shadowedBy, Expected expected) {
+    public boolean sameHost() {
+        return sourceHost.equals(targetHost);
+    }
+
+    /** The spec the agent runs (one JSON line of `agent probe`'s input). */
+    public Map<String, Object> spec() {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("id", id);
+        spec.put("kind", probe);
+        spec.put("target", dial);
+        if (port > 0) {
+            spec.put("port", port);
+        }
+        spec.put("count", 3);
+        // Generous: a blocked path fails fast (refused, no such name, answered by another), so only a busy host pays for these.
+        spec.put("timeoutMs", probe.equals("http") ? 5000 : 3000);
+        expectName.ifPresent(name -> spec.put("expect", name));
+        return spec;
+    }
+
+    public Cell withExpected(Expected other) {
+        return new Cell(id, network, source, sourceHost, target, targetHost, route, probe, dial, port, expectName, shadowedBy, other);
+    }
+}

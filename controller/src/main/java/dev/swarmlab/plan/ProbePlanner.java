@@ -1,0 +1,204 @@
+package dev.swarmlab.plan;
+
+import dev.swarmlab.fleet.Agent;
+import dev.swarmlab.fleet.Fleet;
+import dev.swarmlab.fleet.Placed;
+import dev.swarmlab.lab.Expectation;
+import dev.swarmlab.lab.Lab;
+import dev.swarmlab.lab.Network;
+import dev.swarmlab.lab.Network.Driver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every meaningful cell of a lab's matrix: each agent to each other container on its network
+ * (same host and other hosts, by address and by name or alias), to containers on the other
+ * local networks of its host (isolation), to its own host's address, and from the hosts' stack
+ * to every published port. Each cell carries its expectation: the driver rule, adjusted by
+ * preflight's kernel findings, overridden where the lab says so.
+ */
+public final class ProbePlanner {
+    /** Limits a run to some networks, probe kinds and hosts; an empty set means all. */
+    public record Filter(Set<String> networks, Set<String> probes, Set<String> hosts) {
+        public static final Filter ALL = new Filter(Set.of(), Set.of(), Set.of());
+
+        boolean keeps(Cell cell) {
+            return (networks.isEmpty() || networks.contains(cell.network())) && (probes.isEmpty() || probes.contains(cell.probe()))
+                    && (hosts.isEmpty() || hosts.contains(cell.sourceHost()) || hosts.contains(cell.targetHost()));
+        }
+    }
+
+    private final Lab lab;
+    private final List<Placed> placed;
+    private final Map<String, String> hostAddresses;
+    private final KernelGaps gaps;
+    private final List<Cell> cells = new ArrayList<>();
+
+    private ProbePlanner(Lab lab, List<Placed> placed, Map<String, String> hostAddresses, KernelGaps gaps) {
+        this.lab = lab;
+        this.placed = placed;
+        this.hostAddresses = hostAddresses;
+        this.gaps = gaps;
+    }
+
+    public static List<Cell> plan(Lab lab, List<Placed> placed, Map<String, String> hostAddresses, KernelGaps gaps, Filter filter) {
+        ProbePlanner planner = new ProbePlanner(lab, placed, hostAddresses, gaps);
+        for (String networkName : lab.agents().networks()) {
+            Network network = lab.network(networkName).orElseThrow();
+            for (Placed source : sources(placed, networkName)) {
+                planner.peers(source, network);
+                planner.isolation(source, network);
+                planner.toHost(source, network);
+            }
+        }
+        planner.published();
+        return planner.cells.stream().filter(filter::keeps).map(cell -> override(lab, cell)).toList();
+    }
+
+    private static List<Placed> sources(List<Placed> placed, String network) {
+        return placed.stream().filter(p -> p.agent().role() == Agent.Role.AGENT && p.agent().on(network)).toList();
+    }
+
+    private void peers(Placed source, Network network) {
+        for (Placed target : placed) {
+            if (target == source || !target.agent().on(network.name())) {
+                continue;
+            }
+            Optional<String> address = switch (network.driver()) {
+                case HOST -> Optional.ofNullable(hostAddresses.get(target.host()));
+                case NONE -> Optional.empty();
+                default -> target.address(network.name());
+            };
+            address.ifPresent(a -> add(source, network, target, network, Route.ADDRESS, a));
+            List<String> names = new ArrayList<>(List.of(target.name()));
+            names.addAll(target.agent().aliases(network.name()));
+            names.forEach(name -> add(source, network, target, network, Route.NAME, name));
+        }
+    }
+
+    /** The first agent of each other bridge-like network on the same host, by address: Docker keeps networks apart. */
+    private void isolation(Placed source, Network network) {
+        if (!bridgeLike(network)) {
+            return;
+        }
+        for (String otherName : lab.agents().networks()) {
+            Network other = lab.network(otherName).orElseThrow();
+            if (other.name().equals(network.name()) || !bridgeLike(other)) {
+                continue;
+            }
+            Optional<Placed> target = placed.stream().filter(p -> p.agent().role() == Agent.Role.AGENT
+                    && p.host().equals(source.host()) && p.agent().on(otherName)).findFirst();
+            target.ifPresent(t -> t.address(otherName).ifPresent(a -> add(source, network, t, other, Route.ISOLATION, a)));
+        }
+    }
+
+    private static boolean bridgeLike(Network network) {
+        return network.driver() == Driver.BRIDGE;
+    }
+
+    /** To the host's own address: its host-mode agent answers there when the lab has one, sshd's port 22 otherwise. */
+    private void toHost(Placed source, Network network) {
+        String address = hostAddresses.get(source.host());
+        if (address == null) {
+            return;
+        }
+        Optional<Placed> hostAgent = placed.stream().filter(p -> p.host().equals(source.host()) && p.agent().role() == Agent.Role.AGENT
+                && lab.network(p.agent().firstNetwork()).map(n -> n.driver() == Driver.HOST).orElse(false)).findFirst();
+        for (String probe : lab.probes()) {
+            if (!applies(probe, Route.HOST) || hostAgent.isEmpty() && !probe.equals("tcp") && !probe.equals("icmp")) {
+                continue;
+            }
+            int port = hostAgent.isPresent() ? port(probe) : probe.equals("tcp") ? 22 : 0;
+            Optional<String> expectName = hostAgent.filter(h -> identified(probe)).map(Placed::name);
+            cell(source, network, "host " + source.host(), source.host(), network, Route.HOST, probe, address, port, expectName);
+        }
+    }
+
+    /** From each host's own stack (its host-mode agent) to every published port of every workload. */
+    private void published() {
+        List<Placed> hostAgents = placed.stream().filter(p -> p.agent().role() == Agent.Role.AGENT
+                && lab.network(p.agent().firstNetwork()).map(n -> n.driver() == Driver.HOST).orElse(false)).toList();
+        for (Placed workload : placed.stream().filter(p -> p.agent().role() == Agent.Role.WORKLOAD).toList()) {
+            for (Map.Entry<String, List<String>> port : workload.ports().entrySet()) {
+                if (!port.getKey().endsWith("/tcp") || port.getValue().isEmpty()) {
+                    continue;
+                }
+                String binding = port.getValue().get(0);
+                String hostIp = binding.substring(0, binding.lastIndexOf(':'));
+                int hostPort = Integer.parseInt(binding.substring(binding.lastIndexOf(':') + 1));
+                String dial = hostIp.isEmpty() || hostIp.equals("0.0.0.0") ? hostAddresses.get(workload.host()) : hostIp;
+                for (Placed source : hostAgents) {
+                    Network network = lab.network(source.agent().firstNetwork()).orElseThrow();
+                    cell(source, network, workload.name() + " " + port.getKey() + " at " + workload.host() + ":" + hostPort, workload.host(),
+                            network, Route.PUBLISHED, "tcp", dial, hostPort, Optional.empty());
+                }
+            }
+        }
+    }
+
+    private void add(Placed source, Network network, Placed target, Network targetNetwork, Route route, String dial) {
+        for (String probe : lab.probes()) {
+            if (applies(probe, route)) {
+                cell(source, network, target.name(), target.host(), targetNetwork, route, probe, dial, port(probe),
+                        Optional.of(target.name()).filter(n -> identified(probe)));
+            }
+        }
+    }
+
+    /** dns only resolves names; the measuring probes (latency, throughput, mtu) run by address, where they mean something. */
+    private static boolean applies(String probe, Route route) {
+        return switch (probe) {
+            case "dns" -> route == Route.NAME;
+            case "icmp", "tcp", "udp", "http" -> true;
+            default -> route == Route.ADDRESS;
+        };
+    }
+
+    private void cell(Placed source, Network network, String target, String targetHost, Network targetNetwork, Route route, String probe,
+                      String dial, int port, Optional<String> expectName) {
+        boolean sameHost = source.host().equals(targetHost);
+        boolean espMissing = gaps.lacks(source.host(), "esp") || gaps.lacks(targetHost, "esp");
+        Expected expected = DriverRules.expect(new DriverRules.Situation(network, targetNetwork, route, sameHost, espMissing));
+        Optional<String> shadow = route == Route.NAME ? Optional.empty() : shadow(source, dial, target);
+        String id = network.name() + "/" + source.name() + "/" + route.name().toLowerCase(java.util.Locale.ROOT) + "/" + probe + "/" + target
+                .replace(' ', '_') + (route == Route.NAME && !dial.equals(target) ? "/" + dial : "");
+        cells.add(new Cell(id, network.name(), source.name(), source.host(), target, targetHost, route, probe, dial, port, expectName,
+                shadow, expected));
+    }
+
+    /** Another container on the source's host with the dialled address (bridges reuse addresses on every host). */
+    private Optional<String> shadow(Placed source, String address, String target) {
+        return placed.stream().filter(p -> p.host().equals(source.host()) && !p.name().equals(target)
+                && p.addresses().containsValue(address)).map(Placed::name).findFirst();
+    }
+
+    private static boolean identified(String probe) {
+        return probe.equals("tcp") || probe.equals("udp") || probe.equals("http");
+    }
+
+    private static int port(String probe) {
+        return switch (probe) {
+            case "tcp", "latency", "throughput" -> Fleet.TCP_PORT;
+            case "udp", "mtu" -> Fleet.UDP_PORT;
+            case "http" -> Fleet.HTTP_PORT;
+            default -> 0;
+        };
+    }
+
+    /** The lab's own expectation, where one matches: its selectors name the source, target, network and probe. */
+    private static Cell override(Lab lab, Cell cell) {
+        for (Expectation e : lab.expectations()) {
+            boolean matches = e.from().map(f -> f.equals(cell.source()) || f.equals(cell.sourceHost())).orElse(true)
+                    && e.to().map(t -> t.equals(cell.target()) || t.equals(cell.targetHost()) || t.equals(cell.dial())).orElse(true)
+                    && e.network().map(n -> n.equals(cell.network())).orElse(true)
+                    && e.probe().map(p -> p.equals(cell.probe())).orElse(true);
+            if (matches) {
+                return cell.withExpected(new Expected(e.expect(), e.reason(), Expected.Source.LAB));
+            }
+        }
+        return cell;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.swarmlab.plan;
+
+/** How a probe cell aims at its target. */
+public enum Route {
+    /** a peer on the same network, by its address on it */
+    ADDRESS("by address"),
+    /** a peer on the same network, by its container name or alias */
+    NAME("by name"),
+    /** a container on another network of the same host, by its address */
+    ISOLATION("other network"),
+    /** the source's own host, at the host's address */
+    HOST("to host"),
+    /** a workload's published port, through its host's address */
+    PUBLISHED("published port");
+
+    private final String label;
+
+    Route(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.swarmlab.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.plan.Cell;
+import dev.swarmlab.plan.Verdict;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/** A stored run as files: report.json (everything) and junit.xml (one test case per cell; an expected block that blocked passes). */
+public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCell> cells) {
+    public static RunReport load(RunStore store, String runId) {
+        RunInfo run = store.run(runId).orElseThrow(() -> new SwarmlabException("no run " + runId + " in " + store.file(),
+                "list the runs with `swarmlab runs`"));
+        return new RunReport(run, store.placed(runId), store.cells(runId));
+    }
+
+    public Summary summary() {
+        return Summary.of(cells);
+    }
+
+    public JsonNode json() {
+        ObjectNode root = RunStore.JSON.createObjectNode();
+        ObjectNode info = root.putObject("run");
+        info.put("id", run.id()).put("lab", run.lab()).put("labFile", run.labFile()).put("started", run.started())
+                .put("ended", run.ended().orElse(null)).put("status", run.status());
+        info.set("filter", tree(run.filter()));
+        root.set("findings", tree(run.findings()));
+        ArrayNode agents = root.putArray("placed");
+        for (StoredPlacement p : placed) {
+            ObjectNode node = agents.addObject().put("name", p.name()).put("host", p.host()).put("role", p.role()).put("running", p.running());
+            node.set("networks", p.networks());
+            node.set("addresses", p.addresses());
+            node.set("ports", p.ports());
+        }
+        root.set("summary", RunStore.JSON.valueToTree(summaryJson()));
+        ArrayNode list = root.putArray("cells");
+        for (StoredCell stored : cells) {
+            Cell c = stored.cell();
+            ObjectNode node = list.addObject().put("id", c.id()).put("network", c.network()).put("source", c.source())
+                    .put("sourceHost", c.sourceHost()).put("target", c.target()).put("targetHost", c.targetHost())
+                    .put("sameHost", c.sameHost()).put("route", c.route().label()).put("probe", c.probe()).put("dial", c.dial())
+                    .put("port", c.port());
+            node.putObject("expected").put("outcome", c.expected().label()).put("reason", c.expected().reason())
+                    .put("source", c.expected().source().name().toLowerCase(java.util.Locale.ROOT));
+            node.put("verdict", stored.verdict().label());
+            stored.result().ifPresent(r -> {
+                node.put("outcome", r.outcome()).put("reason", r.reason()).put("answeredBy", r.answeredBy().orElse(null))
+                        .put("evidence", r.evidence());
+                r.latencyMs().ifPresent(ms -> node.put("latencyMs", ms));
+                node.set("timings", r.timings());
+            });
+        }
+        return root;
+    }
+
+    private Map<String, Object> summaryJson() {
+        Summary summary = summary();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("allMatched", summary.allMatched());
+        json.put("networks", summary.networks());
+        json.put("comparison", summary.comparison().stream().map(row -> {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("network", row.network());
+            row.seen().forEach((column, seen) -> r.put(column.label(), seen));
+            r.put("medianLatencyMs", row.medianLatencyMs().orElse(null));
+            return r;
+        }).toList());
+        return json;
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return RunStore.JSON.readTree(json);
+        } catch (IOException e) {
+            return RunStore.JSON.getNodeFactory().textNode(json);
+        }
+    }
+
+    /** Writes report.json and junit.xml into the folder; returns the folder. */
+    public Path write(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("report.json"), RunStore.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json()));
+            try (Writer out = Files.newBufferedWriter(dir.resolve("junit.xml"), StandardCharsets.UTF_8)) {
+                junit(out);
+            }
+            return dir;
+        } catch (IOException | XMLStreamException e) {
+            throw new SwarmlabException("cannot write the report into " + dir + ": " + e.getMessage(), "check that the folder is writable",
+                    List.of(), e);
+        }
+    }
+
+    private void junit(Writer out) throws XMLStreamException {
+        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeStartElement("testsuites");
+        xml.writeAttribute("name", "swarmlab " + run.lab() + " " + run.id());
+        for (Summary.NetworkCounts network : summary().networks()) {
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", run.lab() + "." + network.network());
+            xml.writeAttribute("tests", String.valueOf(network.cells()));
+            xml.writeAttribute("failures", String.valueOf(network.unexpected()));
+            xml.writeAttribute("errors", String.valueOf(network.errors() + network.pending()));
+            for (StoredCell stored : cells.stream().filter(c -> c.cell().network().equals(network.network())).toList()) {
+                testCase(xml, stored);
+            }
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+        xml.writeEndDocument();
+        xml.close();
+    }
+
+    private void testCase(XMLStreamWriter xml, StoredCell stored) throws XMLStreamException {
+        Cell c = stored.cell();
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", run.lab() + "." + c.network());
+        xml.writeAttribute("name", c.source() + " -> " + c.target() + " " + c.route().label() + " (" + c.dial() + ") " + c.probe()
+                + ": expected " + c.expected().label());
+        stored.result().flatMap(r -> r.latencyMs()).ifPresent(ms -> {
+            try {
+                xml.writeAttribute("time", String.format(java.util.Locale.ROOT, "%.4f", ms / 1000));
+            } catch (XMLStreamException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        String observed = stored.result().map(r -> r.outcome() + (r.reason().isEmpty() ? "" : " (" + r.reason() + ")")).orElse("not measured");
+        if (stored.verdict() == Verdict.UNEXPECTED) {
+            xml.writeStartElement("failure");
+            xml.writeAttribute("message", "expected " + c.expected().label() + ", observed " + observed);
+            xml.writeCharacters("why expected: " + c.expected().reason() + "\nevidence: " + stored.result().map(r -> r.evidence()).orElse(""));
+            xml.writeEndElement();
+        } else if (stored.verdict() != Verdict.MATCHED) {
+            xml.writeStartElement("error");
+            xml.writeAttribute("message", observed);
+            xml.writeEndElement();
+        } else {
+            xml.writeStartElement("system-out");
+            xml.writeCharacters(observed + "; expected " + c.expected().label() + ": " + c.expected().reason());
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+    }
+}

@@ -1,0 +1,235 @@
+package dev.swarmlab.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.fleet.Placed;
+import dev.swarmlab.lab.Expectation;
+import dev.swarmlab.plan.Cell;
+import dev.swarmlab.plan.CellResult;
+import dev.swarmlab.plan.Expected;
+import dev.swarmlab.plan.Route;
+import dev.swarmlab.plan.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A lab's runs in an embedded SQLite file (runs.db in its state folder). A run's cells are written
+ * when it starts (pending) and each result as it arrives, committed one by one, so a controller
+ * killed mid-run loses nothing it had measured, and history and run-to-run differences are queries.
+ */
+public final class RunStore implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SCHEMA = """
+            CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, lab TEXT NOT NULL, lab_file TEXT NOT NULL, started TEXT NOT NULL,
+              ended TEXT, status TEXT NOT NULL, pid INTEGER NOT NULL, filter TEXT NOT NULL, findings TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS placed (run_id TEXT NOT NULL, name TEXT NOT NULL, host TEXT NOT NULL, role TEXT NOT NULL,
+              networks TEXT NOT NULL, running INTEGER NOT NULL, addresses TEXT NOT NULL, ports TEXT NOT NULL, PRIMARY KEY (run_id, name));
+            CREATE TABLE IF NOT EXISTS cells (run_id TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, network TEXT NOT NULL,
+              source TEXT NOT NULL, source_host TEXT NOT NULL, target TEXT NOT NULL, target_host TEXT NOT NULL, route TEXT NOT NULL,
+              probe TEXT NOT NULL, dial TEXT NOT NULL, port INTEGER NOT NULL, expect_name TEXT, shadowed_by TEXT, expected TEXT NOT NULL,
+              expected_reason TEXT NOT NULL, expected_source TEXT NOT NULL, verdict TEXT NOT NULL, outcome TEXT, reason TEXT,
+              latency_ms REAL, answered_by TEXT, timings TEXT, evidence TEXT, raw TEXT, measured TEXT, PRIMARY KEY (run_id, id));
+            """;
+    private final Path file;
+    private final Connection db;
+
+    private RunStore(Path file, Connection db) {
+        this.file = file;
+        this.db = db;
+    }
+
+    public static RunStore open(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement statement = db.createStatement()) {
+                statement.execute("PRAGMA journal_mode=WAL");
+                statement.execute("PRAGMA busy_timeout=10000");
+                for (String sql : SCHEMA.split(";")) {
+                    if (!sql.isBlank()) {
+                        statement.execute(sql);
+                    }
+                }
+            }
+            return new RunStore(file, db);
+        } catch (SQLException | java.io.IOException e) {
+            throw new SwarmlabException("cannot open the run database " + file + ": " + e.getMessage(),
+                    "check that the lab's state folder is writable", List.of(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public synchronized void begin(RunInfo run, List<Placed> placed, List<Cell> cells) {
+        transaction(() -> {
+            update("INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?)", run.id(), run.lab(), run.labFile(), run.started(), null, "running",
+                    ProcessHandle.current().pid(), run.filter(), run.findings());
+            for (Placed p : placed) {
+                update("INSERT INTO placed VALUES (?,?,?,?,?,?,?,?)", run.id(), p.name(), p.host(), p.agent().role().label(),
+                        json(p.agent().networks().stream().map(a -> a.network()).toList()), p.running() ? 1 : 0, json(p.addresses()),
+                        json(p.ports()));
+            }
+            int seq = 0;
+            for (Cell c : cells) {
+                update("INSERT INTO cells (run_id, id, seq, network, source, source_host, target, target_host, route, probe, dial, port,"
+                                + " expect_name, shadowed_by, expected, expected_reason, expected_source, verdict) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        run.id(), c.id(), seq++, c.network(), c.source(), c.sourceHost(), c.target(), c.targetHost(), c.route().name(),
+                        c.probe(), c.dial(), c.port(), c.expectName().orElse(null), c.shadowedBy().orElse(null), c.expected().outcome().name(),
+                        c.expected().reason(), c.expected().source().name(), Verdict.PENDING.name());
+            }
+        });
+    }
+
+    /** One result, committed at once. */
+    public synchronized void record(String runId, CellResult r) {
+        update("UPDATE cells SET verdict=?, outcome=?, reason=?, latency_ms=?, answered_by=?, timings=?, evidence=?, raw=?, measured=?"
+                        + " WHERE run_id=? AND id=?", r.verdict().name(), r.outcome(), r.reason(), r.latencyMs().orElse(null),
+                r.answeredBy().orElse(null), r.timings().toString(), r.evidence(), r.raw(), Instant.now().toString(), runId, r.cellId());
+    }
+
+    public synchronized void finish(String runId, String status) {
+        update("UPDATE runs SET ended=?, status=? WHERE id=?", Instant.now().toString(), status, runId);
+    }
+
+    public synchronized List<RunInfo> runs() {
+        List<RunInfo> runs = new ArrayList<>();
+        query("SELECT r.*, (SELECT COUNT(*) FROM cells c WHERE c.run_id=r.id) AS n,"
+                + " (SELECT COUNT(*) FROM cells c WHERE c.run_id=r.id AND c.verdict='MATCHED') AS m,"
+                + " (SELECT COUNT(*) FROM cells c WHERE c.run_id=r.id AND c.verdict='UNEXPECTED') AS u,"
+                + " (SELECT COUNT(*) FROM cells c WHERE c.run_id=r.id AND c.verdict='ERROR') AS e"
+                + " FROM runs r ORDER BY r.started", rs -> runs.add(runInfo(rs)));
+        return runs;
+    }
+
+    public synchronized Optional<RunInfo> run(String id) {
+        return runs().stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /** The cells of a run with their results (pending ones have none), in plan order. */
+    public synchronized List<StoredCell> cells(String runId) {
+        List<StoredCell> cells = new ArrayList<>();
+        query("SELECT * FROM cells WHERE run_id='" + runId.replace("'", "''") + "' ORDER BY seq", rs -> cells.add(storedCell(rs)));
+        return cells;
+    }
+
+    public synchronized List<StoredPlacement> placed(String runId) {
+        List<StoredPlacement> placed = new ArrayList<>();
+        query("SELECT * FROM placed WHERE run_id='" + runId.replace("'", "''") + "' ORDER BY rowid", rs -> placed.add(new StoredPlacement(
+                rs.getString("name"), rs.getString("host"), rs.getString("role"), tree(rs.getString("networks")), rs.getInt("running") == 1,
+                tree(rs.getString("addresses")), tree(rs.getString("ports")))));
+        return placed;
+    }
+
+    private static RunInfo runInfo(ResultSet rs) throws SQLException {
+        String status = rs.getString("status");
+        if (status.equals("running") && ProcessHandle.of(rs.getLong("pid")).map(ProcessHandle::isAlive).orElse(false) == false) {
+            status = "cut off";
+        }
+        return new RunInfo(rs.getString("id"), rs.getString("lab"), rs.getString("lab_file"), rs.getString("started"),
+                Optional.ofNullable(rs.getString("ended")), status, rs.getString("filter"), rs.getString("findings"),
+                new RunInfo.Counts(rs.getInt("n"), rs.getInt("m"), rs.getInt("u"), rs.getInt("e")));
+    }
+
+    private static StoredCell storedCell(ResultSet rs) throws SQLException {
+        Cell cell = new Cell(rs.getString("id"), rs.getString("network"), rs.getString("source"), rs.getString("source_host"),
+                rs.getString("target"), rs.getString("target_host"), Route.valueOf(rs.getString("route")), rs.getString("probe"),
+                rs.getString("dial"), rs.getInt("port"), Optional.ofNullable(rs.getString("expect_name")),
+                Optional.ofNullable(rs.getString("shadowed_by")), new Expected(Expectation.Outcome.valueOf(rs.getString("expected")),
+                rs.getString("expected_reason"), Expected.Source.valueOf(rs.getString("expected_source"))));
+        Verdict verdict = Verdict.valueOf(rs.getString("verdict"));
+        Optional<CellResult> result = verdict == Verdict.PENDING ? Optional.empty() : Optional.of(new CellResult(cell.id(),
+                rs.getString("outcome"), rs.getString("reason"), verdict, tree(rs.getString("timings")),
+                Optional.ofNullable(rs.getString("answered_by")), rs.getString("evidence"), rs.getString("raw")));
+        return new StoredCell(cell, result);
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return json == null ? JSON.createObjectNode() : JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new SwarmlabException("cannot encode " + value + ": " + e.getMessage(), e);
+        }
+    }
+
+    private interface Rows {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, Rows rows) {
+        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.row(rs);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private void update(String sql, Object... values) {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private void transaction(Runnable work) {
+        try {
+            db.setAutoCommit(false);
+            work.run();
+            db.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                db.rollback();
+            } catch (SQLException ignored) {
+                // the first failure is the one to report
+            }
+            throw e instanceof SwarmlabException known ? known : failure(e instanceof SQLException sql ? sql : new SQLException(e));
+        } finally {
+            try {
+                db.setAutoCommit(true);
+            } catch (SQLException e) {
+                // the connection is closed with the store
+            }
+        }
+    }
+
+    private SwarmlabException failure(SQLException e) {
+        return new SwarmlabException("the run database " + file + " failed: " + e.getMessage(),
+                "check the disk and the file's permissions; a damaged file can be moved away (runs in it are lost)", List.of(), e);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            // nothing left to save: every result was committed as it came
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.swarmlab.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.deploy.Connection;
+import dev.swarmlab.deploy.Connections;
+import dev.swarmlab.docker.ExecOutput;
+import dev.swarmlab.fleet.Placed;
+import dev.swarmlab.image.AgentImage;
+import dev.swarmlab.plan.Cell;
+import dev.swarmlab.plan.CellResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a matrix: one `agent probe` exec per source agent, all hosts at once, a few execs per host
+ * at a time. Each result is judged and stored the moment its line arrives. A dead agent, an
+ * unreachable host or an exec past its deadline turns that agent's unmeasured cells into errors
+ * with the reason; it never holds up the others.
+ */
+public final class Runner {
+    /** Where each result goes as it is judged: the CLI's progress bar, and later the web page. */
+    @FunctionalInterface
+    public interface Listener {
+        void measured(Cell cell, CellResult result, int done, int total);
+    }
+
+    /** Concurrent execs per host: each starts a JVM in a container, and the host's CPU is the limit. */
+    static final int PER_HOST = 4;
+    /** Beyond the slowest probe's own time: the exec's and the agent JVM's start. */
+    static final Duration SLACK = Duration.ofSeconds(20);
+    private final RunStore store;
+    private final String runId;
+    private final Listener listener;
+
+    public Runner(RunStore store, String runId, Listener listener) {
+        this.store = store;
+        this.runId = runId;
+        this.listener = listener;
+    }
+
+    /** Returns how long each source's exec took (its whole batch), for the exec-overhead figures. */
+    public Map<String, Duration> run(List<Cell> cells, List<Placed> placed, Connections connections) {
+        Map<String, List<Cell>> bySource = new LinkedHashMap<>();
+        cells.forEach(c -> bySource.computeIfAbsent(c.source(), s -> new ArrayList<>()).add(c));
+        Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
+        Map<String, Duration> timings = new ConcurrentHashMap<>();
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(bySource.size(), 24)), runnable -> {
+            Thread thread = new Thread(runnable, "probe-batch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<java.util.concurrent.Future<?>> batches = new ArrayList<>();
+            for (Map.Entry<String, List<Cell>> batch : bySource.entrySet()) {
+                Optional<Placed> source = placed.stream().filter(p -> p.name().equals(batch.getKey())).findFirst();
+                batches.add(pool.submit(() -> {
+                    Batch work = new Batch(batch.getValue(), done, cells.size());
+                    try {
+                        Placed agent = source.orElseThrow(() -> new SwarmlabException("agent " + batch.getKey() + " was not deployed"));
+                        Semaphore slots = hosts.computeIfAbsent(agent.host(), h -> new Semaphore(PER_HOST));
+                        slots.acquireUninterruptibly();
+                        try {
+                            long start = System.nanoTime();
+                            work.run(agent, connections);
+                            timings.put(agent.name(), Duration.ofNanos(System.nanoTime() - start));
+                        } finally {
+                            slots.release();
+                        }
+                    } catch (SwarmlabException e) {
+                        work.failRest(e.getMessage());
+                    } catch (RuntimeException e) {
+                        work.failRest("unexpected " + e);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> batch : batches) {
+                batch.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SwarmlabException("the run was interrupted; every result measured so far is stored", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new SwarmlabException("a probe batch failed unexpectedly: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return timings;
+    }
+
+    /** One source agent's cells: sent as one exec, results taken line by line. */
+    private final class Batch {
+        private final Map<String, Cell> open = new LinkedHashMap<>();
+        private final AtomicInteger done;
+        private final int total;
+
+        Batch(List<Cell> cells, AtomicInteger done, int total) {
+            cells.forEach(c -> open.put(c.id(), c));
+            this.done = done;
+            this.total = total;
+        }
+
+        void run(Placed agent, Connections connections) {
+            Connection host = connections.get(agent.host()).orElseThrow(() -> new SwarmlabException("host " + agent.host()
+                    + " is not reachable: " + Optional.ofNullable(connections.unreachable().get(agent.host())).map(Throwable::getMessage).orElse("")));
+            if (!agent.running()) {
+                throw new SwarmlabException("agent " + agent.name() + " is not running on " + agent.host());
+            }
+            StringBuilder input = new StringBuilder();
+            open.values().forEach(c -> input.append(RunStore.json(c.spec())).append('\n'));
+            input.append('\n'); // the end of the batch: exec does not always pass stdin's end on
+            long longest = open.values().stream().mapToLong(c -> ((Number) c.spec().get("timeoutMs")).longValue()).max().orElse(0);
+            ExecOutput output = host.docker().exec(agent.id(), AgentImage.command("probe"), input.toString().getBytes(StandardCharsets.UTF_8),
+                    SLACK.plusMillis(longest * 3), this::line);
+            if (!open.isEmpty()) {
+                failRest(output.timedOut() ? "agent " + agent.name() + " gave no result within " + SLACK.plusMillis(longest * 3).toSeconds() + " s"
+                        : "agent " + agent.name() + " exited with " + output.exitCode() + " before answering"
+                        + (output.stderr().isEmpty() ? "" : ": " + output.stderr().lines().reduce((a, b) -> b).orElse("")));
+            }
+        }
+
+        private void line(String line) {
+            if (line.isBlank()) {
+                return;
+            }
+            JsonNode result;
+            try {
+                result = RunStore.JSON.readTree(line);
+            } catch (IOException e) {
+                return; // not a result line (a JVM warning): the cell stays open and ends as an error if nothing follows
+            }
+            Cell cell;
+            synchronized (open) {
+                cell = open.remove(result.path("id").asText());
+            }
+            if (cell != null) {
+                publish(cell, CellResult.judge(cell, result));
+            }
+        }
+
+        void failRest(String why) {
+            List<Cell> rest;
+            synchronized (open) {
+                rest = List.copyOf(open.values());
+                open.clear();
+            }
+            rest.forEach(cell -> publish(cell, CellResult.error(cell, why)));
+        }
+
+        private void publish(Cell cell, CellResult result) {
+            store.record(runId, result);
+            listener.measured(cell, result, done.incrementAndGet(), total);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.swarmlab.run;
+
+import dev.swarmlab.plan.CellResult;
+import dev.swarmlab.plan.Route;
+import dev.swarmlab.plan.Verdict;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * A run in figures: per network, the cells that matched, surprised or failed; and the driver
+ * comparison, one row per network, one column per kind of path, each saying what was seen.
+ */
+public record Summary(List<NetworkCounts> networks, List<Comparison> comparison) {
+    public record NetworkCounts(String network, int cells, int matched, int unexpected, int errors, int pending) {
+    }
+
+    /** The comparison columns, in order, with what selects their cells. */
+    public enum Column {
+        SAME_HOST_ADDRESS("same host, by address", c -> c.route() == Route.ADDRESS && c.sameHost()),
+        SAME_HOST_NAME("same host, by name", c -> c.route() == Route.NAME && c.sameHost()),
+        CROSS_HOST_ADDRESS("cross-host, by address", c -> c.route() == Route.ADDRESS && !c.sameHost()),
+        CROSS_HOST_NAME("cross-host, by name", c -> c.route() == Route.NAME && !c.sameHost()),
+        OTHER_NETWORK("other network", c -> c.route() == Route.ISOLATION),
+        TO_HOST("to host", c -> c.route() == Route.HOST),
+        PUBLISHED("published port", c -> c.route() == Route.PUBLISHED);
+
+        private final String label;
+        private final Predicate<dev.swarmlab.plan.Cell> selects;
+
+        Column(String label, Predicate<dev.swarmlab.plan.Cell> selects) {
+            this.label = label;
+            this.selects = selects;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** One network's row: per column "yes", "no", "mixed" or "-" (no cells), a "!" where any cell surprised; and its median latency. */
+    public record Comparison(String network, Map<Column, String> seen, Optional<Double> medianLatencyMs) {
+    }
+
+    public static Summary of(List<StoredCell> cells) {
+        Map<String, List<StoredCell>> byNetwork = new LinkedHashMap<>();
+        cells.forEach(c -> byNetwork.computeIfAbsent(c.cell().network(), n -> new ArrayList<>()).add(c));
+        List<NetworkCounts> counts = new ArrayList<>();
+        List<Comparison> comparison = new ArrayList<>();
+        byNetwork.forEach((network, mine) -> {
+            counts.add(new NetworkCounts(network, mine.size(), count(mine, Verdict.MATCHED), count(mine, Verdict.UNEXPECTED),
+                    count(mine, Verdict.ERROR), count(mine, Verdict.PENDING)));
+            Map<Column, String> seen = new LinkedHashMap<>();
+            for (Column column : Column.values()) {
+                seen.put(column, seen(mine.stream().filter(c -> column.selects.test(c.cell())).toList()));
+            }
+            comparison.add(new Comparison(network, seen, median(mine)));
+        });
+        return new Summary(counts, comparison);
+    }
+
+    public boolean allMatched() {
+        return networks.stream().allMatch(n -> n.matched() == n.cells());
+    }
+
+    private static int count(List<StoredCell> cells, Verdict verdict) {
+        return (int) cells.stream().filter(c -> c.verdict() == verdict).count();
+    }
+
+    private static String seen(List<StoredCell> cells) {
+        List<CellResult> measured = cells.stream().flatMap(c -> c.result().stream()).filter(r -> r.verdict() != Verdict.ERROR).toList();
+        if (measured.isEmpty()) {
+            return cells.isEmpty() ? "-" : "error";
+        }
+        long ok = measured.stream().filter(r -> r.outcome().equals("ok")).count();
+        String word = ok == measured.size() ? "yes" : ok == 0 ? "no" : "mixed";
+        return word + (measured.stream().anyMatch(r -> r.verdict() == Verdict.UNEXPECTED) ? " !" : "");
+    }
+
+    /** The median round trip of the network's answered by-address probes (icmp where there is one). */
+    private static Optional<Double> median(List<StoredCell> cells) {
+        List<StoredCell> byAddress = cells.stream().filter(c -> c.cell().route() == Route.ADDRESS).toList();
+        for (String probe : List.of("icmp", "tcp")) {
+            List<Double> times = byAddress.stream().filter(c -> c.cell().probe().equals(probe)).flatMap(c -> c.result().stream())
+                    .filter(r -> r.outcome().equals("ok")).flatMap(r -> r.latencyMs().stream()).sorted().toList();
+            if (!times.isEmpty()) {
+                return Optional.of(times.get(times.size() / 2));
+            }
+        }
+        return Optional.empty();
+    }
+}
