@@ -190,8 +190,9 @@ final class LabResolver {
 
     private Optional<Expectation> expectation(RawLab.RawExpectation raw, Set<String> workloads) {
         for (String field : List.of("from", "to")) {
-            raw.at().string(field).filter(v -> !v.equals("agent") && !workloads.contains(v.split("@")[0]))
-                    .ifPresent(v -> problems.add(raw.at().at(field), "'" + v + "' is neither `agent` nor a workload of this lab"));
+            raw.at().string(field).filter(v -> !v.split("@")[0].equals("agent") && !workloads.contains(v.split("@")[0]))
+                    .ifPresent(v -> problems.add(raw.at().at(field), "'" + v + "' is neither `agent` nor a workload of this lab"
+                            + " (either may end in @HOST)"));
         }
         raw.network().ifPresent(n -> checks.knownNetwork(raw.at().at("network"), "expectation"));
         raw.probe().ifPresent(p -> checks.oneOf(raw.at().at("probe"), p, PROBES, "probe kind"));

@@ -188,11 +188,15 @@ public final class ProbePlanner {
         };
     }
 
-    /** The lab's own expectation, where one matches: its selectors name the source, target, network and probe. */
+    /**
+     * The lab's own expectation, where one matches. `from` and `to` name a workload or `agent` (any
+     * agent), optionally `@HOST`; `network` and `probe` narrow further; an absent selector matches all.
+     */
     private static Cell override(Lab lab, Cell cell) {
+        Set<String> workloads = new java.util.HashSet<>(lab.workloads().stream().map(w -> w.name()).toList());
         for (Expectation e : lab.expectations()) {
-            boolean matches = e.from().map(f -> f.equals(cell.source()) || f.equals(cell.sourceHost())).orElse(true)
-                    && e.to().map(t -> t.equals(cell.target()) || t.equals(cell.targetHost()) || t.equals(cell.dial())).orElse(true)
+            boolean matches = e.from().map(f -> selects(f, cell.source(), cell.sourceHost(), workloads)).orElse(true)
+                    && e.to().map(t -> cell.route() != Route.HOST && selects(t, cell.target(), cell.targetHost(), workloads)).orElse(true)
                     && e.network().map(n -> n.equals(cell.network())).orElse(true)
                     && e.probe().map(p -> p.equals(cell.probe())).orElse(true);
             if (matches) {
@@ -200,5 +204,11 @@ public final class ProbePlanner {
             }
         }
         return cell;
+    }
+
+    private static boolean selects(String selector, String container, String host, Set<String> workloads) {
+        String[] parts = selector.split("@", 2);
+        boolean who = parts[0].equals("agent") ? !workloads.contains(container) : parts[0].equals(container);
+        return who && (parts.length == 1 || parts[1].equals(host));
     }
 }

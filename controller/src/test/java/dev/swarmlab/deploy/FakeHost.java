@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A host for preflight tests: the project's own SSH and Docker interfaces, answering from fields a test sets. */
-final class FakeHost {
+/** A host for preflight and runner tests: the project's own SSH and Docker interfaces, answering from fields a test sets. */
+public final class FakeHost {
     final String name;
     final String address;
     EngineInfo engine;
@@ -31,7 +31,7 @@ final class FakeHost {
     String modules = "vxlan\nbridge\n";
     SshSession.TcpReach reach = SshSession.TcpReach.REFUSED;
 
-    FakeHost(String name, String address) {
+    public FakeHost(String name, String address) {
         this.name = name;
         this.address = address;
         this.engine = new EngineInfo(name, "20.10.24", "inactive", "", false, "", "", "6.1", "Debian");
@@ -39,11 +39,11 @@ final class FakeHost {
         this.links = "2: eth0@if7: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP\n";
     }
 
-    InventoryHost inventoryHost() {
+    public InventoryHost inventoryHost() {
         return new InventoryHost(name, address, 22, "root", Path.of("/id"), Path.of("/known_hosts"));
     }
 
-    Connection connection() {
+    public Connection connection() {
         return new Connection(inventoryHost(), new Ssh(), new Docker());
     }
 

@@ -1,0 +1,80 @@
+package dev.swarmlab.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.swarmlab.lab.Expectation.Outcome;
+import dev.swarmlab.lab.Network;
+import dev.swarmlab.lab.Network.Driver;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** One row per claim of concepts.md that the driver rules encode: network, route, same host, ESP missing, outcome, concept. */
+class DriverRulesTest {
+    static Network network(String kind) {
+        return switch (kind) {
+            case "overlay" -> created("ov", Driver.OVERLAY, false, false);
+            case "encrypted" -> created("enc", Driver.OVERLAY, false, true);
+            case "user-bridge" -> created("br", Driver.BRIDGE, false, false);
+            case "internal" -> created("int", Driver.BRIDGE, true, false);
+            case "macvlan" -> created("mv", Driver.MACVLAN, false, false);
+            case "default-bridge" -> Network.builtIn("bridge", Driver.BRIDGE);
+            case "host" -> Network.builtIn("host", Driver.HOST);
+            case "none" -> Network.builtIn("none", Driver.NONE);
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    private static Network created(String name, Driver driver, boolean internal, boolean encrypted) {
+        return new Network(name, driver, false, Optional.empty(), Optional.empty(), Optional.empty(), true, internal, encrypted,
+                OptionalInt.empty(), Map.of());
+    }
+
+    @ParameterizedTest(name = "{0} {1} same-host={2} esp-missing={3}: {4}")
+    @CsvSource({
+            // 1: none and --internal have no egress (here: not even to the host)
+            "none,           ADDRESS,   true,  false, BLOCKED,   4 none",
+            "none,           HOST,      true,  false, BLOCKED,   4 none",
+            "internal,       HOST,      true,  false, BLOCKED,   1 internal",
+            // 2: a container reaches its host; host mode is the host
+            "user-bridge,    HOST,      true,  false, REACHABLE, 2 host",
+            "default-bridge, HOST,      true,  false, REACHABLE, 2 host",
+            "overlay,        HOST,      true,  false, REACHABLE, 2 host",
+            "host,           HOST,      true,  false, REACHABLE, 4 host",
+            // 3: by address on one network, by name only on user networks, isolation between networks
+            "default-bridge, ADDRESS,   true,  false, REACHABLE, 3 by address",
+            "default-bridge, NAME,      true,  false, BLOCKED,   3 by name",
+            "user-bridge,    ADDRESS,   true,  false, REACHABLE, 3 by address",
+            "user-bridge,    NAME,      true,  false, REACHABLE, 3 by name",
+            "internal,       NAME,      true,  false, REACHABLE, 3 by name",
+            "user-bridge,    ISOLATION, true,  false, BLOCKED,   3 isolation",
+            "default-bridge, ISOLATION, true,  false, BLOCKED,   3 isolation",
+            // 4: bridges stay on their host, overlays cross hosts, host mode shares the stack, macvlan is on the segment
+            "user-bridge,    ADDRESS,   false, false, BLOCKED,   4 bridge",
+            "user-bridge,    NAME,      false, false, BLOCKED,   4 bridge",
+            "default-bridge, ADDRESS,   false, false, BLOCKED,   4 bridge",
+            "overlay,        ADDRESS,   false, false, REACHABLE, 4 overlay",
+            "overlay,        NAME,      false, false, REACHABLE, 4 overlay",
+            "overlay,        NAME,      true,  false, REACHABLE, 4 overlay",
+            "host,           ADDRESS,   false, false, REACHABLE, 4 host",
+            "host,           NAME,      false, false, BLOCKED,   4 host",
+            "macvlan,        ADDRESS,   false, false, REACHABLE, 4 macvlan",
+            "macvlan,        NAME,      false, false, BLOCKED,   4 macvlan",
+            // 5: a published port answers at the host's address
+            "host,           PUBLISHED, false, false, REACHABLE, 5 -p",
+            // 9: an encrypted overlay needs ESP between hosts; on one host it needs none
+            "encrypted,      ADDRESS,   false, true,  BLOCKED,   9 encrypted",
+            "encrypted,      ADDRESS,   true,  true,  REACHABLE, 4 overlay",
+            "encrypted,      ADDRESS,   false, false, REACHABLE, 4 overlay",
+    })
+    void eachClaimGivesItsExpectation(String kind, Route route, boolean sameHost, boolean espMissing, Outcome outcome, String concept) {
+        Network network = network(kind);
+        Expected expected = DriverRules.expect(new DriverRules.Situation(network, network, route, sameHost, espMissing));
+        assertEquals(outcome, expected.outcome(), expected.reason());
+        assertTrue(expected.reason().endsWith("(concepts " + concept + ")"), expected.reason());
+        assertEquals(concept.equals("9 encrypted") ? Expected.Source.PREFLIGHT : Expected.Source.RULE, expected.source());
+    }
+}

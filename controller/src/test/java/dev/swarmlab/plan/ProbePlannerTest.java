@@ -1,0 +1,170 @@
+package dev.swarmlab.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.swarmlab.fleet.Agent;
+import dev.swarmlab.fleet.Fleet;
+import dev.swarmlab.fleet.Placed;
+import dev.swarmlab.lab.Expectation.Outcome;
+import dev.swarmlab.lab.Lab;
+import dev.swarmlab.lab.LabFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The matrix of the drivers lab on two hosts, with the addresses Docker would hand out (bridges reuse theirs on every host). */
+class ProbePlannerTest {
+    @TempDir
+    Path dir;
+
+    private Lab lab(String extra) throws IOException {
+        Path file = dir.resolve("lab.yaml");
+        Files.writeString(file, """
+                name: d
+                hosts: local:2
+                swarm: {managers: [h1]}
+                networks:
+                  - {name: ov, driver: overlay, attachable: true, subnet: 10.90.0.0/24}
+                  - {name: br, driver: bridge, subnet: 10.91.0.0/24}
+                  - {name: bridge}
+                  - {name: host}
+                  - {name: none}
+                agents: {networks: [ov, br, bridge, host, none]}
+                probes: [icmp, tcp, dns]
+                """ + extra);
+        return LabFile.read(file);
+    }
+
+    /** Overlay addresses unique across hosts; bridge addresses .2 and .3 on each host, as each host's own IPAM gives them. */
+    private static List<Placed> placed(Lab lab) {
+        List<Placed> placed = new ArrayList<>();
+        int overlay = 2;
+        for (Agent agent : Fleet.layout(lab, List.of("h1", "h2"))) {
+            String network = agent.firstNetwork();
+            int slot = agent.name().endsWith("-a") ? 2 : 3;
+            String address = switch (network) {
+                case "ov" -> "10.90.0." + overlay++;
+                case "br" -> "10.91.0." + slot;
+                case "bridge" -> "172.17.0." + slot;
+                default -> "";
+            };
+            placed.add(new Placed(agent, agent.name(), true, address.isEmpty() ? Map.of(network, "") : Map.of(network, address), Map.of()));
+        }
+        return placed;
+    }
+
+    private static final Map<String, String> HOSTS = Map.of("h1", "10.250.0.11", "h2", "10.250.0.12");
+
+    private static List<Cell> select(List<Cell> cells, String network, Route route, boolean sameHost, String probe) {
+        return cells.stream().filter(c -> c.network().equals(network) && c.route() == route && c.sameHost() == sameHost
+                && c.probe().equals(probe)).toList();
+    }
+
+    @Test
+    void everyAgentProbesEveryPeerOnItsNetworkByAddressAndByName() throws IOException {
+        Lab lab = lab("");
+        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, KernelGaps.NONE, ProbePlanner.Filter.ALL);
+        // 4 overlay agents: each to 3 peers (1 on its host, 2 on the other)
+        assertEquals(4, select(cells, "ov", Route.ADDRESS, true, "tcp").size());
+        assertEquals(8, select(cells, "ov", Route.ADDRESS, false, "tcp").size());
+        assertEquals(12, cells.stream().filter(c -> c.network().equals("ov") && c.probe().equals("dns")).count(), "dns only by name");
+        assertTrue(cells.stream().filter(c -> c.probe().equals("dns")).allMatch(c -> c.route() == Route.NAME));
+        assertTrue(select(cells, "ov", Route.NAME, false, "tcp").stream().allMatch(c -> c.expected().reachable()));
+        assertTrue(select(cells, "br", Route.NAME, false, "tcp").stream().noneMatch(c -> c.expected().reachable()));
+        assertTrue(select(cells, "bridge", Route.NAME, true, "dns").stream().noneMatch(c -> c.expected().reachable()));
+        assertTrue(select(cells, "bridge", Route.ADDRESS, true, "icmp").stream().allMatch(c -> c.expected().reachable()));
+        // tcp names the container that must answer; icmp cannot
+        assertTrue(select(cells, "ov", Route.ADDRESS, false, "tcp").stream().allMatch(c -> c.expectName().orElseThrow().equals(c.target())));
+        assertTrue(select(cells, "ov", Route.ADDRESS, false, "icmp").stream().allMatch(c -> c.expectName().isEmpty()));
+    }
+
+    @Test
+    void aBridgeAddressReusedOnTheSourcesHostIsMarkedAsShadowed() throws IOException {
+        Lab lab = lab("");
+        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, KernelGaps.NONE, ProbePlanner.Filter.ALL);
+        Cell cross = select(cells, "br", Route.ADDRESS, false, "icmp").stream()
+                .filter(c -> c.source().equals("d-br-h1-a") && c.target().equals("d-br-h2-b")).findFirst().orElseThrow();
+        assertEquals("10.91.0.3", cross.dial());
+        assertEquals(java.util.Optional.of("d-br-h1-b"), cross.shadowedBy(), "h1's own -b holds 10.91.0.3 too");
+        assertTrue(select(cells, "ov", Route.ADDRESS, false, "icmp").stream().allMatch(c -> c.shadowedBy().isEmpty()));
+    }
+
+    @Test
+    void hostModeDialsTheHostsAddressAndNoneOnlyNames() throws IOException {
+        Lab lab = lab("");
+        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, KernelGaps.NONE, ProbePlanner.Filter.ALL);
+        assertEquals(Set.of("10.250.0.11", "10.250.0.12"), cells.stream().filter(c -> c.network().equals("host") && c.route() == Route.ADDRESS)
+                .map(Cell::dial).collect(Collectors.toSet()));
+        assertEquals(Set.of(Route.NAME, Route.HOST), cells.stream().filter(c -> c.network().equals("none")).map(Cell::route)
+                .collect(Collectors.toSet()));
+        assertTrue(cells.stream().filter(c -> c.network().equals("none")).noneMatch(c -> c.expected().reachable()));
+        List<Cell> toHost = cells.stream().filter(c -> c.route() == Route.HOST && c.probe().equals("tcp")).toList();
+        assertEquals(2 * (2 + 2 + 2 + 1 + 1), toHost.size(), "every agent to its own host");
+        assertTrue(toHost.stream().allMatch(c -> c.expectName().orElseThrow().startsWith("d-host-" + c.sourceHost())),
+                "the host-mode agent answers at the host's address");
+    }
+
+    @Test
+    void isolationCellsGoToTheOtherBridgeOnTheSameHost() throws IOException {
+        Lab lab = lab("");
+        List<Cell> isolation = ProbePlanner.plan(lab, placed(lab), HOSTS, KernelGaps.NONE, ProbePlanner.Filter.ALL).stream()
+                .filter(c -> c.route() == Route.ISOLATION).toList();
+        assertEquals(2 * 4 * 2, isolation.size(), "2 bridge networks x 4 agents x (icmp, tcp)");
+        assertTrue(isolation.stream().allMatch(c -> c.sameHost() && !c.expected().reachable()));
+    }
+
+    @Test
+    void preflightsMissingEspBlocksAnEncryptedOverlayAcrossHostsOnly() throws IOException {
+        Path file = dir.resolve("enc.yaml");
+        Files.writeString(file, """
+                name: e
+                hosts: local:2
+                swarm: {managers: [h1]}
+                networks: [{name: sec, driver: overlay, attachable: true, encrypted: true, subnet: 10.95.0.0/24}]
+                agents: {networks: [sec]}
+                probes: [tcp]
+                """);
+        Lab encrypted = LabFile.read(file);
+        List<Placed> placed = new ArrayList<>();
+        int n = 2;
+        for (Agent agent : Fleet.layout(encrypted, List.of("h1", "h2"))) {
+            placed.add(new Placed(agent, agent.name(), true, Map.of("sec", "10.95.0." + n++), Map.of()));
+        }
+        KernelGaps gaps = new KernelGaps(Map.of("h1", Set.of("esp", "ip_vs"), "h2", Set.of("esp")));
+        List<Cell> cells = ProbePlanner.plan(encrypted, placed, HOSTS, gaps, ProbePlanner.Filter.ALL);
+        List<Cell> cross = select(cells, "sec", Route.ADDRESS, false, "tcp");
+        assertTrue(cross.stream().allMatch(c -> !c.expected().reachable() && c.expected().source() == Expected.Source.PREFLIGHT), cross.toString());
+        assertTrue(select(cells, "sec", Route.ADDRESS, true, "tcp").stream().allMatch(c -> c.expected().reachable()));
+        assertTrue(ProbePlanner.plan(encrypted, placed, HOSTS, KernelGaps.NONE, ProbePlanner.Filter.ALL).stream()
+                .filter(c -> c.route() == Route.ADDRESS).allMatch(c -> c.expected().reachable()), "with ESP, it is an overlay like any other");
+    }
+
+    @Test
+    void theLabsOwnExpectationWinsAndSaysWhy() throws IOException {
+        Lab lab = lab("""
+                expectations:
+                  - {from: agent@h1, network: ov, probe: icmp, expect: blocked, reason: this lab's firewall drops icmp from h1}
+                """);
+        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, KernelGaps.NONE, ProbePlanner.Filter.ALL);
+        List<Cell> overridden = cells.stream().filter(c -> c.expected().source() == Expected.Source.LAB).toList();
+        assertTrue(overridden.stream().allMatch(c -> c.sourceHost().equals("h1") && c.network().equals("ov") && c.probe().equals("icmp")
+                && c.expected().outcome() == Outcome.BLOCKED && c.expected().reason().equals("this lab's firewall drops icmp from h1")));
+        assertEquals(2 * (3 + 3 + 1), overridden.size(), "two h1 overlay agents: 3 peers by address, 3 by name, their host");
+    }
+
+    @Test
+    void filtersKeepOnlyTheNamedNetworksProbesAndHosts() throws IOException {
+        Lab lab = lab("");
+        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, KernelGaps.NONE,
+                new ProbePlanner.Filter(Set.of("br"), Set.of("tcp"), Set.of()));
+        assertTrue(!cells.isEmpty() && cells.stream().allMatch(c -> c.network().equals("br") && c.probe().equals("tcp")));
+    }
+}

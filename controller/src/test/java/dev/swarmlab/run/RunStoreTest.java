@@ -1,0 +1,88 @@
+package dev.swarmlab.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swarmlab.lab.Expectation.Outcome;
+import dev.swarmlab.plan.Cell;
+import dev.swarmlab.plan.CellResult;
+import dev.swarmlab.plan.Expected;
+import dev.swarmlab.plan.Route;
+import dev.swarmlab.plan.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run database: cells stored as planned, results as they come, all readable by another process later. */
+class RunStoreTest {
+    @TempDir
+    Path dir;
+
+    private static Cell cell(String id, Outcome expected) {
+        return new Cell(id, "ov", "a-h1", "h1", "a-h2", "h2", Route.NAME, "dns", "a-h2", 0, Optional.empty(), Optional.empty(),
+                new Expected(expected, "an overlay spans hosts", Expected.Source.RULE));
+    }
+
+    @Test
+    void aRunCutOffMidwayKeepsWhatItMeasuredAndShowsTheRestAsNotMeasured() throws Exception {
+        Path file = dir.resolve("runs.db");
+        List<Cell> cells = List.of(cell("c1", Outcome.REACHABLE), cell("c2", Outcome.REACHABLE), cell("c3", Outcome.BLOCKED));
+        // A pid that is not running: this run's controller died before finishing it.
+        long gone = new ProcessBuilder("true").start().pid();
+        try (RunStore store = RunStore.open(file)) {
+            store.begin(new RunInfo("r1", "lab", "lab.yaml", "2026-11-23T00:00:00Z", Optional.empty(), "running", "{}", "[]", null),
+                    List.of(), cells);
+            store.record("r1", CellResult.judge(cells.get(0), new ObjectMapper().readTree(
+                    "{\"id\":\"c1\",\"outcome\":\"ok\",\"timings\":{\"resolveMs\":1.5},\"evidence\":\"a-h2 -> 10.90.0.3\"}")));
+        }
+        try (RunStore reopened = RunStore.open(file)) {
+            List<StoredCell> stored = reopened.cells("r1");
+            assertEquals(List.of(Verdict.MATCHED, Verdict.PENDING, Verdict.PENDING), stored.stream().map(StoredCell::verdict).toList());
+            assertEquals("a-h2 -> 10.90.0.3", stored.get(0).result().orElseThrow().evidence());
+            RunInfo run = reopened.run("r1").orElseThrow();
+            assertEquals(new RunInfo.Counts(3, 1, 0, 0), run.counts());
+            assertEquals(2, run.counts().pending());
+            assertEquals("running", run.status(), "this process started it and is alive");
+        }
+        assertTrue(Files.size(file) > 0);
+        // The same run, seen as a controller that is gone would have left it.
+        try (RunStore store = RunStore.open(file)) {
+            store.begin(new RunInfo("r2", "lab", "lab.yaml", "2026-11-23T00:01:00Z", Optional.empty(), "running", "{}", "[]", null),
+                    List.of(), cells);
+        }
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var statement = db.createStatement()) {
+            statement.executeUpdate("UPDATE runs SET pid=" + gone + " WHERE id='r2'");
+        }
+        try (RunStore store = RunStore.open(file)) {
+            assertEquals("cut off", store.run("r2").orElseThrow().status());
+            store.finish("r1", "failed");
+            assertEquals("failed", store.run("r1").orElseThrow().status());
+            assertEquals(List.of("r1", "r2"), store.runs().stream().map(RunInfo::id).toList());
+        }
+    }
+
+    @Test
+    void theReportCountsAndComparesWhatWasStored() throws Exception {
+        try (RunStore store = RunStore.open(dir.resolve("runs.db"))) {
+            List<Cell> cells = List.of(cell("c1", Outcome.REACHABLE), cell("c2", Outcome.BLOCKED));
+            store.begin(new RunInfo("r1", "lab", "lab.yaml", "2026-11-23T00:00:00Z", Optional.empty(), "running", "{}", "[]", null),
+                    List.of(), cells);
+            ObjectMapper json = new ObjectMapper();
+            store.record("r1", CellResult.judge(cells.get(0), json.readTree("{\"id\":\"c1\",\"outcome\":\"ok\"}")));
+            store.record("r1", CellResult.judge(cells.get(1), json.readTree("{\"id\":\"c2\",\"outcome\":\"ok\"}")));
+            store.finish("r1", "failed");
+            RunReport report = RunReport.load(store, "r1");
+            assertEquals(List.of(new Summary.NetworkCounts("ov", 2, 1, 1, 0, 0)), report.summary().networks());
+            assertEquals("yes !", report.summary().comparison().get(0).seen().get(Summary.Column.CROSS_HOST_NAME));
+            Path out = report.write(dir.resolve("out"));
+            String junit = Files.readString(out.resolve("junit.xml"));
+            assertTrue(junit.contains("tests=\"2\" failures=\"1\" errors=\"0\""), junit);
+            assertTrue(junit.contains("<failure message=\"expected blocked, observed ok\""), junit);
+            assertEquals("unexpected", json.readTree(out.resolve("report.json").toFile()).path("cells").get(1).path("verdict").asText());
+        }
+    }
+}
