@@ -36,7 +36,7 @@ final class RunsCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            Console.json(out, runs);
+            Console.json(out, runs.stream().map(RunInfo::summary).toList());
         } else if (runs.isEmpty()) {
             out.println("no runs recorded in " + LabState.root() + (lab == null ? "" : " for lab " + lab) + "; start one with `swarmlab run LAB`");
         } else {

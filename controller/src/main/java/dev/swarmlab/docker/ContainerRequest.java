@@ -12,7 +12,7 @@ import java.util.Optional;
 public record ContainerRequest(String name, String image, List<String> command, Map<String, String> env,
                                Map<String, String> labels, String network, Optional<String> ip, List<String> aliases,
                                List<String> publish, boolean publishAll, List<String> expose, List<String> links,
-                               List<String> extraHosts) {
+                               List<String> extraHosts, List<String> dnsOptions) {
     public ContainerRequest {
         command = List.copyOf(command);
         env = Map.copyOf(env);
@@ -22,5 +22,6 @@ public record ContainerRequest(String name, String image, List<String> command, 
         expose = List.copyOf(expose);
         links = List.copyOf(links);
         extraHosts = List.copyOf(extraHosts);
+        dnsOptions = List.copyOf(dnsOptions);
     }
 }

@@ -251,6 +251,9 @@ final class DockerJavaEngine implements DockerEngine {
         host.put("PublishAllPorts", request.publishAll());
         host.put("Links", request.links());
         host.put("ExtraHosts", request.extraHosts());
+        if (!request.dnsOptions().isEmpty()) {
+            host.put("DnsOptions", request.dnsOptions());
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("Image", request.image());
         body.put("Cmd", request.command());

@@ -30,6 +30,12 @@ public final class Fleet {
     public static final int TCP_PORT = 7000;
     public static final int UDP_PORT = 7001;
     public static final int HTTP_PORT = 8080;
+    /**
+     * A name no one on the lab's networks knows goes to the host's nameservers; where those do not
+     * answer (a lab without outside network) the resolver's default 5 s x 2 tries makes every such
+     * probe a timeout. One second, one try: the same answers, sooner. Docker refuses DNS options in host mode.
+     */
+    static final List<String> QUICK_RESOLVER = List.of("timeout:1", "attempts:1");
 
     private Fleet() {
     }
@@ -72,10 +78,12 @@ public final class Fleet {
                 workload.map(Workload::publishAll).orElse(false),
                 workload.map(w -> w.expose().stream().map(Object::toString).toList()).orElse(List.of()),
                 workload.map(w -> w.links().stream().map(l -> l.container() + ":" + l.alias()).toList()).orElse(List.of()),
-                workload.map(w -> w.extraHosts().stream().map(h -> h.name() + ":" + h.address()).toList()).orElse(List.of()));
+                workload.map(w -> w.extraHosts().stream().map(h -> h.name() + ":" + h.address()).toList()).orElse(List.of()),
+                lab.network(first.network()).map(n -> n.driver() == Network.Driver.HOST).orElse(false) ? List.of() : QUICK_RESOLVER);
         labels.put(SPEC_LABEL, hash(canonical(request) + agent.networks()));
         return new ContainerRequest(request.name(), request.image(), request.command(), request.env(), labels, request.network(),
-                request.ip(), request.aliases(), request.publish(), request.publishAll(), request.expose(), request.links(), request.extraHosts());
+                request.ip(), request.aliases(), request.publish(), request.publishAll(), request.expose(), request.links(), request.extraHosts(),
+                request.dnsOptions());
     }
 
     /** The image agents run: the lab's own, or the one swarmlab builds. */
@@ -87,7 +95,8 @@ public final class Fleet {
     private static String canonical(ContainerRequest r) {
         return String.join("|", r.name(), r.image(), r.command().toString(), new java.util.TreeMap<>(r.env()).toString(),
                 new java.util.TreeMap<>(r.labels()).toString(), r.network(), r.ip().toString(), r.aliases().toString(), r.publish().toString(),
-                String.valueOf(r.publishAll()), r.expose().toString(), r.links().toString(), r.extraHosts().toString());
+                String.valueOf(r.publishAll()), r.expose().toString(), r.links().toString(), r.extraHosts().toString(),
+                r.dnsOptions().toString());
     }
 
     private static String hash(String text) {

@@ -1,0 +1,204 @@
+package dev.swarmlab.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swarmlab.CliRun;
+import dev.swarmlab.inventory.InventoryFile;
+import dev.swarmlab.ssh.Ssh;
+import dev.swarmlab.ssh.SshSession;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The headline lab on three emulated hosts: overlay, user bridge, default bridge, host and none,
+ * probed with icmp, tcp, udp, dns and http. Every cell must match; the agent image is loaded once;
+ * a dead agent's cells turn into errors; a controller killed mid-run leaves what it measured.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RunIT {
+    private static final String PREFIX = "slrun";
+    private static final Path HOME = Path.of("/var/lib/swarmlab-it-run");
+    private static final Path LAB = Path.of("../labs/drivers.yaml").toAbsolutePath().normalize();
+    private static final Path INVENTORY = HOME.resolve(PREFIX).resolve("inventory.yaml");
+    private static final Pattern PLANNED = Pattern.compile("^run (\\S+): (\\d+) probe cells$");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static CliRun hosts(String... args) {
+        List<String> all = new ArrayList<>(List.of("hosts"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--prefix", PREFIX, "--home", HOME.toString()));
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
+    @BeforeAll
+    static void hostsUp() {
+        hosts("down");
+        CliRun up = hosts("up", "--count", "3", "--subnet", "10.253.0.0/24");
+        assertEquals(0, up.exit(), up.all());
+    }
+
+    @AfterAll
+    static void hostsDown() {
+        CliRun.of("destroy", LAB.toString(), "--inventory", INVENTORY.toString());
+        hosts("down");
+    }
+
+    @Test
+    @Order(1)
+    void everyCellOfTheDriversLabMatchesAndTheReportsAreWritten() throws IOException {
+        Path out = Files.createDirectories(HOME.resolve("out"));
+        CliRun run = CliRun.of("run", LAB.toString(), "--inventory", INVENTORY.toString(), "--out", out.toString());
+        assertEquals(0, run.exit(), run.all());
+        for (String host : List.of("h1", "h2", "h3")) {
+            assertTrue(run.out().lines().anyMatch(l -> l.startsWith(host + " ") && l.contains("loaded swarmlab/agent:")), host + ": " + run.out());
+        }
+        assertTrue(run.out().contains("of lab drivers: passed"), run.out());
+        assertTrue(run.out().contains("DRIVER COMPARISON"), run.out());
+        JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+        assertTrue(report.path("summary").path("allMatched").asBoolean(), report.path("summary").toString());
+        JsonNode cells = report.path("cells");
+        assertTrue(cells.size() > 900, "the whole matrix: " + cells.size());
+        for (String network : List.of("lab-overlay", "lab-bridge", "bridge", "host", "none")) {
+            for (String probe : List.of("icmp", "tcp", "udp", "dns", "http")) {
+                assertTrue(count(cells, c -> c.path("network").asText().equals(network) && c.path("probe").asText().equals(probe)) > 0,
+                        network + " " + probe + " has cells");
+            }
+        }
+        cells.forEach(c -> assertEquals("matched", c.path("verdict").asText(), c.toString()));
+        // The rules the course teaches, seen in the measurements themselves.
+        assertTrue(cells(cells, "lab-overlay", "by name", false, "tcp").stream().allMatch(c -> c.path("outcome").asText().equals("ok")
+                && c.path("answeredBy").asText().startsWith(c.path("target").asText() + "@")), "overlays cross hosts by name");
+        assertTrue(cells(cells, "bridge", "by name", true, "dns").stream().allMatch(c -> c.path("outcome").asText().equals("blocked")
+                && List.of("no such name", "timeout").contains(c.path("reason").asText())), "the default bridge does not resolve names");
+        assertTrue(cells(cells, "lab-bridge", "by address", false, "tcp").stream().allMatch(c -> c.path("outcome").asText().equals("misrouted")),
+                "another host's bridge address is answered by a container on this host");
+        String junit = Files.readString(out.resolve("junit.xml"));
+        assertEquals(cells.size(), junit.split("<testcase ", -1).length - 1, "one test case per cell");
+        assertTrue(!junit.contains("<failure") && !junit.contains("<error"), "no failures or errors");
+    }
+
+    @Test
+    @Order(2)
+    void aSecondRunSkipsTheImageAndChangesNothing() {
+        CliRun run = CliRun.of("run", LAB.toString(), "--inventory", INVENTORY.toString(), "--probe", "tcp,dns");
+        assertEquals(0, run.exit(), run.all());
+        for (String host : List.of("h1", "h2", "h3")) {
+            assertTrue(run.out().lines().anyMatch(l -> l.startsWith(host + " ") && l.contains("has swarmlab/agent:")), host + ": " + run.out());
+        }
+        assertTrue(run.out().lines().noneMatch(l -> l.contains("loaded swarmlab/agent") || l.contains("run agent ")), run.out());
+    }
+
+    @Test
+    @Order(3)
+    void anAgentKilledMidRunTurnsItsCellsIntoErrorsWhileTheRestComplete() throws Exception {
+        Process run = controller("run", LAB.toString(), "--inventory", INVENTORY.toString());
+        BufferedReader out = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
+        String runId = awaitPlanned(out);
+        onHost("h3", "docker rm -f drivers-none-h3-a");
+        out.transferTo(java.io.Writer.nullWriter());
+        assertTrue(run.waitFor(3, TimeUnit.MINUTES), "the run ends");
+        assertEquals(1, run.exitValue(), "not every cell matched");
+        JsonNode cells = show(runId).path("cells");
+        for (JsonNode cell : cells) {
+            boolean killed = cell.path("source").asText().equals("drivers-none-h3-a");
+            assertEquals(killed ? "error" : "matched", cell.path("verdict").asText(), cell.toString());
+        }
+        assertTrue(count(cells, c -> c.path("source").asText().equals("drivers-none-h3-a")) > 0);
+    }
+
+    @Test
+    @Order(4)
+    void aControllerKilledMidRunLeavesEveryResultItHadMeasured() throws Exception {
+        Process run = controller("run", LAB.toString(), "--inventory", INVENTORY.toString());
+        BufferedReader out = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
+        String runId = awaitPlanned(out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("probes: ")), "the first results arrive");
+        run.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        CliRun runs = CliRun.of("runs", "--json");
+        JsonNode listed = null;
+        for (JsonNode r : JSON.readTree(runs.out())) {
+            if (r.path("id").asText().equals(runId)) {
+                listed = r;
+            }
+        }
+        assertTrue(listed != null, runs.out());
+        assertEquals("cut off", listed.path("status").asText(), listed.toString());
+        int measured = listed.path("counts").path("matched").asInt() + listed.path("counts").path("errors").asInt();
+        assertTrue(measured > 0, "results stored before the kill: " + listed);
+        JsonNode cells = show(runId).path("cells");
+        assertEquals(measured, count(cells, c -> c.has("outcome")), "show reads back every stored result");
+        assertEquals(listed.path("counts").path("cells").asInt(), cells.size(), "unmeasured cells are listed as such");
+    }
+
+    /** The controller as its own process (the shaded jar), so that it can be killed. */
+    private static Process controller(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                Path.of("target/swarmlab.jar").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    private static String awaitPlanned(BufferedReader out) throws IOException {
+        StringBuilder seen = new StringBuilder();
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            seen.append(line).append('\n');
+            Matcher m = PLANNED.matcher(line);
+            if (m.matches()) {
+                return m.group(1);
+            }
+        }
+        throw new AssertionError("the run never planned its cells:\n" + seen);
+    }
+
+    private static JsonNode show(String runId) throws IOException {
+        CliRun show = CliRun.of("show", runId, "--json");
+        assertEquals(0, show.exit(), show.all());
+        return JSON.readTree(show.out());
+    }
+
+    private static List<JsonNode> cells(JsonNode cells, String network, String route, boolean sameHost, String probe) {
+        List<JsonNode> found = new ArrayList<>();
+        cells.forEach(c -> {
+            if (c.path("network").asText().equals(network) && c.path("route").asText().equals(route)
+                    && c.path("sameHost").asBoolean() == sameHost && c.path("probe").asText().equals(probe)) {
+                found.add(c);
+            }
+        });
+        assertTrue(!found.isEmpty(), network + " " + route + " same-host=" + sameHost + " " + probe);
+        return found;
+    }
+
+    private static int count(JsonNode cells, Predicate<JsonNode> which) {
+        int n = 0;
+        for (JsonNode c : cells) {
+            n += which.test(c) ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static String onHost(String host, String command) {
+        try (SshSession ssh = Ssh.connect(InventoryFile.read(INVENTORY).host(host))) {
+            return ssh.exec(command, Duration.ofSeconds(60)).orThrow().stdout();
+        }
+    }
+}
