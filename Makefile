@@ -1,5 +1,5 @@
 # swarmlab: the two set-up commands of the README, for a fresh Debian 12 machine as root.
-#   make demo   emulated hosts on this machine (the whole lab and its report as later parts land)
+#   make demo   three emulated hosts on this machine, the drivers lab deployed, probed and judged
 #   make test   unit and integration tests (mvn -B verify)
 SHELL := /bin/bash
 MVN := mvn -B -Dstyle.color=never
@@ -35,16 +35,17 @@ test: deps
 
 demo: build
 	./swarmlab hosts up --count 3
-	./swarmlab deploy labs/drivers.yaml
-	./swarmlab inspect labs/drivers.yaml
+	./swarmlab run labs/drivers.yaml
 	@echo
-	@echo "The drivers lab is deployed on three emulated Docker hosts: a swarm, an overlay and a bridge on each host."
-	@echo "Reach a host with the ssh line printed above; './swarmlab destroy labs/drivers.yaml' removes the lab,"
-	@echo "'./swarmlab hosts down' removes the hosts."
+	@echo "The drivers lab ran on three emulated Docker hosts: overlay, user bridge, default bridge, host and none,"
+	@echo "every cell judged against what Docker's drivers promise. './swarmlab runs' lists the runs, './swarmlab show RUN'"
+	@echo "prints one; './swarmlab destroy labs/drivers.yaml' removes the lab, './swarmlab hosts down' the hosts."
 
 bench: build
 	bash bench/hosts-up.sh
 	bash bench/deploy.sh
+	bash bench/matrix.sh
+	bash bench/agent.sh
 
 down:
 	./swarmlab hosts down

@@ -151,4 +151,36 @@ class ProbesTest {
         assertTrue(text.contains("bad probe spec"), text);
         assertTrue(text.contains("unknown probe kind 'teleport'"), text);
     }
+
+    /** Docker's exec does not always pass stdin's end on, so an empty line ends the batch. */
+    @Test
+    void anEmptyLineEndsTheBatchEvenWhileStdinStaysOpen() throws Exception {
+        java.io.PipedOutputStream writer = new java.io.PipedOutputStream();
+        BufferedReader input = new BufferedReader(new java.io.InputStreamReader(new java.io.PipedInputStream(writer), StandardCharsets.UTF_8));
+        writer.write(("{\"id\":\"d\",\"kind\":\"dns\",\"target\":\"localhost\"}\n\n").getBytes(StandardCharsets.UTF_8));
+        writer.flush();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        java.util.concurrent.CompletableFuture<Integer> run = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new ProbeRunner(ProbeRegistry.standard()).run(input, new PrintStream(out, true, StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertEquals(1, run.get(20, java.util.concurrent.TimeUnit.SECONDS), "the runner stopped reading at the empty line");
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"outcome\":\"ok\""), out.toString(StandardCharsets.UTF_8));
+        writer.close();
+    }
+
+    @Test
+    void aNameThatDoesNotResolveIsBlockedForEveryKind() throws Exception {
+        Map<String, Map<String, Object>> results = probe(
+                "{\"id\":\"u\",\"kind\":\"udp\",\"target\":\"no-such-host.invalid\",\"port\":7001}",
+                "{\"id\":\"t\",\"kind\":\"tcp\",\"target\":\"no-such-host.invalid\",\"port\":7000}",
+                "{\"id\":\"i\",\"kind\":\"icmp\",\"target\":\"no-such-host.invalid\"}");
+        for (String id : List.of("u", "t", "i")) {
+            assertEquals("blocked", results.get(id).get("outcome"), results.get(id).toString());
+            assertEquals("no such name", results.get(id).get("reason"), results.get(id).toString());
+        }
+    }
 }
