@@ -10,7 +10,7 @@ NEEDS := java:openjdk-17-jdk-headless javac:openjdk-17-jdk-headless jlink:openjd
          dockerd:docker.io containerd:containerd runc:runc \
          sshd:openssh-server ssh:openssh-client ssh-keygen:openssh-client \
          ip:iproute2 iptables:iptables nsenter:util-linux unshare:util-linux setsid:util-linux \
-         mount:mount pgrep:procps bc:bc busybox:busybox-static
+         mount:mount pgrep:procps bc:bc busybox:busybox-static strip:binutils
 
 .PHONY: deps build test demo bench down clean
 

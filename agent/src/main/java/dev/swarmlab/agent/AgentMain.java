@@ -39,6 +39,10 @@ public final class AgentMain {
         }
         switch (args[0]) {
             case "serve" -> serve(args);
+            case "train" -> {
+                train();
+                System.exit(0);
+            }
             case "probe" -> {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 new ProbeRunner(ProbeRegistry.standard()).run(in, System.out);
@@ -49,6 +53,33 @@ public final class AgentMain {
                 System.exit(2);
             }
         }
+    }
+
+    /**
+     * `agent train` (not for users): runs every responder and every probe kind once over loopback,
+     * so that the image build can record which classes the agent loads and archive them (CDS).
+     */
+    private static void train() throws IOException {
+        Identity identity = Identity.current();
+        ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable);
+            thread.setDaemon(true);
+            return thread;
+        });
+        TcpResponder tcp = new TcpResponder(0, identity, threads);
+        UdpResponder udp = new UdpResponder(0, identity, threads);
+        HttpResponder http = new HttpResponder(0, identity, threads);
+        warmUp(tcp.port(), udp.port(), http.port());
+        StringBuilder specs = new StringBuilder();
+        String[][] kinds = {{"icmp", "0"}, {"tcp", "" + tcp.port()}, {"udp", "" + udp.port()}, {"http", "" + http.port()}, {"dns", "0"},
+                {"latency", "" + tcp.port()}, {"throughput", "" + tcp.port()}, {"mtu", "" + udp.port()}, {"tcp", "1"}};
+        for (String[] kind : kinds) {
+            specs.append("{\"id\":\"").append(kind[0]).append(kind[1]).append("\",\"kind\":\"").append(kind[0])
+                    .append("\",\"target\":\"").append(kind[0].equals("dns") ? "localhost" : "127.0.0.1").append("\",\"port\":").append(kind[1])
+                    .append(",\"count\":2,\"timeoutMs\":2000,\"durationMs\":200,\"rounds\":20,\"expect\":\"").append(identity.name())
+                    .append("\"}\n");
+        }
+        new ProbeRunner(ProbeRegistry.standard()).run(new BufferedReader(new java.io.StringReader(specs.toString())), System.out);
     }
 
     /**
