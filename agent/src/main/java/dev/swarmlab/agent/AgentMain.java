@@ -1,5 +1,7 @@
 package dev.swarmlab.agent;
 
+import dev.swarmlab.agent.batch.BatchRelay;
+import dev.swarmlab.agent.batch.BatchServer;
 import dev.swarmlab.agent.probe.ProbeRegistry;
 import dev.swarmlab.agent.probe.ProbeRunner;
 import dev.swarmlab.agent.probe.ProbeSpec;
@@ -27,7 +29,8 @@ public final class AgentMain {
     static final String USAGE = String.join("\n",
             "usage: agent serve [--tcp PORT] [--udp PORT] [--http PORT] [--listen PORT]...",
             "       agent probe   (JSON probe specs on stdin, one per line, up to an empty line or the end;",
-            "                      JSON results on stdout, one per line, as each probe finishes)");
+            "                      JSON results on stdout, one per line, as each probe finishes; run by the",
+            "                      serving agent of this container when there is one, else by this process)");
 
     private AgentMain() {
     }
@@ -44,8 +47,11 @@ public final class AgentMain {
                 System.exit(0);
             }
             case "probe" -> {
-                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                new ProbeRunner(ProbeRegistry.standard()).run(in, System.out);
+                java.io.InputStream stdin = new java.io.BufferedInputStream(System.in);
+                if (!BatchRelay.relay(BatchServer.SOCKET, stdin, System.out)) {
+                    BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+                    new ProbeRunner(ProbeRegistry.standard()).run(in, System.out);
+                }
                 System.exit(0);
             }
             default -> {
@@ -79,7 +85,10 @@ public final class AgentMain {
                     .append(",\"count\":2,\"timeoutMs\":2000,\"durationMs\":200,\"rounds\":20,\"expect\":\"").append(identity.name())
                     .append("\"}\n");
         }
-        new ProbeRunner(ProbeRegistry.standard()).run(new BufferedReader(new java.io.StringReader(specs.toString())), System.out);
+        specs.append('\n');
+        java.nio.file.Path socket = java.nio.file.Files.createTempDirectory("agent-train").resolve("batch.sock");
+        new BatchServer(socket, ProbeRegistry.standard(), threads);
+        BatchRelay.relay(socket, new java.io.ByteArrayInputStream(specs.toString().getBytes(StandardCharsets.UTF_8)), System.out);
     }
 
     /**
@@ -128,6 +137,7 @@ public final class AgentMain {
             new TcpResponder(port, identity, threads);
         }
         warmUp(tcp, udp, http);
+        new BatchServer(BatchServer.SOCKET, ProbeRegistry.standard(), threads);
         System.out.println("agent " + identity.name() + " on " + identity.host() + " serving tcp " + tcp + ", udp " + udp + ", http " + http
                 + (extra.isEmpty() ? "" : ", tcp " + extra));
         Thread.currentThread().join();

@@ -183,4 +183,19 @@ class ProbesTest {
             assertEquals("no such name", results.get(id).get("reason"), results.get(id).toString());
         }
     }
+
+    /** `agent probe` hands its batch to the serving agent over a unix socket, and probes by itself where none serves. */
+    @Test
+    void aBatchIsRelayedToTheServingAgentAndRunThere(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path socket = dir.resolve("batch.sock");
+        assertTrue(!dev.swarmlab.agent.batch.BatchRelay.relay(socket, new java.io.ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()),
+                "no server: the caller probes by itself");
+        try (var server = new dev.swarmlab.agent.batch.BatchServer(socket, ProbeRegistry.standard(), threads)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            String batch = "{\"id\":\"t\",\"kind\":\"tcp\",\"target\":\"127.0.0.1\",\"port\":" + tcp.port() + "}\n";
+            assertTrue(dev.swarmlab.agent.batch.BatchRelay.relay(socket, new java.io.ByteArrayInputStream(batch.getBytes(StandardCharsets.UTF_8)), out));
+            String text = out.toString(StandardCharsets.UTF_8);
+            assertTrue(text.contains("\"outcome\":\"ok\"") && text.contains("\"name\":\"agent-a\""), text);
+        }
+    }
 }

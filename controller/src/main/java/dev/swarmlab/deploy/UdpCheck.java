@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * Tests UDP ports between every pair of hosts: one listener per host (python3, bound to the
  * host's address on every port) reports which peers' datagrams arrived, and ends as soon as
- * all have (or after half a second); the peers send with
+ * all have (or after five seconds: with a dozen hosts checking each other at once, the last
+ * sender's SSH exec can take a few seconds to start); the peers send with
  * bash's /dev/udp. A port already bound (a swarm's dockerd binds 7946) is reported, not tested;
  * a host without python3 cannot be a receiver, and says so.
  */
@@ -37,7 +38,7 @@ final class UdpCheck {
             "    except OSError as e:",
             "        print('INUSE', port, e.strerror, flush=True)",
             "print('READY', flush=True)",
-            "end = time.time() + 0.5",
+            "end = time.time() + 5",
             "while time.time() < end and any(not peers <= seen for _, seen in socks.values()):",
             "    for s in select.select(list(socks), [], [], 0.05)[0]:",
             "        socks[s][1].add(s.recvfrom(64)[1][0])",

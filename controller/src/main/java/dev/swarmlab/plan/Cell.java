@@ -27,7 +27,7 @@ public record Cell(String id, String network, String source, String sourceHost, 
         }
         spec.put("count", 3);
         // Generous: a blocked path fails fast (refused, no such name, answered by another), so only a busy host pays for these.
-        spec.put("timeoutMs", probe.equals("http") ? 5000 : 3000);
+        spec.put("timeoutMs", 3000);
         expectName.ifPresent(name -> spec.put("expect", name));
         return spec;
     }

@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a matrix: one `agent probe` exec per source agent, all hosts at once, a few execs per host
- * at a time. Each result is judged and stored the moment its line arrives. A dead agent, an
+ * Runs a matrix: one `agent probe` exec per source agent, all hosts at once, up to eight execs per
+ * host at a time. Each result is judged and stored the moment its line arrives. A dead agent, an
  * unreachable host or an exec past its deadline turns that agent's unmeasured cells into errors
  * with the reason; it never holds up the others.
  */
@@ -37,8 +37,12 @@ public final class Runner {
         void measured(Cell cell, CellResult result, int done, int total);
     }
 
-    /** Concurrent execs per host: each starts a JVM in a container, and the host's CPU is the limit. */
-    static final int PER_HOST = 4;
+    /**
+     * Concurrent execs per host. Each starts only a small relay JVM (the probes run in the serving
+     * agent), and most of a batch's time is spent waiting for probes that time out, so all of a
+     * host's agents can go at once.
+     */
+    static final int PER_HOST = 8;
     /** Beyond the slowest probe's own time: the exec's and the agent JVM's start. */
     static final Duration SLACK = Duration.ofSeconds(20);
     private final RunStore store;
