@@ -10,7 +10,8 @@ NEEDS := java:openjdk-17-jdk-headless javac:openjdk-17-jdk-headless jlink:openjd
          dockerd:docker.io containerd:containerd runc:runc \
          sshd:openssh-server ssh:openssh-client ssh-keygen:openssh-client \
          ip:iproute2 iptables:iptables nsenter:util-linux unshare:util-linux setsid:util-linux \
-         mount:mount pgrep:procps bc:bc busybox:busybox-static strip:binutils
+         mount:mount pgrep:procps bc:bc busybox:busybox-static strip:binutils \
+         iperf3:iperf3 ping:iputils-ping
 
 .PHONY: deps build test demo bench down clean
 
@@ -46,6 +47,8 @@ bench: build
 	bash bench/deploy.sh
 	bash bench/matrix.sh
 	bash bench/agent.sh
+	bash bench/scale.sh
+	bash bench/probes.sh
 
 down:
 	./swarmlab hosts down

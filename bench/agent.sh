@@ -30,9 +30,15 @@ for i in $(seq 1 10); do
   execs+=("$(seconds bash -c "echo '{\"id\":\"x\",\"kind\":\"dns\",\"target\":\"localhost\"}' | docker exec -i $agent $java probe")")
 done
 exec_ms=$(printf '%s\n' "${execs[@]}" | median | awk '{print $1 * 1000}')
+declare -a bare
+for i in $(seq 1 10); do
+  bare+=("$(seconds bash -c "docker exec $agent /no-such-command 2>/dev/null; true")")
+done
+bare_ms=$(printf '%s\n' "${bare[@]}" | median | awk '{print $1 * 1000}')
 
 printf 'agent image %s:\n' "$image"
 printf '  image size:        %6.1f MB    (target <= 45 MB)    %s\n' "$mb" "$(verdict "$mb <= 45")"
 printf '  idle memory:       %6.1f MiB   (target <= 24 MiB)   %s   (median of %d agents on h1)\n' "$mem" "$(verdict "$mem <= 24")" \
   "$(docker ps -q --filter label=dev.swarmlab.role=agent | wc -l)"
 printf '  probe exec:        %6.0f ms    (target <= 300 ms)   %s   (median of 10, docker CLI start included)\n' "$exec_ms" "$(verdict "$exec_ms <= 300")"
+printf '  for reference, docker exec of a command that does not exist: %.0f ms (the CLI, the daemon, runc)\n' "$bare_ms"

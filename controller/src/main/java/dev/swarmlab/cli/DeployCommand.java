@@ -44,7 +44,8 @@ final class DeployCommand implements Callable<Integer> {
             if (!result.applied()) {
                 out.println("dry run: nothing was changed");
             } else if (result.changedNothing()) {
-                out.println("nothing to do: lab " + lab.name() + " is deployed as written (" + result.placed().size() + " containers running)");
+                out.println("nothing to do: lab " + lab.name() + " is deployed as written (" + result.placed().size() + " containers"
+                        + (result.services().isEmpty() ? "" : " and " + result.services().size() + " services") + " running)");
             } else {
                 out.println("deployed lab " + lab.name() + ": " + result.plan().actions().size() + " change(s) to the swarm and networks, "
                         + result.containerChanges() + " to agents and workloads, in " + Durations.since(start));

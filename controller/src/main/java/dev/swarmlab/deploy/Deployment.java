@@ -21,10 +21,11 @@ public final class Deployment {
 
     /**
      * @param containerChanges agents and workloads created, started or removed
-     * @param placed           where every agent and workload is, with its addresses (empty after a dry run)
+     * @param placed           where every agent and container workload is, with its addresses (empty after a dry run)
+     * @param services         the lab's services with their VIPs and running tasks
      */
     public record Result(List<Finding> findings, DeployPlanner.Plan plan, boolean applied, int containerChanges,
-                         List<dev.swarmlab.fleet.Placed> placed) {
+                         List<dev.swarmlab.fleet.Placed> placed, List<dev.swarmlab.docker.ServiceState> services) {
         public boolean changedNothing() {
             return plan.actions().isEmpty() && containerChanges == 0;
         }
@@ -67,14 +68,16 @@ public final class Deployment {
                     blocking.stream().map(f -> f.host() + ": " + f.check() + ": " + f.evidence()).toList(), null);
         }
         if (dryRun) {
-            return new Result(findings, plan, false, 0, List.of());
+            return new Result(findings, plan, false, 0, List.of(), List.of());
         }
         if (!plan.actions().isEmpty()) {
             new Deployer(lab, connections, state, progress).apply(plan);
         }
         FleetDeployer fleet = new FleetDeployer(lab, state, progress);
-        List<dev.swarmlab.fleet.Placed> placed = fleet.ensure(connections, image(connections));
-        return new Result(findings, plan, true, fleet.changes(), placed);
+        String image = image(connections);
+        List<dev.swarmlab.fleet.Placed> placed = fleet.ensure(connections, image);
+        List<dev.swarmlab.docker.ServiceState> services = fleet.ensureServices(connections, image);
+        return new Result(findings, plan, true, fleet.changes(), placed, services);
     }
 
     /** The lab's own image (it must be on every host already), or swarmlab's, built here and loaded where missing. */

@@ -73,6 +73,12 @@ public interface DockerEngine extends AutoCloseable {
 
     void removeService(String id);
 
+    /** Creates a service (managers only); returns its id. Its image must be on every node that may run it. */
+    String createService(ServiceRequest request);
+
+    /** A service with its VIPs and tasks (managers only); tasks' nodes are given by hostname. */
+    ServiceState inspectService(String name);
+
     /** Whether the daemon has an image of that name:tag. */
     boolean hasImage(String tag);
 

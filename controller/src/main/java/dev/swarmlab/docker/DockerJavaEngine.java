@@ -380,6 +380,73 @@ final class DockerJavaEngine implements DockerEngine {
     }
 
     @Override
+    public String createService(ServiceRequest r) {
+        Map<String, Object> container = new LinkedHashMap<>();
+        container.put("Image", r.image());
+        container.put("Args", r.args());
+        container.put("Env", r.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList());
+        container.put("Labels", r.labels());
+        Map<String, Object> task = new LinkedHashMap<>();
+        task.put("ContainerSpec", container);
+        task.put("Networks", r.networks().stream().map(n -> Map.of("Target", n.network(), "Aliases", n.aliases())).toList());
+        task.put("Placement", Map.of("Constraints", r.constraints()));
+        Map<String, Object> endpoint = new LinkedHashMap<>();
+        endpoint.put("Mode", r.dnsrr() ? "dnsrr" : "vip");
+        endpoint.put("Ports", r.publish().stream().map(DockerJavaEngine::servicePort).toList());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("Name", r.name());
+        body.put("Labels", r.labels());
+        body.put("TaskTemplate", task);
+        body.put("Mode", r.global() ? Map.of("Global", Map.of()) : Map.of("Replicated", Map.of("Replicas", r.replicas())));
+        body.put("EndpointSpec", endpoint);
+        return raw("service create " + r.name(), DockerHttpClient.Request.Method.POST, "/services/create", body).path("ID").asText();
+    }
+
+    /** "8080:80[/udp][:host]" as the API's port config. */
+    private static Map<String, Object> servicePort(String spec) {
+        String[] parts = spec.split(":");
+        String[] target = parts[1].split("/");
+        Map<String, Object> port = new LinkedHashMap<>();
+        port.put("Protocol", target.length > 1 ? target[1] : "tcp");
+        port.put("TargetPort", Integer.parseInt(target[0]));
+        port.put("PublishedPort", Integer.parseInt(parts[0]));
+        port.put("PublishMode", parts.length > 2 && parts[2].equals("host") ? "host" : "ingress");
+        return port;
+    }
+
+    @Override
+    public ServiceState inspectService(String name) {
+        JsonNode service = raw("service inspect " + name, DockerHttpClient.Request.Method.GET, "/services/" + name, null);
+        Map<String, String> networkNames = new LinkedHashMap<>();
+        for (NetworkState network : networks()) {
+            networkNames.put(network.id(), network.name());
+        }
+        Map<String, String> vips = new LinkedHashMap<>();
+        service.path("Endpoint").path("VirtualIPs").forEach(vip -> vips.put(networkNames.getOrDefault(vip.path("NetworkID").asText(),
+                vip.path("NetworkID").asText()), vip.path("Addr").asText().replaceFirst("/.*", "")));
+        Map<String, String> hostnames = new LinkedHashMap<>();
+        nodes().forEach(node -> hostnames.put(node.id(), node.hostname()));
+        String filter = java.net.URLEncoder.encode("{\"service\":{\"" + name + "\":true}}", StandardCharsets.UTF_8);
+        List<ServiceState.Task> tasks = new java.util.ArrayList<>();
+        raw("service ps " + name, DockerHttpClient.Request.Method.GET, "/tasks?filters=" + filter, null).forEach(t -> {
+            Map<String, String> addresses = new LinkedHashMap<>();
+            t.path("NetworksAttachments").forEach(a -> addresses.put(a.path("Network").path("Spec").path("Name").asText(),
+                    a.path("Addresses").path(0).asText().replaceFirst("/.*", "")));
+            tasks.add(new ServiceState.Task(t.path("ID").asText(), hostnames.getOrDefault(t.path("NodeID").asText(), t.path("NodeID").asText()),
+                    t.path("Status").path("ContainerStatus").path("ContainerID").asText(), t.path("Status").path("State").asText(), addresses));
+        });
+        Map<String, String> labels = new LinkedHashMap<>();
+        service.path("Spec").path("Labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        List<Integer> published = new java.util.ArrayList<>();
+        service.path("Endpoint").path("Ports").forEach(port -> {
+            if (port.path("Protocol").asText("tcp").equals("tcp")) {
+                published.add(port.path("PublishedPort").asInt());
+            }
+        });
+        return new ServiceState(service.path("ID").asText(), service.path("Spec").path("Name").asText(), labels, vips, published, tasks);
+    }
+
+    @Override
     public boolean hasImage(String tag) {
         try {
             client.inspectImageCmd(tag).exec();

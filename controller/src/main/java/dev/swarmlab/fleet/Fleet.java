@@ -86,6 +86,36 @@ public final class Fleet {
                 request.dnsOptions());
     }
 
+    /** The lab's service workloads (not the refused ones), in lab order. */
+    public static List<Workload> services(Lab lab) {
+        return lab.workloads().stream().filter(w -> w.kind() == Workload.Kind.SERVICE && w.refused().isEmpty()).toList();
+    }
+
+    /**
+     * The service for a service workload. Every task says it is the service (SWARMLAB_NAME) on its
+     * node (Swarm's {{.Node.Hostname}} template), so a probe to the service's name or VIP knows
+     * whether the service answered.
+     */
+    public static dev.swarmlab.docker.ServiceRequest serviceRequest(Lab lab, Workload w, String image) {
+        List<String> args = new ArrayList<>(List.of("serve"));
+        w.listen().forEach(port -> args.addAll(List.of("--listen", String.valueOf(port))));
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(Lab.LABEL, lab.name());
+        labels.put(ROLE_LABEL, "service");
+        dev.swarmlab.docker.ServiceRequest request = new dev.swarmlab.docker.ServiceRequest(w.name(), image, args,
+                Map.of("SWARMLAB_HOST", "{{.Node.Hostname}}", "SWARMLAB_NAME", w.name()), labels,
+                w.networks().stream().map(a -> new dev.swarmlab.docker.ServiceRequest.Attachment(a.network(), a.aliases())).toList(),
+                w.endpointMode() == Workload.EndpointMode.DNSRR,
+                w.publish().stream().map(p -> p.hostPort().orElse(0) + ":" + p.container()).toList(),
+                w.mode() == Workload.ServiceMode.GLOBAL, w.replicas(), w.placement());
+        labels.put(SPEC_LABEL, hash(String.join("|", request.name(), request.image(), request.args().toString(),
+                new java.util.TreeMap<>(request.env()).toString(), request.networks().toString(), String.valueOf(request.dnsrr()),
+                request.publish().toString(), String.valueOf(request.global()), String.valueOf(request.replicas()),
+                request.constraints().toString())));
+        return new dev.swarmlab.docker.ServiceRequest(request.name(), request.image(), request.args(), request.env(), labels,
+                request.networks(), request.dnsrr(), request.publish(), request.global(), request.replicas(), request.constraints());
+    }
+
     /** The image agents run: the lab's own, or the one swarmlab builds. */
     public static String image(Lab lab, Optional<AgentImage> built) {
         return lab.agents().image().or(() -> built.map(AgentImage::tag)).orElseThrow();

@@ -51,22 +51,69 @@ public final class FleetDeployer {
         return layout.stream().flatMap(a -> placed.stream().filter(p -> p.agent().equals(a)).findFirst().stream()).toList();
     }
 
+    /**
+     * The lab's services, made by the first manager: stale ones (changed, or no longer in the lab)
+     * removed, missing ones created; then every task awaited until it runs and its agent serves.
+     */
+    public List<dev.swarmlab.docker.ServiceState> ensureServices(Connections connections, String image) {
+        List<Workload> wanted = Fleet.services(lab);
+        Optional<String> manager = lab.swarm().map(s -> s.managers().get(0));
+        if (manager.isEmpty() || connections.get(manager.get()).isEmpty()) {
+            return wanted.isEmpty() ? List.of() : failNoManager(manager);
+        }
+        Connection c = connections.get(manager.get()).get();
+        DockerEngine docker = c.docker();
+        List<LabelledObject> existing = docker.services(Lab.LABEL, lab.name());
+        for (LabelledObject service : existing) {
+            Optional<Workload> workload = wanted.stream().filter(w -> w.name().equals(service.name())).findFirst();
+            boolean current = workload.map(w -> Fleet.serviceRequest(lab, w, image).labels().get(Fleet.SPEC_LABEL)
+                    .equals(service.labels().get(Fleet.SPEC_LABEL))).orElse(false);
+            if (!current) {
+                act(c, "remove service " + service.name() + (workload.isPresent() ? " (its definition changed)" : " (no longer in the lab)"),
+                        () -> docker.removeService(service.id()));
+            }
+        }
+        List<String> kept = docker.services(Lab.LABEL, lab.name()).stream().map(LabelledObject::name).toList();
+        List<dev.swarmlab.docker.ServiceState> states = new ArrayList<>();
+        for (Workload w : wanted) {
+            if (!kept.contains(w.name())) {
+                dev.swarmlab.docker.ServiceRequest request = Fleet.serviceRequest(lab, w, image);
+                change(c, "create service " + w.name() + " on " + String.join(", ", w.networks().stream().map(a -> a.network()).toList()),
+                        () -> docker.createService(request));
+            }
+            states.add(awaitTasks(connections, c, w));
+        }
+        return states;
+    }
+
+    private static List<dev.swarmlab.docker.ServiceState> failNoManager(Optional<String> manager) {
+        throw new SwarmlabException("the lab's services need its first manager" + manager.map(m -> " " + m).orElse("")
+                + ", which is not reachable", "bring it back, or run without the service workloads");
+    }
+
+    /** Until every task the service should have runs and its agent serves. */
+    private static dev.swarmlab.docker.ServiceState awaitTasks(Connections connections, Connection manager, Workload w) {
+        Deadline deadline = Deadline.in(READY.multipliedBy(2), "the tasks of service " + w.name() + " to run");
+        return deadline.await(() -> {
+            dev.swarmlab.docker.ServiceState state = manager.docker().inspectService(w.name());
+            List<dev.swarmlab.docker.ServiceState.Task> running = state.tasks().stream().filter(t -> t.state().equals("running")).toList();
+            int expected = w.mode() == Workload.ServiceMode.GLOBAL ? connections.reached().size() : w.replicas();
+            if (running.size() < expected) {
+                return null;
+            }
+            for (dev.swarmlab.docker.ServiceState.Task task : running) {
+                Connection node = connections.get(task.node()).orElse(null);
+                if (node != null && !node.docker().logs(task.container(), 20).contains(" serving ")) {
+                    return null;
+                }
+            }
+            return state.withTasks(running);
+        }, Duration.ofMillis(500));
+    }
+
     /** How many containers the last {@link #ensure} created, started or removed. */
     public int changes() {
         return changes.get();
-    }
-
-    /** Where the lab's containers are now, without changing anything (for a run on a deployed lab). */
-    public List<Placed> observe(Connections connections) {
-        List<Agent> layout = Fleet.layout(lab, connections.reached().stream().map(Connection::name).toList());
-        List<Placed> placed = Collections.synchronizedList(new ArrayList<>());
-        Parallel.all(connections.reached(), Deadline.in(STAGE, "inspecting every host's agents"), "hosts", c -> {
-            Map<String, LabelledObject> existing = existing(c.docker());
-            layout.stream().filter(a -> a.host().equals(c.name())).forEach(agent -> placed.add(
-                    Optional.ofNullable(existing.get(agent.name())).map(o -> placed(agent, c.docker().inspectContainer(o.id())))
-                            .orElse(new Placed(agent, "", false, Map.of(), Map.of()))));
-        });
-        return layout.stream().flatMap(a -> placed.stream().filter(p -> p.agent().equals(a)).findFirst().stream()).toList();
     }
 
     private List<Placed> ensure(Connection c, List<Agent> agents, String image) {

@@ -11,14 +11,33 @@ import java.util.function.Predicate;
  * the expected outcome and its reason. Each rule cites the section of concepts.md it comes from.
  */
 public final class DriverRules {
-    /** A cell's circumstances: the source's network, the target's, the route, and the hosts' kernels. */
-    public record Situation(Network source, Network target, Route route, boolean sameHost, boolean espMissing) {
+    /**
+     * A cell's circumstances: the source's network, the target's, the route, whether both ends are
+     * on one host, the probe, whether the path goes through IPVS (a service's VIP, the ingress
+     * routing mesh), and what the hosts' kernels lack (from preflight).
+     */
+    public record Situation(Network source, Network target, Route route, boolean sameHost, String probe, boolean viaIpvs,
+                            boolean espMissing, boolean ipvsMissing) {
+        /** A container-to-container (or to-host) cell on kernels that lack nothing. */
+        public static Situation of(Network source, Network target, Route route, boolean sameHost) {
+            return new Situation(source, target, route, sameHost, "tcp", false, false, false);
+        }
     }
 
-    public record Rule(String concept, Predicate<Situation> applies, Outcome outcome, String reason) {
+    public record Rule(String concept, Predicate<Situation> applies, Outcome outcome, String reason, Expected.Source source) {
     }
 
     public static final List<Rule> RULES = List.of(
+            preflight("9 ip_vs", s -> s.viaIpvs() && s.ipvsMissing() && !s.probe().equals("dns"), Outcome.BLOCKED,
+                    "the kernel lacks IP_VS: the service's virtual IP (or the ingress routing mesh) resolves but nothing forwards"),
+            rule("9 vip", s -> s.route() == Route.SERVICE && s.viaIpvs(), Outcome.REACHABLE,
+                    "a service's name resolves to its virtual IP, which IPVS balances across the tasks"),
+            rule("9 dnsrr", s -> s.route() == Route.SERVICE, Outcome.REACHABLE,
+                    "with --endpoint-mode dnsrr a service's name resolves to its tasks' addresses"),
+            rule("9 tasks", s -> s.route() == Route.TASKS, Outcome.REACHABLE,
+                    "tasks.NAME resolves to every task's address"),
+            rule("5 mesh", s -> s.route() == Route.PUBLISHED && s.viaIpvs(), Outcome.REACHABLE,
+                    "a service's published port answers on every node through the ingress routing mesh"),
             rule("4 none", s -> s.source().driver() == Driver.NONE, Outcome.BLOCKED,
                     "network none: the container has only loopback, nothing goes in or out"),
             rule("1 internal", s -> s.route() == Route.HOST && s.source().internal(), Outcome.BLOCKED,
@@ -35,7 +54,7 @@ public final class DriverRules {
                     "host-mode containers have no name in Docker's DNS: they use the host's resolver"),
             rule("4 host", s -> s.source().driver() == Driver.HOST, Outcome.REACHABLE,
                     "host mode: the container answers at its host's address, with no -p needed"),
-            rule("9 encrypted", s -> s.source().driver() == Driver.OVERLAY && s.source().encrypted() && !s.sameHost() && s.espMissing(),
+            preflight("9 encrypted", s -> s.source().driver() == Driver.OVERLAY && s.source().encrypted() && !s.sameHost() && s.espMissing(),
                     Outcome.BLOCKED, "the kernel lacks ESP (CONFIG_INET_ESP): an encrypted overlay carries nothing between hosts"),
             rule("4 overlay", s -> s.source().driver() == Driver.OVERLAY && s.route() == Route.NAME, Outcome.REACHABLE,
                     "an overlay spans hosts, and its embedded DNS resolves every container on it by name"),
@@ -60,13 +79,16 @@ public final class DriverRules {
     }
 
     private static Rule rule(String concept, Predicate<Situation> applies, Outcome outcome, String reason) {
-        return new Rule(concept, applies, outcome, reason);
+        return new Rule(concept, applies, outcome, reason, Expected.Source.RULE);
+    }
+
+    /** A rule that only applies because preflight found the kernel lacking. */
+    private static Rule preflight(String concept, Predicate<Situation> applies, Outcome outcome, String reason) {
+        return new Rule(concept, applies, outcome, reason, Expected.Source.PREFLIGHT);
     }
 
     public static Expected expect(Situation situation) {
         Rule rule = RULES.stream().filter(r -> r.applies().test(situation)).findFirst().orElseThrow();
-        boolean preflight = rule.concept().equals("9 encrypted");
-        return new Expected(rule.outcome(), rule.reason() + " (concepts " + rule.concept() + ")",
-                preflight ? Expected.Source.PREFLIGHT : Expected.Source.RULE);
+        return new Expected(rule.outcome(), rule.reason() + " (concepts " + rule.concept() + ")", rule.source());
     }
 }

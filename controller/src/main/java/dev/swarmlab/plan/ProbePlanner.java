@@ -1,5 +1,6 @@
 package dev.swarmlab.plan;
 
+import dev.swarmlab.docker.ServiceState;
 import dev.swarmlab.fleet.Agent;
 import dev.swarmlab.fleet.Fleet;
 import dev.swarmlab.fleet.Placed;
@@ -7,6 +8,7 @@ import dev.swarmlab.lab.Expectation;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.Network;
 import dev.swarmlab.lab.Network.Driver;
+import dev.swarmlab.lab.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,11 @@ public final class ProbePlanner {
     }
 
     public static List<Cell> plan(Lab lab, List<Placed> placed, Map<String, String> hostAddresses, KernelGaps gaps, Filter filter) {
+        return plan(lab, placed, List.of(), hostAddresses, gaps, filter);
+    }
+
+    public static List<Cell> plan(Lab lab, List<Placed> placed, List<ServiceState> services, Map<String, String> hostAddresses,
+                                  KernelGaps gaps, Filter filter) {
         ProbePlanner planner = new ProbePlanner(lab, placed, hostAddresses, gaps);
         for (String networkName : lab.agents().networks()) {
             Network network = lab.network(networkName).orElseThrow();
@@ -55,6 +62,7 @@ public final class ProbePlanner {
             }
         }
         planner.published();
+        services.forEach(planner::service);
         return planner.cells.stream().filter(filter::keeps).map(cell -> override(lab, cell)).toList();
     }
 
@@ -119,8 +127,7 @@ public final class ProbePlanner {
 
     /** From each host's own stack (its host-mode agent) to every published port of every workload. */
     private void published() {
-        List<Placed> hostAgents = placed.stream().filter(p -> p.agent().role() == Agent.Role.AGENT
-                && lab.network(p.agent().firstNetwork()).map(n -> n.driver() == Driver.HOST).orElse(false)).toList();
+        List<Placed> hostAgents = hostAgents();
         for (Placed workload : placed.stream().filter(p -> p.agent().role() == Agent.Role.WORKLOAD).toList()) {
             for (Map.Entry<String, List<String>> port : workload.ports().entrySet()) {
                 if (!port.getKey().endsWith("/tcp") || port.getValue().isEmpty()) {
@@ -139,6 +146,54 @@ public final class ProbePlanner {
         }
     }
 
+    /**
+     * A Swarm service, from every agent on each of its networks: by its name (and aliases), by
+     * tasks.NAME, and each task by address; and its published ports at every host's address,
+     * from each host's own stack (the ingress routing mesh answers on every node).
+     */
+    private void service(ServiceState service) {
+        Workload workload = lab.workloads().stream().filter(w -> w.name().equals(service.name())).findFirst().orElseThrow();
+        boolean vip = workload.endpointMode() == Workload.EndpointMode.VIP;
+        for (Workload.Attachment attachment : workload.networks()) {
+            Network network = lab.network(attachment.network()).orElseThrow();
+            for (Placed source : sources(placed, attachment.network())) {
+                List<String> names = new ArrayList<>(List.of(service.name()));
+                names.addAll(attachment.aliases());
+                for (String probe : lab.probes()) {
+                    Optional<String> expect = Optional.of(service.name()).filter(n -> identified(probe));
+                    if (applies(probe, Route.SERVICE)) {
+                        names.forEach(name -> cell(source, network, service.name(), SWARM, network, Route.SERVICE, probe, name, port(probe),
+                                expect, vip));
+                        cell(source, network, service.name(), SWARM, network, Route.TASKS, probe, "tasks." + service.name(), port(probe),
+                                expect, false);
+                    }
+                    for (ServiceState.Task task : service.tasks()) {
+                        String address = task.addresses().get(attachment.network());
+                        if (address != null && applies(probe, Route.ADDRESS)) {
+                            cell(source, network, service.name() + "@" + task.node(), task.node(), network, Route.ADDRESS, probe, address,
+                                    port(probe), expect, false);
+                        }
+                    }
+                }
+            }
+        }
+        for (Placed source : hostAgents()) {
+            Network network = lab.network(source.agent().firstNetwork()).orElseThrow();
+            for (int published : service.publishedTcp()) {
+                hostAddresses.forEach((host, address) -> cell(source, network, service.name() + " :" + published + " at " + host, host, network,
+                        Route.PUBLISHED, "tcp", address, published, Optional.of(service.name()), true));
+            }
+        }
+    }
+
+    /** Where a cell's target is the swarm as a whole (a service's name), not one host. */
+    static final String SWARM = "swarm";
+
+    private List<Placed> hostAgents() {
+        return placed.stream().filter(p -> p.agent().role() == Agent.Role.AGENT
+                && lab.network(p.agent().firstNetwork()).map(n -> n.driver() == Driver.HOST).orElse(false)).toList();
+    }
+
     private void add(Placed source, Network network, Placed target, Network targetNetwork, Route route, String dial) {
         for (String probe : lab.probes()) {
             if (applies(probe, route)) {
@@ -151,7 +206,7 @@ public final class ProbePlanner {
     /** dns only resolves names; the measuring probes (latency, throughput, mtu) run by address, where they mean something. */
     private static boolean applies(String probe, Route route) {
         return switch (probe) {
-            case "dns" -> route == Route.NAME;
+            case "dns" -> route == Route.NAME || route == Route.SERVICE || route == Route.TASKS;
             case "icmp", "tcp", "udp", "http" -> true;
             default -> route == Route.ADDRESS;
         };
@@ -159,12 +214,20 @@ public final class ProbePlanner {
 
     private void cell(Placed source, Network network, String target, String targetHost, Network targetNetwork, Route route, String probe,
                       String dial, int port, Optional<String> expectName) {
+        cell(source, network, target, targetHost, targetNetwork, route, probe, dial, port, expectName, false);
+    }
+
+    private void cell(Placed source, Network network, String target, String targetHost, Network targetNetwork, Route route, String probe,
+                      String dial, int port, Optional<String> expectName, boolean viaIpvs) {
         boolean sameHost = source.host().equals(targetHost);
         boolean espMissing = gaps.lacks(source.host(), "esp") || gaps.lacks(targetHost, "esp");
-        Expected expected = DriverRules.expect(new DriverRules.Situation(network, targetNetwork, route, sameHost, espMissing));
-        Optional<String> shadow = route == Route.NAME ? Optional.empty() : shadow(source, dial, target);
+        boolean ipvsMissing = gaps.lacks(source.host(), "ip_vs") || gaps.lacks(targetHost, "ip_vs");
+        Expected expected = DriverRules.expect(new DriverRules.Situation(network, targetNetwork, route, sameHost, probe, viaIpvs, espMissing,
+                ipvsMissing));
+        boolean byName = route == Route.NAME || route == Route.SERVICE || route == Route.TASKS;
+        Optional<String> shadow = byName ? Optional.empty() : shadow(source, dial, target);
         String id = network.name() + "/" + source.name() + "/" + route.name().toLowerCase(java.util.Locale.ROOT) + "/" + probe + "/" + target
-                .replace(' ', '_') + (route == Route.NAME && !dial.equals(target) ? "/" + dial : "");
+                .replace(' ', '_') + (byName && !dial.equals(target) ? "/" + dial : "");
         cells.add(new Cell(id, network.name(), source.name(), source.host(), target, targetHost, route, probe, dial, port, expectName,
                 shadow, expected));
     }

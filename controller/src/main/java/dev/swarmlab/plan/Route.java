@@ -11,7 +11,11 @@ public enum Route {
     /** the source's own host, at the host's address */
     HOST("to host"),
     /** a workload's published port, through its host's address */
-    PUBLISHED("published port");
+    PUBLISHED("published port"),
+    /** a Swarm service by its name (its VIP, or its tasks' addresses in dnsrr mode) */
+    SERVICE("service name"),
+    /** a Swarm service's tasks, by the name tasks.NAME */
+    TASKS("tasks.NAME");
 
     private final String label;
 

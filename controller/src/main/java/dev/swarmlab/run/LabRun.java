@@ -50,7 +50,8 @@ public final class LabRun {
         Deployment.Result deployed = new Deployment(lab, state, progress).run(connections, false, false, deployReport);
         Map<String, String> addresses = new LinkedHashMap<>();
         connections.hosts().forEach(h -> addresses.put(h.name(), h.address()));
-        List<Cell> cells = ProbePlanner.plan(lab, deployed.placed(), addresses, KernelGaps.from(deployed.findings()), filter);
+        List<Cell> cells = ProbePlanner.plan(lab, deployed.placed(), deployed.services(), addresses, KernelGaps.from(deployed.findings()),
+                filter);
         if (cells.isEmpty()) {
             throw new SwarmlabException("no probe cells to run: the filters " + filter + " leave nothing of lab " + lab.name(),
                     "check --network, --probe and --host against the lab's networks, probes and hosts");
@@ -58,7 +59,7 @@ public final class LabRun {
         String runId = ID.format(Instant.now()) + String.format("-%04x", java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
         try (RunStore store = RunStore.open(state.runs())) {
             store.begin(new RunInfo(runId, lab.name(), lab.file().toString(), Instant.now().toString(), Optional.empty(), "running",
-                    RunStore.json(filter), RunStore.json(deployed.findings()), null), deployed.placed(), cells);
+                    RunStore.json(filter), RunStore.json(deployed.findings()), null), deployed.placed(), deployed.services(), cells);
             planned.accept(runId, cells.size());
             long start = System.nanoTime();
             Map<String, java.time.Duration> batches = new Runner(store, runId, listener).run(cells, deployed.placed(), connections);

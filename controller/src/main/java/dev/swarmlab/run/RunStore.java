@@ -56,6 +56,10 @@ public final class RunStore implements AutoCloseable {
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement statement = db.createStatement()) {
                 statement.execute("PRAGMA journal_mode=WAL");
+                // Each commit reaches the write-ahead log before it returns, so a killed controller loses nothing;
+                // the fsync waits for checkpoints, which only an OS crash could make matter. One fsync per cell
+                // would cost more than the probes.
+                statement.execute("PRAGMA synchronous=NORMAL");
                 statement.execute("PRAGMA busy_timeout=10000");
                 for (String sql : SCHEMA.split(";")) {
                     if (!sql.isBlank()) {
@@ -75,6 +79,11 @@ public final class RunStore implements AutoCloseable {
     }
 
     public synchronized void begin(RunInfo run, List<Placed> placed, List<Cell> cells) {
+        begin(run, placed, List.of(), cells);
+    }
+
+    /** The run, where its agents, workloads and service tasks are, and its cells (pending), in one transaction. */
+    public synchronized void begin(RunInfo run, List<Placed> placed, List<dev.swarmlab.docker.ServiceState> services, List<Cell> cells) {
         transaction(() -> {
             update("INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?)", run.id(), run.lab(), run.labFile(), run.started(), null, "running",
                     ProcessHandle.current().pid(), run.filter(), run.findings());
@@ -82,6 +91,13 @@ public final class RunStore implements AutoCloseable {
                 update("INSERT INTO placed VALUES (?,?,?,?,?,?,?,?)", run.id(), p.name(), p.host(), p.agent().role().label(),
                         json(p.agent().networks().stream().map(a -> a.network()).toList()), p.running() ? 1 : 0, json(p.addresses()),
                         json(p.ports()));
+            }
+            for (dev.swarmlab.docker.ServiceState service : services) {
+                for (dev.swarmlab.docker.ServiceState.Task task : service.tasks()) {
+                    update("INSERT INTO placed VALUES (?,?,?,?,?,?,?,?)", run.id(), service.name() + "." + task.id().substring(0,
+                                    Math.min(12, task.id().length())), task.node(), "service task", json(List.copyOf(task.addresses().keySet())), 1,
+                            json(task.addresses()), json(java.util.Map.of("published", service.publishedTcp(), "vips", service.vips())));
+                }
             }
             int seq = 0;
             for (Cell c : cells) {

@@ -223,6 +223,16 @@ public final class FakeHost {
         }
 
         @Override
+        public String createService(dev.swarmlab.docker.ServiceRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public dev.swarmlab.docker.ServiceState inspectService(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void removeService(String id) {
             throw new UnsupportedOperationException();
         }

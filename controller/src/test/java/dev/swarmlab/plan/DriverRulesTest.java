@@ -33,48 +33,59 @@ class DriverRulesTest {
                 OptionalInt.empty(), Map.of());
     }
 
-    @ParameterizedTest(name = "{0} {1} same-host={2} esp-missing={3}: {4}")
+    @ParameterizedTest(name = "{0} {1} same-host={2} {3} via-ipvs={4} esp-missing={5} ip_vs-missing={6}: {7}")
     @CsvSource({
             // 1: none and --internal have no egress (here: not even to the host)
-            "none,           ADDRESS,   true,  false, BLOCKED,   4 none",
-            "none,           HOST,      true,  false, BLOCKED,   4 none",
-            "internal,       HOST,      true,  false, BLOCKED,   1 internal",
+            "none, ADDRESS, true, tcp, false, false, false, BLOCKED, 4 none",
+            "none, HOST, true, tcp, false, false, false, BLOCKED, 4 none",
+            "internal, HOST, true, tcp, false, false, false, BLOCKED, 1 internal",
             // 2: a container reaches its host; host mode is the host
-            "user-bridge,    HOST,      true,  false, REACHABLE, 2 host",
-            "default-bridge, HOST,      true,  false, REACHABLE, 2 host",
-            "overlay,        HOST,      true,  false, REACHABLE, 2 host",
-            "host,           HOST,      true,  false, REACHABLE, 4 host",
+            "user-bridge, HOST, true, tcp, false, false, false, REACHABLE, 2 host",
+            "default-bridge, HOST, true, tcp, false, false, false, REACHABLE, 2 host",
+            "overlay, HOST, true, tcp, false, false, false, REACHABLE, 2 host",
+            "host, HOST, true, tcp, false, false, false, REACHABLE, 4 host",
             // 3: by address on one network, by name only on user networks, isolation between networks
-            "default-bridge, ADDRESS,   true,  false, REACHABLE, 3 by address",
-            "default-bridge, NAME,      true,  false, BLOCKED,   3 by name",
-            "user-bridge,    ADDRESS,   true,  false, REACHABLE, 3 by address",
-            "user-bridge,    NAME,      true,  false, REACHABLE, 3 by name",
-            "internal,       NAME,      true,  false, REACHABLE, 3 by name",
-            "user-bridge,    ISOLATION, true,  false, BLOCKED,   3 isolation",
-            "default-bridge, ISOLATION, true,  false, BLOCKED,   3 isolation",
+            "default-bridge, ADDRESS, true, tcp, false, false, false, REACHABLE, 3 by address",
+            "default-bridge, NAME, true, tcp, false, false, false, BLOCKED, 3 by name",
+            "user-bridge, ADDRESS, true, tcp, false, false, false, REACHABLE, 3 by address",
+            "user-bridge, NAME, true, tcp, false, false, false, REACHABLE, 3 by name",
+            "internal, NAME, true, tcp, false, false, false, REACHABLE, 3 by name",
+            "user-bridge, ISOLATION, true, tcp, false, false, false, BLOCKED, 3 isolation",
+            "default-bridge, ISOLATION, true, tcp, false, false, false, BLOCKED, 3 isolation",
             // 4: bridges stay on their host, overlays cross hosts, host mode shares the stack, macvlan is on the segment
-            "user-bridge,    ADDRESS,   false, false, BLOCKED,   4 bridge",
-            "user-bridge,    NAME,      false, false, BLOCKED,   4 bridge",
-            "default-bridge, ADDRESS,   false, false, BLOCKED,   4 bridge",
-            "overlay,        ADDRESS,   false, false, REACHABLE, 4 overlay",
-            "overlay,        NAME,      false, false, REACHABLE, 4 overlay",
-            "overlay,        NAME,      true,  false, REACHABLE, 4 overlay",
-            "host,           ADDRESS,   false, false, REACHABLE, 4 host",
-            "host,           NAME,      false, false, BLOCKED,   4 host",
-            "macvlan,        ADDRESS,   false, false, REACHABLE, 4 macvlan",
-            "macvlan,        NAME,      false, false, BLOCKED,   4 macvlan",
+            "user-bridge, ADDRESS, false, tcp, false, false, false, BLOCKED, 4 bridge",
+            "user-bridge, NAME, false, tcp, false, false, false, BLOCKED, 4 bridge",
+            "default-bridge, ADDRESS, false, tcp, false, false, false, BLOCKED, 4 bridge",
+            "overlay, ADDRESS, false, tcp, false, false, false, REACHABLE, 4 overlay",
+            "overlay, NAME, false, tcp, false, false, false, REACHABLE, 4 overlay",
+            "overlay, NAME, true, tcp, false, false, false, REACHABLE, 4 overlay",
+            "host, ADDRESS, false, tcp, false, false, false, REACHABLE, 4 host",
+            "host, NAME, false, tcp, false, false, false, BLOCKED, 4 host",
+            "macvlan, ADDRESS, false, tcp, false, false, false, REACHABLE, 4 macvlan",
+            "macvlan, NAME, false, tcp, false, false, false, BLOCKED, 4 macvlan",
             // 5: a published port answers at the host's address
-            "host,           PUBLISHED, false, false, REACHABLE, 5 -p",
+            "host, PUBLISHED, false, tcp, false, false, false, REACHABLE, 5 -p",
             // 9: an encrypted overlay needs ESP between hosts; on one host it needs none
-            "encrypted,      ADDRESS,   false, true,  BLOCKED,   9 encrypted",
-            "encrypted,      ADDRESS,   true,  true,  REACHABLE, 4 overlay",
-            "encrypted,      ADDRESS,   false, false, REACHABLE, 4 overlay",
+            "encrypted, ADDRESS, false, tcp, false, true, false, BLOCKED, 9 encrypted",
+            "encrypted, ADDRESS, true, tcp, false, true, false, REACHABLE, 4 overlay",
+            "encrypted, ADDRESS, false, tcp, false, false, false, REACHABLE, 4 overlay",
+            // 9: services: a VIP needs IPVS (its name still resolves), dnsrr and tasks.NAME do not; 5: the routing mesh needs it too
+            "overlay, SERVICE, false, tcp, true, false, true, BLOCKED, 9 ip_vs",
+            "overlay, SERVICE, false, dns, true, false, true, REACHABLE, 9 vip",
+            "overlay, SERVICE, false, tcp, true, false, false, REACHABLE, 9 vip",
+            "overlay, SERVICE, false, tcp, false, false, true, REACHABLE, 9 dnsrr",
+            "overlay, TASKS, false, tcp, false, false, true, REACHABLE, 9 tasks",
+            "host, PUBLISHED, false, tcp, true, false, true, BLOCKED, 9 ip_vs",
+            "host, PUBLISHED, false, tcp, true, false, false, REACHABLE, 5 mesh",
     })
-    void eachClaimGivesItsExpectation(String kind, Route route, boolean sameHost, boolean espMissing, Outcome outcome, String concept) {
+    void eachClaimGivesItsExpectation(String kind, Route route, boolean sameHost, String probe, boolean viaIpvs, boolean espMissing,
+                                      boolean ipvsMissing, Outcome outcome, String concept) {
         Network network = network(kind);
-        Expected expected = DriverRules.expect(new DriverRules.Situation(network, network, route, sameHost, espMissing));
+        Expected expected = DriverRules.expect(new DriverRules.Situation(network, network, route, sameHost, probe, viaIpvs, espMissing,
+                ipvsMissing));
         assertEquals(outcome, expected.outcome(), expected.reason());
         assertTrue(expected.reason().endsWith("(concepts " + concept + ")"), expected.reason());
-        assertEquals(concept.equals("9 encrypted") ? Expected.Source.PREFLIGHT : Expected.Source.RULE, expected.source());
+        assertEquals(concept.equals("9 encrypted") || concept.equals("9 ip_vs") ? Expected.Source.PREFLIGHT : Expected.Source.RULE,
+                expected.source());
     }
 }

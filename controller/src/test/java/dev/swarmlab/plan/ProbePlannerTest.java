@@ -167,4 +167,38 @@ class ProbePlannerTest {
                 new ProbePlanner.Filter(Set.of("br"), Set.of("tcp"), Set.of()));
         assertTrue(!cells.isEmpty() && cells.stream().allMatch(c -> c.network().equals("br") && c.probe().equals("tcp")));
     }
+
+    @Test
+    void servicesAreProbedByNameByTasksNameAndByTaskAddressAndIpvsGapsBlockOnlyTheVip() throws IOException {
+        Lab lab = lab("""
+                workloads:
+                  - {name: web, kind: service, networks: [ov], replicas: 2, publish: ['8081:8080']}
+                  - {name: rr, kind: service, networks: [ov], replicas: 1, endpointMode: dnsrr}
+                """);
+        List<dev.swarmlab.docker.ServiceState> services = List.of(
+                new dev.swarmlab.docker.ServiceState("w", "web", Map.of(), Map.of("ov", "10.90.0.100"), List.of(8081), List.of(
+                        new dev.swarmlab.docker.ServiceState.Task("t1", "h1", "c1", "running", Map.of("ov", "10.90.0.101")),
+                        new dev.swarmlab.docker.ServiceState.Task("t2", "h2", "c2", "running", Map.of("ov", "10.90.0.102")))),
+                new dev.swarmlab.docker.ServiceState("r", "rr", Map.of(), Map.of(), List.of(), List.of(
+                        new dev.swarmlab.docker.ServiceState.Task("t3", "h2", "c3", "running", Map.of("ov", "10.90.0.103")))));
+        KernelGaps noIpvs = new KernelGaps(Map.of("h1", Set.of("ip_vs"), "h2", Set.of("ip_vs")));
+        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), services, HOSTS, noIpvs, ProbePlanner.Filter.ALL);
+        List<Cell> vip = cells.stream().filter(c -> c.route() == Route.SERVICE && c.target().equals("web")).toList();
+        assertEquals(4 * 3, vip.size(), "4 overlay agents x (icmp, tcp, dns)");
+        assertTrue(vip.stream().filter(c -> !c.probe().equals("dns")).allMatch(c -> !c.expected().reachable()
+                && c.expected().source() == Expected.Source.PREFLIGHT && c.expected().reason().contains("IP_VS")));
+        assertTrue(vip.stream().filter(c -> c.probe().equals("dns")).allMatch(c -> c.expected().reachable()), "the VIP still resolves");
+        assertTrue(cells.stream().filter(c -> c.route() == Route.TASKS).allMatch(c -> c.expected().reachable() && c.dial().startsWith("tasks.")));
+        assertTrue(cells.stream().filter(c -> c.route() == Route.SERVICE && c.target().equals("rr")).allMatch(c -> c.expected().reachable()),
+                "dnsrr needs no IPVS");
+        List<Cell> tasks = cells.stream().filter(c -> c.route() == Route.ADDRESS && c.target().startsWith("web@")).toList();
+        assertEquals(4 * 2 * 2, tasks.size(), "4 agents x 2 tasks x (icmp, tcp)");
+        assertTrue(tasks.stream().allMatch(c -> c.expected().reachable() && c.expectName().map("web"::equals).orElse(c.probe().equals("icmp"))));
+        List<Cell> mesh = cells.stream().filter(c -> c.route() == Route.PUBLISHED).toList();
+        assertEquals(2 * 2, mesh.size(), "2 host agents x 2 hosts' addresses");
+        assertTrue(mesh.stream().allMatch(c -> c.port() == 8081 && !c.expected().reachable()));
+        assertTrue(ProbePlanner.plan(lab, placed(lab), services, HOSTS, KernelGaps.NONE, ProbePlanner.Filter.ALL).stream()
+                .filter(c -> c.route() == Route.SERVICE || c.route() == Route.PUBLISHED).allMatch(c -> c.expected().reachable()),
+                "with IPVS, the VIP and the routing mesh answer");
+    }
 }
