@@ -2,10 +2,9 @@ package dev.swarmlab.agent.serve;
 
 import dev.swarmlab.agent.Identity;
 import dev.swarmlab.agent.Json;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -42,31 +41,47 @@ public final class TcpResponder implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /**
+     * Lines are read as bytes, not through a Reader: after "SINK" the same stream carries bulk data,
+     * which is counted, never decoded (decoding gigabits of text would measure the CPU, not the path).
+     */
     private static void serve(Socket client, Identity identity) {
         try (client) {
             client.setTcpNoDelay(true);
             OutputStream out = client.getOutputStream();
             out.write((Json.write(identity) + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
-            InputStream in = client.getInputStream();
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.equals("SINK")) {
+            InputStream in = new BufferedInputStream(client.getInputStream());
+            for (byte[] line = line(in); line != null; line = line(in)) {
+                if (new String(line, StandardCharsets.UTF_8).equals("SINK")) {
                     long received = 0;
-                    char[] buffer = new char[64 * 1024];
-                    for (int n = lines.read(buffer); n >= 0; n = lines.read(buffer)) {
+                    byte[] buffer = new byte[256 * 1024];
+                    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                         received += n;
                     }
                     out.write((Json.write(Map.of("received", received)) + "\n").getBytes(StandardCharsets.UTF_8));
                     out.flush();
                     return;
                 }
-                out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                out.write(line);
+                out.write('\n');
                 out.flush();
             }
         } catch (IOException e) {
             // the client went away
         }
+    }
+
+    /** One line without its newline, or null at the end of the stream. */
+    private static byte[] line(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            if (b == '\n') {
+                return line.toByteArray();
+            }
+            line.write(b);
+        }
+        return line.size() > 0 ? line.toByteArray() : null;
     }
 
     @Override
