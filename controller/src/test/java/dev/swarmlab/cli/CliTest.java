@@ -30,7 +30,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hosts", "hosts up", "hosts ls", "hosts down", "deploy", "inspect", "destroy"})
+    @ValueSource(strings = {"hosts", "hosts up", "hosts ls", "hosts down", "deploy", "run", "runs", "show", "inspect", "destroy"})
     void everyVerbHasHelp(String verb) {
         String[] args = (verb + " --help").split(" ");
         assertEquals(0, run(args));
@@ -52,6 +52,30 @@ class CliTest {
         assertEquals(2, run(args.split(" ")));
         assertEquals(expected, err.toString().strip());
         assertEquals("", out.toString());
+    }
+
+    /** Checked before any host is reached: these need neither hosts nor Docker. */
+    @Test
+    void runRefusesFiltersTheLabDoesNotHaveAndStepsItCannotRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path lab = dir.resolve("lab.yaml");
+        String head = "name: t\nhosts: local:2\nnetworks: [{name: br, driver: bridge, subnet: 10.91.0.0/24}]\nagents: {networks: [br]}\n"
+                + "probes: [tcp]\n";
+        java.nio.file.Files.writeString(lab, head);
+        assertEquals(2, run("run", lab.toString(), "--network", "ov"));
+        assertTrue(err.toString().contains("--network ov: lab t has agents on br"), err.toString());
+        assertEquals(2, run("run", lab.toString(), "--probe", "icmp"));
+        assertTrue(err.toString().contains("--probe icmp: lab t runs tcp"), err.toString());
+        java.nio.file.Files.writeString(lab, head + "steps: [{action: prune}]\n");
+        assertEquals(1, run("run", lab.toString()));
+        assertTrue(err.toString().contains("does not run steps between probe rounds yet"), err.toString());
+        assertTrue(err.toString().contains("remedy: remove `steps`"), err.toString());
+    }
+
+    @Test
+    void showNamesTheRunItCannotFind() {
+        assertEquals(1, run("show", "no-such-run"));
+        assertTrue(err.toString().startsWith("error: no run no-such-run in "), err.toString());
+        assertTrue(err.toString().contains("swarmlab runs"), err.toString());
     }
 
     @Test
