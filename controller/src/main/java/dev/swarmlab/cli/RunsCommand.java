@@ -2,9 +2,8 @@ package dev.swarmlab.cli;
 
 import dev.swarmlab.deploy.LabState;
 import dev.swarmlab.run.RunInfo;
-import dev.swarmlab.run.RunStore;
+import dev.swarmlab.run.RunHistory;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -27,14 +26,7 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<RunInfo> runs = new ArrayList<>();
-        for (LabState state : LabState.withRuns()) {
-            if (lab == null || state.dir().getFileName().toString().equals(lab)) {
-                try (RunStore store = RunStore.open(state.runs())) {
-                    runs.addAll(store.runs());
-                }
-            }
-        }
+        List<RunInfo> runs = new RunHistory(LabState.root()).runs().stream().filter(r -> lab == null || r.lab().equals(lab)).toList();
         if (json) {
             Console.json(out, runs.stream().map(RunInfo::summary).toList());
         } else if (runs.isEmpty()) {

@@ -1,9 +1,8 @@
 package dev.swarmlab.cli;
 
-import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.deploy.LabState;
 import dev.swarmlab.run.RunReport;
-import dev.swarmlab.run.RunStore;
+import dev.swarmlab.run.RunHistory;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -30,21 +29,13 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        for (LabState state : LabState.withRuns()) {
-            try (RunStore store = RunStore.open(state.runs())) {
-                if (store.run(runId).isPresent()) {
-                    RunReport report = RunReport.load(store, runId);
-                    if (json) {
-                        Console.json(out, report.json());
-                    } else {
-                        RunPrinter.print(out, report, all);
-                    }
-                    out.flush();
-                    return 0;
-                }
-            }
+        RunReport report = new RunHistory(LabState.root()).require(runId);
+        if (json) {
+            Console.json(out, report.json());
+        } else {
+            RunPrinter.print(out, report, all);
         }
-        throw new SwarmlabException("no run " + runId + " in " + LabState.root(), "list the recorded runs with `swarmlab runs`"
-                + " (runs are kept per working directory unless SWARMLAB_STATE says where)");
+        out.flush();
+        return 0;
     }
 }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = {"Multi-host Docker networking labs: Swarm, overlay/bridge/host/none networks and probe agents on",
                 "emulated or real hosts, with connectivity matrices judged against Docker's documented behaviour."},
-        subcommands = {HostsCommand.class, DeployCommand.class, RunCommand.class, RunsCommand.class, ShowCommand.class, InspectCommand.class,
+        subcommands = {HostsCommand.class, DeployCommand.class, RunCommand.class, RunsCommand.class, ShowCommand.class, ServeCommand.class,
+                InspectCommand.class,
                 DestroyCommand.class, WarmUpCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'swarmlab VERB --help' for a verb's options. Exit status: 0 done, 1 failed, 2 bad usage."})

@@ -37,12 +37,17 @@ public final class LabState {
 
     /** The state folders of every lab that has recorded runs, by name. */
     public static java.util.List<LabState> withRuns() {
-        try (var dirs = Files.list(root())) {
+        return withRuns(root());
+    }
+
+    /** The same, under another state root. */
+    public static java.util.List<LabState> withRuns(Path root) {
+        try (var dirs = Files.list(root)) {
             return dirs.filter(d -> Files.exists(d.resolve(RUNS))).sorted().map(LabState::new).toList();
         } catch (NoSuchFileException e) {
             return java.util.List.of();
         } catch (IOException e) {
-            throw new SwarmlabException("cannot list " + root() + ": " + e.getMessage(), e);
+            throw new SwarmlabException("cannot list " + root + ": " + e.getMessage(), e);
         }
     }
 

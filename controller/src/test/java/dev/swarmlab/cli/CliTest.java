@@ -30,7 +30,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hosts", "hosts up", "hosts ls", "hosts down", "deploy", "run", "runs", "show", "inspect", "destroy"})
+    @ValueSource(strings = {"hosts", "hosts up", "hosts ls", "hosts down", "deploy", "run", "runs", "show", "serve", "inspect", "destroy"})
     void everyVerbHasHelp(String verb) {
         String[] args = (verb + " --help").split(" ");
         assertEquals(0, run(args));
@@ -39,7 +39,7 @@ class CliTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            bogus                         | swarmlab: unknown verb 'bogus'; verbs: hosts, deploy, run, runs, show, inspect, destroy, help (see 'swarmlab --help')
+            bogus                         | swarmlab: unknown verb 'bogus'; verbs: hosts, deploy, run, runs, show, serve, inspect, destroy, help (see 'swarmlab --help')
             hosts bogus                   | swarmlab: unknown verb 'bogus'; verbs: up, ls, down (see 'swarmlab hosts --help')
             hosts                         | swarmlab: missing verb: up, ls or down (see 'swarmlab hosts --help')
             hosts ls --bogus              | swarmlab: Unknown option: '--bogus' (see 'swarmlab hosts ls --help')

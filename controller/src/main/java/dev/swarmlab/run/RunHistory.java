@@ -1,0 +1,98 @@
+package dev.swarmlab.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmlab.NotFoundException;
+import dev.swarmlab.deploy.LabState;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every lab's recorded runs under one state root: listing, finding one run, one cell, and what changed between two runs. */
+public final class RunHistory {
+    private final Path root;
+
+    public RunHistory(Path root) {
+        this.root = root;
+    }
+
+    public List<RunInfo> runs() {
+        List<RunInfo> runs = new ArrayList<>();
+        for (LabState state : LabState.withRuns(root)) {
+            try (RunStore store = RunStore.open(state.runs())) {
+                runs.addAll(store.runs());
+            }
+        }
+        runs.sort(java.util.Comparator.comparing(RunInfo::started));
+        return runs;
+    }
+
+    public Optional<RunReport> report(String runId) {
+        for (LabState state : LabState.withRuns(root)) {
+            try (RunStore store = RunStore.open(state.runs())) {
+                if (store.run(runId).isPresent()) {
+                    return Optional.of(RunReport.load(store, runId));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    public RunReport require(String runId) {
+        return report(runId).orElseThrow(() -> new NotFoundException("no run " + runId + " in " + root,
+                "list the recorded runs with `swarmlab runs` (GET /api/runs)"));
+    }
+
+    /** One cell of a run's report, by its id. */
+    public JsonNode cell(String runId, String cellId) {
+        for (JsonNode cell : require(runId).json().path("cells")) {
+            if (cell.path("id").asText().equals(cellId)) {
+                return cell;
+            }
+        }
+        throw new NotFoundException("run " + runId + " has no cell " + cellId, "take cell ids from the run's cells");
+    }
+
+    /**
+     * What changed from run A to run B: cells whose verdict or outcome differs, and cells only one
+     * of them has. Cells that came out the same are left out.
+     */
+    public JsonNode diff(String before, String after) {
+        Map<String, JsonNode> a = byId(require(before).json());
+        Map<String, JsonNode> b = byId(require(after).json());
+        ObjectNode diff = RunStore.JSON.createObjectNode().put("before", before).put("after", after);
+        ArrayNode changed = diff.putArray("changed");
+        ArrayNode added = diff.putArray("added");
+        ArrayNode removed = diff.putArray("removed");
+        b.forEach((id, cell) -> {
+            JsonNode old = a.get(id);
+            if (old == null) {
+                added.add(cell);
+            } else if (!old.path("verdict").equals(cell.path("verdict")) || !old.path("outcome").equals(cell.path("outcome"))) {
+                changed.addObject().put("id", id).<ObjectNode>set("before", brief(old)).set("after", brief(cell));
+            }
+        });
+        a.keySet().stream().filter(id -> !b.containsKey(id)).forEach(id -> removed.add(a.get(id)));
+        return diff;
+    }
+
+    private static Map<String, JsonNode> byId(JsonNode report) {
+        Map<String, JsonNode> cells = new LinkedHashMap<>();
+        report.path("cells").forEach(c -> cells.put(c.path("id").asText(), c));
+        return cells;
+    }
+
+    private static ObjectNode brief(JsonNode cell) {
+        ObjectNode brief = RunStore.JSON.createObjectNode();
+        for (String field : List.of("verdict", "outcome", "reason", "answeredBy", "latencyMs")) {
+            if (cell.has(field)) {
+                brief.set(field, cell.get(field));
+            }
+        }
+        return brief;
+    }
+}

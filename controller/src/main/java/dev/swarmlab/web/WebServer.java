@@ -1,0 +1,44 @@
+package dev.swarmlab.web;
+
+import dev.swarmlab.NotFoundException;
+import dev.swarmlab.run.RunHistory;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * `swarmlab serve`: the REST API over the recorded runs and the lab files. Every request that
+ * reads files or the run databases runs on a worker thread; errors become JSON in one place
+ * ({@link ApiErrors}). With a token, every /api request must carry it.
+ */
+public final class WebServer extends VerticleBase {
+    /** Where to listen, the token (required whenever the address is not loopback), and what to serve. */
+    public record Options(String host, int port, Optional<String> token, Path stateRoot, Path labs) {
+    }
+
+    private final Options options;
+    private HttpServer server;
+
+    public WebServer(Options options) {
+        this.options = options;
+    }
+
+    @Override
+    public Future<?> start() {
+        Router router = Router.router(vertx);
+        router.route("/api/*").handler(new TokenCheck(options.token()));
+        new Api(vertx, new RunHistory(options.stateRoot()), options.labs()).mount(router);
+        router.route().last().handler(ctx -> ctx.fail(new NotFoundException("nothing at " + ctx.request().path(),
+                "GET /api lists what the API serves")));
+        router.route().failureHandler(ApiErrors::respond);
+        return vertx.createHttpServer().requestHandler(router).listen(options.port(), options.host()).onSuccess(s -> server = s);
+    }
+
+    /** The port it listens on (the one the system chose, when asked for port 0). */
+    public int port() {
+        return server.actualPort();
+    }
+}
