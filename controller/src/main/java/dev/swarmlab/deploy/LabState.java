@@ -27,7 +27,11 @@ public final class LabState {
     }
 
     public static LabState of(String labName) {
-        return new LabState(root().resolve(labName));
+        return of(root(), labName);
+    }
+
+    public static LabState of(Path root, String labName) {
+        return new LabState(root.resolve(labName));
     }
 
     /** The folder holding every lab's state folder. */

@@ -91,16 +91,31 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
 
     /** Writes report.json and junit.xml into the folder; returns the folder. */
     public Path write(Path dir) {
+        writeJson(dir.resolve("report.json"));
+        writeJunit(dir.resolve("junit.xml"));
+        return dir;
+    }
+
+    public void writeJson(Path file) {
+        written(file, out -> out.write(RunStore.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json())));
+    }
+
+    public void writeJunit(Path file) {
+        written(file, this::junit);
+    }
+
+    private interface Content {
+        void to(Writer out) throws IOException, XMLStreamException;
+    }
+
+    private static void written(Path file, Content content) {
         try {
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve("report.json"), RunStore.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json()));
-            try (Writer out = Files.newBufferedWriter(dir.resolve("junit.xml"), StandardCharsets.UTF_8)) {
-                junit(out);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                content.to(out);
             }
-            return dir;
         } catch (IOException | XMLStreamException e) {
-            throw new SwarmlabException("cannot write the report into " + dir + ": " + e.getMessage(), "check that the folder is writable",
-                    List.of(), e);
+            throw new SwarmlabException("cannot write " + file + ": " + e.getMessage(), "check that its folder is writable", List.of(), e);
         }
     }
 

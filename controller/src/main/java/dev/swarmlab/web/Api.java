@@ -26,16 +26,19 @@ final class Api {
     private final Vertx vertx;
     private final RunHistory history;
     private final Path labs;
+    private final Path stateRoot;
 
-    Api(Vertx vertx, RunHistory history, Path labs) {
+    Api(Vertx vertx, Path stateRoot, Path labs) {
         this.vertx = vertx;
-        this.history = history;
+        this.history = new RunHistory(stateRoot);
+        this.stateRoot = stateRoot;
         this.labs = labs;
     }
 
     void mount(Router router) {
         router.get("/api").handler(ctx -> answer(ctx, this::index));
         router.get("/api/labs").handler(ctx -> answer(ctx, this::labs));
+        router.get("/api/labs/:lab/preflight").handler(ctx -> answer(ctx, () -> preflight(ctx.pathParam("lab"))));
         router.get("/api/runs").handler(ctx -> answer(ctx, () -> JSON.valueToTree(history.runs().stream().map(RunInfo::summary).toList())));
         router.get("/api/runs/:run").handler(ctx -> answer(ctx, () -> history.require(ctx.pathParam("run")).json()));
         router.get("/api/runs/:run/cell").handler(ctx -> answer(ctx, () -> history.cell(ctx.pathParam("run"), required(ctx, "id"))));
@@ -59,11 +62,22 @@ final class Api {
     private JsonNode index() {
         ObjectNode index = JSON.createObjectNode();
         index.put("labs", "GET /api/labs");
+        index.put("preflight", "GET /api/labs/LAB/preflight");
         index.put("runs", "GET /api/runs");
         index.put("run", "GET /api/runs/RUN");
         index.put("cell", "GET /api/runs/RUN/cell?id=CELL");
         index.put("diff", "GET /api/runs/BEFORE/diff/AFTER");
         return index;
+    }
+
+    /** The lab's last preflight findings (check, host, status, evidence, remedy), as its last deploy or run recorded them. */
+    private JsonNode preflight(String lab) throws IOException {
+        Path file = dev.swarmlab.deploy.LabState.of(stateRoot, lab).dir().resolve("preflight.json");
+        if (!lab.matches("[a-z0-9][a-z0-9_.-]{0,39}") || !Files.exists(file)) {
+            throw new dev.swarmlab.NotFoundException("no preflight findings for lab " + lab + " in " + stateRoot,
+                    "deploy or run the lab first (swarmlab deploy LAB)");
+        }
+        return JSON.readTree(file.toFile());
     }
 
     /** The lab files in the labs folder, each as its name, description, networks and probes, or the problem reading it. */

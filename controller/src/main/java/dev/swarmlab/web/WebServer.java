@@ -1,7 +1,6 @@
 package dev.swarmlab.web;
 
 import dev.swarmlab.NotFoundException;
-import dev.swarmlab.run.RunHistory;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -30,7 +29,7 @@ public final class WebServer extends VerticleBase {
     public Future<?> start() {
         Router router = Router.router(vertx);
         router.route("/api/*").handler(new TokenCheck(options.token()));
-        new Api(vertx, new RunHistory(options.stateRoot()), options.labs()).mount(router);
+        new Api(vertx, options.stateRoot(), options.labs()).mount(router);
         router.route().last().handler(ctx -> ctx.fail(new NotFoundException("nothing at " + ctx.request().path(),
                 "GET /api lists what the API serves")));
         router.route().failureHandler(ApiErrors::respond);

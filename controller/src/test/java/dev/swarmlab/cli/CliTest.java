@@ -30,7 +30,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hosts", "hosts up", "hosts ls", "hosts down", "deploy", "run", "runs", "show", "serve", "inspect", "destroy"})
+    @ValueSource(strings = {"hosts", "hosts up", "hosts ls", "hosts down", "deploy", "run", "runs", "show", "report", "serve", "inspect", "destroy"})
     void everyVerbHasHelp(String verb) {
         String[] args = (verb + " --help").split(" ");
         assertEquals(0, run(args));
@@ -39,7 +39,7 @@ class CliTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            bogus                         | swarmlab: unknown verb 'bogus'; verbs: hosts, deploy, run, runs, show, serve, inspect, destroy, help (see 'swarmlab --help')
+            bogus                         | swarmlab: unknown verb 'bogus'; verbs: hosts, deploy, run, runs, show, report, serve, inspect, destroy, help (see 'swarmlab --help')
             hosts bogus                   | swarmlab: unknown verb 'bogus'; verbs: up, ls, down (see 'swarmlab hosts --help')
             hosts                         | swarmlab: missing verb: up, ls or down (see 'swarmlab hosts --help')
             hosts ls --bogus              | swarmlab: Unknown option: '--bogus' (see 'swarmlab hosts ls --help')
@@ -69,6 +69,12 @@ class CliTest {
         assertEquals(1, run("run", lab.toString()));
         assertTrue(err.toString().contains("does not run steps between probe rounds yet"), err.toString());
         assertTrue(err.toString().contains("remedy: remove `steps`"), err.toString());
+    }
+
+    @Test
+    void reportNeedsSomethingToWrite() {
+        assertEquals(2, run("report", "r1"));
+        assertTrue(err.toString().contains("say what to write: --json FILE, --junit FILE, or both"), err.toString());
     }
 
     @Test

@@ -135,4 +135,16 @@ class WebServerTest {
         assertEquals("bridge", list.get(0).path("networks").get(0).path("driver").asText());
         assertTrue(list.get(1).path("problem").asText().contains("unknown field 'colour'"), list.toString());
     }
+
+    @Test
+    void preflightFindingsOfALabAreServedAsItsLastDeployWroteThem(Vertx vertx) throws Exception {
+        Files.createDirectories(state.resolve("lab"));
+        Files.writeString(state.resolve("lab").resolve("preflight.json"),
+                "[{\"check\":\"kernel: ip_vs\",\"host\":\"h1\",\"status\":\"WARN\",\"evidence\":\"no IP_VS\",\"remedy\":\"r\"}]");
+        WebServer server = serve(vertx, Optional.empty(), state);
+        JsonNode findings = json(get(vertx, server, "/api/labs/lab/preflight"));
+        assertEquals("kernel: ip_vs", findings.get(0).path("check").asText());
+        assertEquals(404, get(vertx, server, "/api/labs/other/preflight").statusCode());
+        assertEquals(404, get(vertx, server, "/api/labs/..%2F..%2Fetc/preflight").statusCode(), "no way out of the state folder");
+    }
 }
