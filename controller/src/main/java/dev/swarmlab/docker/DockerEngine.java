@@ -33,6 +33,9 @@ public interface DockerEngine extends AutoCloseable {
 
     List<NetworkState> networks();
 
+    /** `docker network inspect NAME` as the daemon answers it (JSON). */
+    String inspectNetwork(String name);
+
     /** Creates a network; returns its id. */
     String createNetwork(NetworkRequest request);
 

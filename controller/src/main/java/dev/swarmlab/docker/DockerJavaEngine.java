@@ -190,6 +190,11 @@ final class DockerJavaEngine implements DockerEngine {
     }
 
     @Override
+    public String inspectNetwork(String name) {
+        return raw("network inspect " + name, DockerHttpClient.Request.Method.GET, "/networks/" + name + "?verbose=false", null).toString();
+    }
+
+    @Override
     public String createNetwork(NetworkRequest request) {
         Network.Ipam.Config config = new Network.Ipam.Config();
         request.subnet().ifPresent(config::withSubnet);

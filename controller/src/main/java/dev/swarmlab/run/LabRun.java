@@ -60,6 +60,7 @@ public final class LabRun {
         try (RunStore store = RunStore.open(state.runs())) {
             store.begin(new RunInfo(runId, lab.name(), lab.file().toString(), Instant.now().toString(), Optional.empty(), "running",
                     RunStore.json(filter), RunStore.json(deployed.findings()), null), deployed.placed(), deployed.services(), cells);
+            store.evidence(runId, HostEvidence.collect(lab, connections));
             planned.accept(runId, cells.size());
             long start = System.nanoTime();
             Map<String, java.time.Duration> batches = new Runner(store, runId, listener).run(cells, deployed.placed(), connections);

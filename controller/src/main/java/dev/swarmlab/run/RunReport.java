@@ -20,11 +20,11 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /** A stored run as files: report.json (everything) and junit.xml (one test case per cell; an expected block that blocked passes). */
-public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCell> cells) {
+public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCell> cells, List<HostEvidence> evidence) {
     public static RunReport load(RunStore store, String runId) {
         RunInfo run = store.run(runId).orElseThrow(() -> new SwarmlabException("no run " + runId + " in " + store.file(),
                 "list the runs with `swarmlab runs`"));
-        return new RunReport(run, store.placed(runId), store.cells(runId));
+        return new RunReport(run, store.placed(runId), store.cells(runId), store.evidence(runId));
     }
 
     public Summary summary() {
@@ -46,6 +46,14 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
             node.set("ports", p.ports());
         }
         root.set("summary", RunStore.JSON.valueToTree(summaryJson()));
+        ArrayNode hosts = root.putArray("evidence");
+        for (HostEvidence h : evidence) {
+            ObjectNode host = hosts.addObject().put("host", h.host());
+            ObjectNode networks = host.putObject("networks");
+            h.networks().forEach((name, inspect) -> networks.set(name, tree(inspect.isEmpty() ? "null" : inspect)));
+            host.put("bridges", h.bridges()).put("natRules", h.natRules());
+            host.set("problems", RunStore.JSON.valueToTree(h.problems()));
+        }
         ArrayNode list = root.putArray("cells");
         for (StoredCell stored : cells) {
             Cell c = stored.cell();

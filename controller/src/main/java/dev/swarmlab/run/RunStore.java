@@ -36,6 +36,8 @@ public final class RunStore implements AutoCloseable {
               ended TEXT, status TEXT NOT NULL, pid INTEGER NOT NULL, filter TEXT NOT NULL, findings TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS placed (run_id TEXT NOT NULL, name TEXT NOT NULL, host TEXT NOT NULL, role TEXT NOT NULL,
               networks TEXT NOT NULL, running INTEGER NOT NULL, addresses TEXT NOT NULL, ports TEXT NOT NULL, PRIMARY KEY (run_id, name));
+            CREATE TABLE IF NOT EXISTS evidence (run_id TEXT NOT NULL, host TEXT NOT NULL, networks TEXT NOT NULL, bridges TEXT NOT NULL,
+              nat TEXT NOT NULL, problems TEXT NOT NULL, PRIMARY KEY (run_id, host));
             CREATE TABLE IF NOT EXISTS cells (run_id TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, network TEXT NOT NULL,
               source TEXT NOT NULL, source_host TEXT NOT NULL, target TEXT NOT NULL, target_host TEXT NOT NULL, route TEXT NOT NULL,
               probe TEXT NOT NULL, dial TEXT NOT NULL, port INTEGER NOT NULL, expect_name TEXT, shadowed_by TEXT, expected TEXT NOT NULL,
@@ -108,6 +110,23 @@ public final class RunStore implements AutoCloseable {
                         c.expected().reason(), c.expected().source().name(), Verdict.PENDING.name());
             }
         });
+    }
+
+    public synchronized void evidence(String runId, List<HostEvidence> hosts) {
+        transaction(() -> hosts.forEach(h -> update("INSERT OR REPLACE INTO evidence VALUES (?,?,?,?,?,?)", runId, h.host(),
+                json(h.networks()), h.bridges(), h.natRules(), json(h.problems()))));
+    }
+
+    public synchronized List<HostEvidence> evidence(String runId) {
+        List<HostEvidence> hosts = new ArrayList<>();
+        query("SELECT * FROM evidence WHERE run_id='" + runId.replace("'", "''") + "' ORDER BY host", rs -> {
+            java.util.Map<String, String> networks = new java.util.LinkedHashMap<>();
+            tree(rs.getString("networks")).fields().forEachRemaining(e -> networks.put(e.getKey(), e.getValue().asText()));
+            List<String> problems = new ArrayList<>();
+            tree(rs.getString("problems")).forEach(p -> problems.add(p.asText()));
+            hosts.add(new HostEvidence(rs.getString("host"), networks, rs.getString("bridges"), rs.getString("nat"), problems));
+        });
+        return hosts;
     }
 
     /** One result, committed at once. */

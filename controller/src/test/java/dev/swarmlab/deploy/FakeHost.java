@@ -156,6 +156,11 @@ public final class FakeHost {
         }
 
         @Override
+        public String inspectNetwork(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public String createNetwork(NetworkRequest request) {
             throw new UnsupportedOperationException();
         }

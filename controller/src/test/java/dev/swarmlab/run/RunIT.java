@@ -92,6 +92,13 @@ class RunIT {
                 && List.of("no such name", "timeout").contains(c.path("reason").asText())), "the default bridge does not resolve names");
         assertTrue(cells(cells, "lab-bridge", "by address", false, "tcp").stream().allMatch(c -> c.path("outcome").asText().equals("misrouted")),
                 "another host's bridge address is answered by a container on this host");
+        JsonNode evidence = report.path("evidence");
+        assertEquals(3, evidence.size(), "every host's evidence");
+        for (JsonNode host : evidence) {
+            assertEquals("lab-bridge", host.path("networks").path("lab-bridge").path("Name").asText(), host.path("host").asText());
+            assertTrue(host.path("natRules").asText().contains("MASQUERADE"), host.path("natRules").asText());
+            assertTrue(host.path("bridges").asText().contains("master"), "veth ends enslaved to the bridges: " + host.path("bridges"));
+        }
         String junit = Files.readString(out.resolve("junit.xml"));
         assertEquals(cells.size(), junit.split("<testcase ", -1).length - 1, "one test case per cell");
         assertTrue(!junit.contains("<failure") && !junit.contains("<error"), "no failures or errors");

@@ -75,7 +75,14 @@ class RunStoreTest {
             store.record("r1", CellResult.judge(cells.get(0), json.readTree("{\"id\":\"c1\",\"outcome\":\"ok\"}")));
             store.record("r1", CellResult.judge(cells.get(1), json.readTree("{\"id\":\"c2\",\"outcome\":\"ok\"}")));
             store.finish("r1", "failed");
+            store.evidence("r1", List.of(new HostEvidence("h1", java.util.Map.of("ov", "{\"Name\":\"ov\"}", "br", ""),
+                    "5: br-1: <BROADCAST>", "-A DOCKER -j RETURN", List.of())));
             RunReport report = RunReport.load(store, "r1");
+            com.fasterxml.jackson.databind.JsonNode evidence = report.json().path("evidence").get(0);
+            assertEquals("h1", evidence.path("host").asText());
+            assertEquals("ov", evidence.path("networks").path("ov").path("Name").asText());
+            assertTrue(evidence.path("networks").path("br").isNull(), "a network the host does not have");
+            assertEquals("-A DOCKER -j RETURN", evidence.path("natRules").asText());
             assertEquals(List.of(new Summary.NetworkCounts("ov", 2, 1, 1, 0, 0)), report.summary().networks());
             assertEquals("yes !", report.summary().comparison().get(0).seen().get(Summary.Column.CROSS_HOST_NAME));
             Path out = report.write(dir.resolve("out"));
