@@ -41,6 +41,12 @@ public record CellResult(String cellId, String outcome, String reason, Verdict v
         return new CellResult(cell.id(), "error", why, Verdict.ERROR, JSON.createObjectNode(), Optional.empty(), why, raw.toString());
     }
 
+    /** This result as a second try, its evidence saying what the first try saw. */
+    public CellResult after(CellResult first) {
+        return new CellResult(cellId, outcome, reason, verdict, timings, answeredBy, "second try; the first was " + first.outcome()
+                + (first.reason().isEmpty() ? "" : " (" + first.reason() + ")") + ". " + evidence, raw);
+    }
+
     /** The round trip to show beside the cell: icmp's average, or the probe's own time. */
     public Optional<Double> latencyMs() {
         for (String key : new String[] {"rttAvgMs", "p50Ms", "rttMinMs", "connectMs", "totalMs"}) {

@@ -63,8 +63,13 @@ public final class LabRun {
             store.evidence(runId, HostEvidence.collect(lab, connections));
             planned.accept(runId, cells.size());
             long start = System.nanoTime();
-            Map<String, java.time.Duration> batches = new Runner(store, runId, listener).run(cells, deployed.placed(), connections);
+            Runner runner = new Runner(store, runId, listener);
+            Map<String, java.time.Duration> batches = runner.run(cells, deployed.placed(), connections);
             progress.step("-", "measured " + cells.size() + " cells with " + batches.size() + " agents in " + dev.swarmlab.Durations.since(start));
+            if (runner.retried() > 0) {
+                progress.step("-", "probed " + runner.retried() + " cell(s) again that had timed out where an answer was expected: "
+                        + runner.recovered() + " answered the second time");
+            }
             RunReport report = RunReport.load(store, runId);
             store.finish(runId, report.summary().allMatched() ? "passed" : "failed");
             report = RunReport.load(store, runId);

@@ -92,4 +92,30 @@ class RunnerTest {
                     .equals("agent a3 is not running on h2")));
         }
     }
+
+    @Test
+    void aTimeoutWhereAnAnswerWasExpectedIsProbedOnceMoreAndSaysSo() {
+        FakeHost h1 = new FakeHost("h1", "10.0.0.11");
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        // The first try of c0 times out (an overlay still settling); every later try answers.
+        h1.agent = spec -> spec.contains("\"c0\"") && calls.getAndIncrement() == 0
+                ? "{\"id\":\"c0\",\"outcome\":\"blocked\",\"reason\":\"timeout\"}"
+                : "{\"id\":\"" + (spec.contains("\"c0\"") ? "c0" : "c2") + "\",\"outcome\":\"ok\"}";
+        List<Placed> placed = List.of(agent("a1", "h1", true));
+        List<Cell> cells = List.of(cell(0, "a1", "h1", Outcome.REACHABLE), cell(2, "a1", "h1", Outcome.BLOCKED));
+        Inventory inventory = new Inventory(dir.resolve("inv.yaml"), List.of(h1.inventoryHost()));
+        try (Connections connections = Connections.open(inventory, h -> h1.connection(), Progress.SILENT, Duration.ofSeconds(5));
+             RunStore store = RunStore.open(dir.resolve("runs.db"))) {
+            store.begin(new RunInfo("r1", "lab", "lab.yaml", "2026-11-23T00:00:00Z", Optional.empty(), "running", "{}", "[]", null),
+                    placed, cells);
+            Runner runner = new Runner(store, "r1", (cell, result, done, total) -> { });
+            runner.run(cells, placed, connections);
+            assertEquals(1, runner.retried(), "only the reachable cell that timed out");
+            assertEquals(1, runner.recovered());
+            StoredCell c0 = store.cells("r1").get(0);
+            assertEquals(Verdict.MATCHED, c0.verdict());
+            assertTrue(c0.result().orElseThrow().evidence().startsWith("second try; the first was blocked (timeout)."), c0.toString());
+            assertEquals(Verdict.UNEXPECTED, store.cells("r1").get(1).verdict(), "an unexpected answer is not retried");
+        }
+    }
 }
