@@ -11,7 +11,7 @@ NEEDS := java:openjdk-17-jdk-headless javac:openjdk-17-jdk-headless jlink:openjd
          sshd:openssh-server ssh:openssh-client ssh-keygen:openssh-client \
          ip:iproute2 iptables:iptables nsenter:util-linux unshare:util-linux setsid:util-linux \
          mount:mount pgrep:procps bc:bc busybox:busybox-static strip:binutils \
-         iperf3:iperf3 ping:iputils-ping
+         iperf3:iperf3 ping:iputils-ping chromium:chromium chromedriver:chromium-driver
 
 .PHONY: deps build test demo bench down clean
 

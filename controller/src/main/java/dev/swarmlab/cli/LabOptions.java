@@ -3,12 +3,9 @@ package dev.swarmlab.cli;
 import dev.swarmlab.deploy.Connections;
 import dev.swarmlab.deploy.LabState;
 import dev.swarmlab.deploy.LabTarget;
-import dev.swarmlab.emulated.HostSet;
 import dev.swarmlab.emulated.Progress;
-import dev.swarmlab.inventory.Inventory;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.LabFile;
-import dev.swarmlab.ssh.Ssh;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -41,13 +38,6 @@ final class LabOptions {
     }
 
     Connections connect(Lab lab, Progress progress) {
-        Inventory hosts = LabTarget.hosts(lab, Optional.ofNullable(inventory), emulatedHosts());
-        progress.step("-", "connecting to " + hosts.hosts().size() + " hosts over SSH (" + hosts.source() + ")");
-        Ssh.Options options = new Ssh.Options(Duration.ofSeconds(connectTimeout), trustNewHostKeys, notice -> progress.step("-", notice));
-        return Connections.open(hosts, Connections.overSsh(options), progress, Duration.ofSeconds(connectTimeout).plusSeconds(50));
-    }
-
-    private static HostSet emulatedHosts() {
-        return new HostSet(Path.of(System.getenv().getOrDefault("SWARMLAB_HOME", HostSet.DEFAULT_HOME.toString())), HostSet.DEFAULT_PREFIX);
+        return LabTarget.connect(lab, Optional.ofNullable(inventory), trustNewHostKeys, Duration.ofSeconds(connectTimeout), progress);
     }
 }

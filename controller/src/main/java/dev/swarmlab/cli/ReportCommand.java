@@ -3,6 +3,7 @@ package dev.swarmlab.cli;
 import dev.swarmlab.deploy.LabState;
 import dev.swarmlab.run.RunHistory;
 import dev.swarmlab.run.RunReport;
+import dev.swarmlab.web.HtmlReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -11,13 +12,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** `swarmlab report RUN --json FILE --junit FILE`: a recorded run exported again. */
+/** `swarmlab report RUN --html FILE --json FILE --junit FILE`: a recorded run exported again. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Export a recorded run: its whole report as JSON (the same as report.json) and as JUnit XML",
-                "(one test case per cell; an expected block that was blocked passes)."})
+        description = {"Export a recorded run: as one self-contained HTML page (the served page with the run inlined; opens",
+                "from disk with no server), as JSON (the same as report.json) and as JUnit XML (one test case per cell;",
+                "an expected block that was blocked passes)."})
 final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "The run's id, as `swarmlab runs` lists it.")
     String runId;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write the page, data and assets inlined, to FILE.")
+    Path html;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the report as JSON to FILE.")
     Path json;
@@ -30,11 +35,15 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (json == null && junit == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "say what to write: --json FILE, --junit FILE, or both");
+        if (html == null && json == null && junit == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "say what to write: --html FILE, --json FILE, --junit FILE, or several");
         }
         PrintWriter out = spec.commandLine().getOut();
         RunReport report = new RunHistory(LabState.root()).require(runId);
+        if (html != null) {
+            HtmlReport.write(report, html);
+            out.println("wrote " + html.toAbsolutePath() + " (open it in a browser; it needs no server)");
+        }
         if (json != null) {
             report.writeJson(json);
             out.println("wrote " + json.toAbsolutePath());

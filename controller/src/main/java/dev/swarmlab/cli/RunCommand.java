@@ -46,17 +46,17 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         long start = System.nanoTime();
         Lab lab = options.lab();
-        checkFilters(lab);
-        if (!lab.steps().isEmpty()) {
-            // A matrix measured without the lab's steps would be judged against the wrong state: refuse, do not guess.
-            throw new dev.swarmlab.SwarmlabException("lab " + lab.name() + " has " + lab.steps().size() + " step(s) (" + lab.steps().get(0)
-                    .action().id() + ", ...), and this version of swarmlab does not run steps between probe rounds yet",
-                    "remove `steps` from a copy of the lab file to run its matrix once, on the lab as deployed");
+        ProbePlanner.Filter filter = new ProbePlanner.Filter(networks, probes, hosts);
+        try {
+            filter.check(lab);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
         }
+        LabRun.refuseSteps(lab);
         var progress = Console.progress(console);
         try (Connections connections = options.connect(lab, progress)) {
             LabRun.Done done = new LabRun(lab, options.state(lab), progress).run(connections,
-                    new ProbePlanner.Filter(networks, probes, hosts), Optional.ofNullable(this.out), (id, cells) -> {
+                    filter, Optional.ofNullable(this.out), (id, cells) -> {
                         console.println("run " + id + ": " + cells + " probe cells");
                         console.flush();
                     }, new ProgressBar(console, System.console() != null), (findings, plan) -> notable(console, findings));
@@ -65,21 +65,6 @@ final class RunCommand implements Callable<Integer> {
             console.println("report: " + done.out().resolve("report.json") + " and junit.xml, in " + Durations.since(start));
             console.flush();
             return done.report().summary().allMatched() ? 0 : 1;
-        }
-    }
-
-    private void checkFilters(Lab lab) {
-        for (String network : networks) {
-            if (!lab.agents().networks().contains(network)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--network " + network + ": lab " + lab.name()
-                        + " has agents on " + String.join(", ", lab.agents().networks()));
-            }
-        }
-        for (String probe : probes) {
-            if (!lab.probes().contains(probe)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--probe " + probe + ": lab " + lab.name() + " runs "
-                        + String.join(", ", lab.probes()));
-            }
         }
     }
 

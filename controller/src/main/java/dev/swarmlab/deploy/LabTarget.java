@@ -7,7 +7,10 @@ import dev.swarmlab.inventory.InventoryFile;
 import dev.swarmlab.inventory.InventoryHost;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.LabHosts;
+import dev.swarmlab.emulated.Progress;
+import dev.swarmlab.ssh.Ssh;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +18,20 @@ import java.util.Optional;
 /** Which machines a lab runs on: the --inventory given, else what the lab's `hosts` says. */
 public final class LabTarget {
     private LabTarget() {
+    }
+
+    /** Reaches the lab's hosts over SSH, each within the connect timeout; the ones not reached are listed in the result. */
+    public static Connections connect(Lab lab, Optional<Path> inventory, boolean trustNewHostKeys, Duration connectTimeout,
+                                      Progress progress) {
+        Inventory hosts = hosts(lab, inventory, emulatedHosts());
+        progress.step("-", "connecting to " + hosts.hosts().size() + " hosts over SSH (" + hosts.source() + ")");
+        Ssh.Options options = new Ssh.Options(connectTimeout, trustNewHostKeys, notice -> progress.step("-", notice));
+        return Connections.open(hosts, Connections.overSsh(options), progress, connectTimeout.plusSeconds(50));
+    }
+
+    /** The emulated hosts' set: $SWARMLAB_HOME, or the default. */
+    public static HostSet emulatedHosts() {
+        return new HostSet(Path.of(System.getenv().getOrDefault("SWARMLAB_HOME", HostSet.DEFAULT_HOME.toString())), HostSet.DEFAULT_PREFIX);
     }
 
     public static Inventory hosts(Lab lab, Optional<Path> inventoryOption, HostSet emulated) {

@@ -27,6 +27,21 @@ public final class ProbePlanner {
     public record Filter(Set<String> networks, Set<String> probes, Set<String> hosts) {
         public static final Filter ALL = new Filter(Set.of(), Set.of(), Set.of());
 
+        /** Each filter must name something the lab has; otherwise the first one that does not, and what the lab has. */
+        public void check(Lab lab) {
+            for (String network : networks) {
+                if (!lab.agents().networks().contains(network)) {
+                    throw new IllegalArgumentException("network " + network + ": lab " + lab.name() + " has agents on "
+                            + String.join(", ", lab.agents().networks()));
+                }
+            }
+            for (String probe : probes) {
+                if (!lab.probes().contains(probe)) {
+                    throw new IllegalArgumentException("probe " + probe + ": lab " + lab.name() + " runs " + String.join(", ", lab.probes()));
+                }
+            }
+        }
+
         boolean keeps(Cell cell) {
             return (networks.isEmpty() || networks.contains(cell.network())) && (probes.isEmpty() || probes.contains(cell.probe()))
                     && (hosts.isEmpty() || hosts.contains(cell.sourceHost()) || hosts.contains(cell.targetHost()));

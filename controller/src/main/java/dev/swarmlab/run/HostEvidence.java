@@ -5,6 +5,7 @@ import dev.swarmlab.Parallel;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.deploy.Connection;
 import dev.swarmlab.deploy.Connections;
+import dev.swarmlab.docker.SwarmNode;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.Network;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import java.util.Map;
  * each of the lab's networks the host has, its bridges and their members (the veth ends), and
  * its NAT rules (masquerading, published ports).
  */
-public record HostEvidence(String host, Map<String, String> networks, String bridges, String natRules, List<String> problems) {
+public record HostEvidence(String host, HostNode node, Map<String, String> networks, String bridges, String natRules,
+                           List<String> problems) {
     private static final Duration CALL = Duration.ofSeconds(20);
     static final String BRIDGES = "ip -d -o link show type bridge; echo; bridge link show";
     static final String NAT = "iptables -t nat -S";
@@ -30,14 +32,38 @@ public record HostEvidence(String host, Map<String, String> networks, String bri
 
     /** From every reached host at once; what a host cannot tell is noted as a problem, never a failed run. */
     public static List<HostEvidence> collect(Lab lab, Connections connections) {
+        List<SwarmNode> nodes = swarmNodes(connections);
         List<Parallel.Outcome<Connection, HostEvidence>> outcomes = Parallel.each(connections.reached(),
-                Deadline.in(CALL.multipliedBy(2), "evidence from every host"), c -> of(lab, c));
-        return outcomes.stream().map(o -> o.ok() ? o.value()
-                : new HostEvidence(o.key().name(), Map.of(), "", "", List.of(o.error().getMessage()))).toList();
+                Deadline.in(CALL.multipliedBy(2), "evidence from every host"), c -> of(lab, c, nodes));
+        List<HostEvidence> hosts = new ArrayList<>(outcomes.stream().map(o -> o.ok() ? o.value() : new HostEvidence(o.key().name(),
+                HostNode.UNKNOWN, Map.of(), "", "", List.of(o.error().getMessage()))).toList());
+        connections.unreachable().forEach((host, why) -> hosts.add(new HostEvidence(host, HostNode.UNKNOWN, Map.of(), "", "",
+                List.of("unreachable: " + why.getMessage()))));
+        return hosts;
     }
 
-    private static HostEvidence of(Lab lab, Connection c) {
+    /** The swarm's nodes as the first manager that answers lists them; none outside a swarm. */
+    private static List<SwarmNode> swarmNodes(Connections connections) {
+        for (Connection c : connections.reached()) {
+            try {
+                if (c.docker().info().swarmManager()) {
+                    return c.docker().nodes();
+                }
+            } catch (SwarmlabException e) {
+                // another manager may answer
+            }
+        }
+        return List.of();
+    }
+
+    private static HostEvidence of(Lab lab, Connection c, List<SwarmNode> nodes) {
         List<String> problems = new ArrayList<>();
+        HostNode node = HostNode.UNKNOWN;
+        try {
+            node = HostNode.of(c.host().address(), c.docker().info(), nodes);
+        } catch (SwarmlabException e) {
+            problems.add("docker info: " + e.getMessage());
+        }
         Map<String, String> networks = new LinkedHashMap<>();
         for (Network network : lab.networks()) {
             try {
@@ -47,7 +73,7 @@ public record HostEvidence(String host, Map<String, String> networks, String bri
                 networks.put(network.name(), "");
             }
         }
-        return new HostEvidence(c.name(), networks, shell(c, BRIDGES, problems), shell(c, NAT, problems), problems);
+        return new HostEvidence(c.name(), node, networks, shell(c, BRIDGES, problems), shell(c, NAT, problems), problems);
     }
 
     private static String shell(Connection c, String command, List<String> problems) {

@@ -29,11 +29,37 @@ public final class LabRun {
     private final Lab lab;
     private final LabState state;
     private final Progress progress;
+    private final String id;
 
     public LabRun(Lab lab, LabState state, Progress progress) {
+        this(lab, state, progress, newId());
+    }
+
+    public LabRun(Lab lab, LabState state, Progress progress, String id) {
         this.lab = lab;
         this.state = state;
         this.progress = progress;
+        this.id = id;
+    }
+
+    /** A new run id: when it started (UTC) and a random suffix. */
+    public static String newId() {
+        return ID.format(Instant.now()) + String.format("-%04x", java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
+    }
+
+    /** A lab with steps cannot be run as one matrix: its state changes between rounds. */
+    public static void refuseSteps(Lab lab) {
+        if (!lab.steps().isEmpty()) {
+            // A matrix measured without the lab's steps would be judged against the wrong state: refuse, do not guess.
+            throw new SwarmlabException("lab " + lab.name() + " has " + lab.steps().size() + " step(s) (" + lab.steps().get(0)
+                    .action().id() + ", ...), and this version of swarmlab does not run steps between probe rounds yet",
+                    "remove `steps` from a copy of the lab file to run its matrix once, on the lab as deployed");
+        }
+    }
+
+    /** The run's id, known before it deploys: what its folder and its rows in runs.db will be called. */
+    public String id() {
+        return id;
     }
 
     /** What a finished run left: its report (from the database, as `show` would read it) and where the files are. */
@@ -56,7 +82,7 @@ public final class LabRun {
             throw new SwarmlabException("no probe cells to run: the filters " + filter + " leave nothing of lab " + lab.name(),
                     "check --network, --probe and --host against the lab's networks, probes and hosts");
         }
-        String runId = ID.format(Instant.now()) + String.format("-%04x", java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
+        String runId = id;
         try (RunStore store = RunStore.open(state.runs())) {
             store.begin(new RunInfo(runId, lab.name(), lab.file().toString(), Instant.now().toString(), Optional.empty(), "running",
                     RunStore.json(filter), RunStore.json(deployed.findings()), null), deployed.placed(), deployed.services(), cells);
@@ -64,7 +90,13 @@ public final class LabRun {
             planned.accept(runId, cells.size());
             long start = System.nanoTime();
             Runner runner = new Runner(store, runId, listener);
-            Map<String, java.time.Duration> batches = runner.run(cells, deployed.placed(), connections);
+            Map<String, java.time.Duration> batches;
+            try {
+                batches = runner.run(cells, deployed.placed(), connections);
+            } catch (RuntimeException e) {
+                store.finish(runId, "error"); // what was measured stays; the run is marked as ended
+                throw e;
+            }
             progress.step("-", "measured " + cells.size() + " cells with " + batches.size() + " agents in " + dev.swarmlab.Durations.since(start));
             if (runner.retried() > 0) {
                 progress.step("-", "probed " + runner.retried() + " cell(s) again that had timed out where an answer was expected: "

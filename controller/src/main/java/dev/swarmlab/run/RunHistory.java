@@ -42,6 +42,22 @@ public final class RunHistory {
         return Optional.empty();
     }
 
+    /** A run as it stands now, without its evidence: what a live view polls for. */
+    public record Live(RunInfo run, List<StoredCell> cells) {
+    }
+
+    public Optional<Live> live(String runId) {
+        for (LabState state : LabState.withRuns(root)) {
+            try (RunStore store = RunStore.open(state.runs())) {
+                Optional<RunInfo> run = store.run(runId);
+                if (run.isPresent()) {
+                    return Optional.of(new Live(run.get(), store.cells(runId)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     public RunReport require(String runId) {
         return report(runId).orElseThrow(() -> new NotFoundException("no run " + runId + " in " + root,
                 "list the recorded runs with `swarmlab runs` (GET /api/runs)"));

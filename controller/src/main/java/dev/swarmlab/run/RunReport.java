@@ -46,6 +46,8 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
             node.set("ports", p.ports());
         }
         root.set("summary", RunStore.JSON.valueToTree(summaryJson()));
+        root.set("hosts", hostsJson());
+        root.set("networks", networksJson());
         ArrayNode hosts = root.putArray("evidence");
         for (HostEvidence h : evidence) {
             ObjectNode host = hosts.addObject().put("host", h.host());
@@ -55,23 +57,75 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
             host.set("problems", RunStore.JSON.valueToTree(h.problems()));
         }
         ArrayNode list = root.putArray("cells");
-        for (StoredCell stored : cells) {
-            Cell c = stored.cell();
-            ObjectNode node = list.addObject().put("id", c.id()).put("network", c.network()).put("source", c.source())
-                    .put("sourceHost", c.sourceHost()).put("target", c.target()).put("targetHost", c.targetHost())
-                    .put("sameHost", c.sameHost()).put("route", c.route().label()).put("probe", c.probe()).put("dial", c.dial())
-                    .put("port", c.port());
-            node.putObject("expected").put("outcome", c.expected().label()).put("reason", c.expected().reason())
-                    .put("source", c.expected().source().name().toLowerCase(java.util.Locale.ROOT));
-            node.put("verdict", stored.verdict().label());
-            stored.result().ifPresent(r -> {
-                node.put("outcome", r.outcome()).put("reason", r.reason()).put("answeredBy", r.answeredBy().orElse(null))
-                        .put("evidence", r.evidence());
-                r.latencyMs().ifPresent(ms -> node.put("latencyMs", ms));
-                node.set("timings", r.timings());
+        cells.forEach(stored -> list.add(cellJson(stored)));
+        return root;
+    }
+
+    /** One cell as the report, the API and the live stream show it: the plan, the expectation, and what was measured. */
+    public static ObjectNode cellJson(StoredCell stored) {
+        Cell c = stored.cell();
+        ObjectNode node = RunStore.JSON.createObjectNode().put("id", c.id()).put("network", c.network()).put("source", c.source())
+                .put("sourceHost", c.sourceHost()).put("target", c.target()).put("targetHost", c.targetHost())
+                .put("sameHost", c.sameHost()).put("route", c.route().label()).put("probe", c.probe()).put("dial", c.dial())
+                .put("port", c.port());
+        node.set("spec", RunStore.JSON.valueToTree(c.spec()));
+        node.putObject("expected").put("outcome", c.expected().label()).put("reason", c.expected().reason())
+                .put("source", c.expected().source().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("verdict", stored.verdict().label());
+        stored.result().ifPresent(r -> {
+            node.put("outcome", r.outcome()).put("reason", r.reason()).put("answeredBy", r.answeredBy().orElse(null))
+                    .put("evidence", r.evidence());
+            r.latencyMs().ifPresent(ms -> node.put("latencyMs", ms));
+            node.set("timings", r.timings());
+            node.set("raw", tree(r.raw()));
+        });
+        return node;
+    }
+
+    /** The hosts with their swarm role and state, as the run found them. */
+    private ArrayNode hostsJson() {
+        ArrayNode hosts = RunStore.JSON.createArrayNode();
+        for (HostEvidence h : evidence) {
+            ObjectNode host = hosts.addObject().put("name", h.host());
+            host.setAll((ObjectNode) RunStore.JSON.valueToTree(h.node()));
+        }
+        return hosts;
+    }
+
+    /** The lab's networks as the hosts' `docker network inspect` describe them: driver, scope, subnets, and which hosts have them. */
+    private ArrayNode networksJson() {
+        Map<String, ObjectNode> networks = new LinkedHashMap<>();
+        for (HostEvidence h : evidence) {
+            h.networks().forEach((name, inspect) -> {
+                ObjectNode network = networks.computeIfAbsent(name, n -> {
+                    ObjectNode created = RunStore.JSON.createObjectNode().put("name", n);
+                    created.putArray("subnets");
+                    created.putArray("hosts");
+                    return created;
+                });
+                JsonNode facts = inspect.isEmpty() ? RunStore.JSON.missingNode() : tree(inspect);
+                if (!facts.isObject()) {
+                    return;
+                }
+                ((ArrayNode) network.get("hosts")).add(h.host());
+                network.put("driver", facts.path("Driver").asText()).put("scope", facts.path("Scope").asText())
+                        .put("internal", facts.path("Internal").asBoolean()).put("attachable", facts.path("Attachable").asBoolean());
+                ArrayNode subnets = (ArrayNode) network.get("subnets");
+                facts.path("IPAM").path("Config").forEach(config -> {
+                    String subnet = config.path("Subnet").asText("");
+                    boolean known = false;
+                    for (JsonNode s : subnets) {
+                        known |= s.path("subnet").asText().equals(subnet);
+                    }
+                    if (!subnet.isEmpty() && !known) {
+                        subnets.addObject().put("subnet", subnet).put("gateway", config.path("Gateway").asText("")).put("host", h.host());
+                    }
+                });
             });
         }
-        return root;
+        ArrayNode list = RunStore.JSON.createArrayNode();
+        networks.values().forEach(list::add);
+        return list;
     }
 
     private Map<String, Object> summaryJson() {
@@ -84,6 +138,7 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
             r.put("network", row.network());
             row.seen().forEach((column, seen) -> r.put(column.label(), seen));
             r.put("medianLatencyMs", row.medianLatencyMs().orElse(null));
+            r.put("medianMbitPerSecond", row.medianMbitPerSecond().orElse(null));
             return r;
         }).toList());
         return json;

@@ -37,7 +37,7 @@ public final class RunStore implements AutoCloseable {
             CREATE TABLE IF NOT EXISTS placed (run_id TEXT NOT NULL, name TEXT NOT NULL, host TEXT NOT NULL, role TEXT NOT NULL,
               networks TEXT NOT NULL, running INTEGER NOT NULL, addresses TEXT NOT NULL, ports TEXT NOT NULL, PRIMARY KEY (run_id, name));
             CREATE TABLE IF NOT EXISTS evidence (run_id TEXT NOT NULL, host TEXT NOT NULL, networks TEXT NOT NULL, bridges TEXT NOT NULL,
-              nat TEXT NOT NULL, problems TEXT NOT NULL, PRIMARY KEY (run_id, host));
+              nat TEXT NOT NULL, problems TEXT NOT NULL, node TEXT, PRIMARY KEY (run_id, host));
             CREATE TABLE IF NOT EXISTS cells (run_id TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, network TEXT NOT NULL,
               source TEXT NOT NULL, source_host TEXT NOT NULL, target TEXT NOT NULL, target_host TEXT NOT NULL, route TEXT NOT NULL,
               probe TEXT NOT NULL, dial TEXT NOT NULL, port INTEGER NOT NULL, expect_name TEXT, shadowed_by TEXT, expected TEXT NOT NULL,
@@ -67,6 +67,16 @@ public final class RunStore implements AutoCloseable {
                     if (!sql.isBlank()) {
                         statement.execute(sql);
                     }
+                }
+                // Databases written before hosts' swarm roles were recorded gain the column, empty for their runs.
+                boolean hasNode = false;
+                try (ResultSet columns = statement.executeQuery("PRAGMA table_info(evidence)")) {
+                    while (columns.next()) {
+                        hasNode |= columns.getString("name").equals("node");
+                    }
+                }
+                if (!hasNode) {
+                    statement.execute("ALTER TABLE evidence ADD COLUMN node TEXT");
                 }
             }
             return new RunStore(file, db);
@@ -113,8 +123,9 @@ public final class RunStore implements AutoCloseable {
     }
 
     public synchronized void evidence(String runId, List<HostEvidence> hosts) {
-        transaction(() -> hosts.forEach(h -> update("INSERT OR REPLACE INTO evidence VALUES (?,?,?,?,?,?)", runId, h.host(),
-                json(h.networks()), h.bridges(), h.natRules(), json(h.problems()))));
+        transaction(() -> hosts.forEach(h -> update("INSERT OR REPLACE INTO evidence (run_id, host, networks,"
+                + " bridges, nat, problems, node) VALUES (?,?,?,?,?,?,?)", runId, h.host(), json(h.networks()), h.bridges(), h.natRules(),
+                json(h.problems()), json(h.node()))));
     }
 
     public synchronized List<HostEvidence> evidence(String runId) {
@@ -124,7 +135,9 @@ public final class RunStore implements AutoCloseable {
             tree(rs.getString("networks")).fields().forEachRemaining(e -> networks.put(e.getKey(), e.getValue().asText()));
             List<String> problems = new ArrayList<>();
             tree(rs.getString("problems")).forEach(p -> problems.add(p.asText()));
-            hosts.add(new HostEvidence(rs.getString("host"), networks, rs.getString("bridges"), rs.getString("nat"), problems));
+            String node = rs.getString("node");
+            hosts.add(new HostEvidence(rs.getString("host"), node == null ? HostNode.UNKNOWN : read(node, HostNode.class), networks,
+                    rs.getString("bridges"), rs.getString("nat"), problems));
         });
         return hosts;
     }
@@ -197,6 +210,14 @@ public final class RunStore implements AutoCloseable {
             return json == null ? JSON.createObjectNode() : JSON.readTree(json);
         } catch (JsonProcessingException e) {
             return JSON.createObjectNode();
+        }
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new SwarmlabException("cannot read " + json + " as " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 

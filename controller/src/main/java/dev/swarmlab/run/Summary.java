@@ -41,8 +41,12 @@ public record Summary(List<NetworkCounts> networks, List<Comparison> comparison)
         }
     }
 
-    /** One network's row: per column "yes", "no", "mixed" or "-" (no cells), a "!" where any cell surprised; and its median latency. */
-    public record Comparison(String network, Map<Column, String> seen, Optional<Double> medianLatencyMs) {
+    /**
+     * One network's row: per column "yes", "no", "mixed" or "-" (no cells), a "!" where any cell surprised; its median latency,
+     * and its median throughput where the lab measured one.
+     */
+    public record Comparison(String network, Map<Column, String> seen, Optional<Double> medianLatencyMs,
+                             Optional<Double> medianMbitPerSecond) {
     }
 
     public static Summary of(List<StoredCell> cells) {
@@ -57,13 +61,25 @@ public record Summary(List<NetworkCounts> networks, List<Comparison> comparison)
             for (Column column : Column.values()) {
                 seen.put(column, seen(mine.stream().filter(c -> column.selects.test(c.cell())).toList()));
             }
-            comparison.add(new Comparison(network, seen, median(mine)));
+            comparison.add(new Comparison(network, seen, median(mine), throughput(mine)));
         });
         return new Summary(counts, comparison);
     }
 
     public boolean allMatched() {
         return networks.stream().allMatch(n -> n.matched() == n.cells());
+    }
+
+    /** The median of the network's answered throughput probes, in Mbit/s. */
+    private static Optional<Double> throughput(List<StoredCell> cells) {
+        return middle(cells.stream().filter(c -> c.cell().probe().equals("throughput")).flatMap(c -> c.result().stream())
+                .filter(r -> r.outcome().equals("ok") && r.timings().path("mbitPerSecond").isNumber())
+                .map(r -> r.timings().path("mbitPerSecond").asDouble()).toList());
+    }
+
+    private static Optional<Double> middle(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.isEmpty() ? Optional.empty() : Optional.of(sorted.get(sorted.size() / 2));
     }
 
     private static int count(List<StoredCell> cells, Verdict verdict) {
@@ -84,10 +100,10 @@ public record Summary(List<NetworkCounts> networks, List<Comparison> comparison)
     private static Optional<Double> median(List<StoredCell> cells) {
         List<StoredCell> byAddress = cells.stream().filter(c -> c.cell().route() == Route.ADDRESS).toList();
         for (String probe : List.of("icmp", "tcp")) {
-            List<Double> times = byAddress.stream().filter(c -> c.cell().probe().equals(probe)).flatMap(c -> c.result().stream())
-                    .filter(r -> r.outcome().equals("ok")).flatMap(r -> r.latencyMs().stream()).sorted().toList();
-            if (!times.isEmpty()) {
-                return Optional.of(times.get(times.size() / 2));
+            Optional<Double> median = middle(byAddress.stream().filter(c -> c.cell().probe().equals(probe)).flatMap(c -> c.result().stream())
+                    .filter(r -> r.outcome().equals("ok")).flatMap(r -> r.latencyMs().stream()).toList());
+            if (median.isPresent()) {
+                return median;
             }
         }
         return Optional.empty();

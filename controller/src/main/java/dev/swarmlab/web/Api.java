@@ -9,7 +9,17 @@ import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.LabFile;
 import dev.swarmlab.run.RunHistory;
 import dev.swarmlab.run.RunInfo;
+import dev.swarmlab.deploy.Connections;
+import dev.swarmlab.deploy.LabInspection;
+import dev.swarmlab.deploy.LabState;
+import dev.swarmlab.deploy.LabTarget;
+import dev.swarmlab.emulated.Progress;
+import dev.swarmlab.plan.ProbePlanner;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
+import java.util.Optional;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -28,17 +38,26 @@ final class Api {
     private final Path labs;
     private final Path stateRoot;
 
-    Api(Vertx vertx, Path stateRoot, Path labs) {
+    private final RunLaunches launches;
+    private final RunEvents events;
+
+    Api(Vertx vertx, Path stateRoot, Path labs, LabRunner runner) {
         this.vertx = vertx;
         this.history = new RunHistory(stateRoot);
         this.stateRoot = stateRoot;
         this.labs = labs;
+        this.launches = new RunLaunches(runner, stateRoot);
+        this.events = new RunEvents(vertx, history, launches);
     }
 
     void mount(Router router) {
         router.get("/api").handler(ctx -> answer(ctx, this::index));
         router.get("/api/labs").handler(ctx -> answer(ctx, this::labs));
         router.get("/api/labs/:lab/preflight").handler(ctx -> answer(ctx, () -> preflight(ctx.pathParam("lab"))));
+        router.get("/api/labs/:lab/hosts").handler(ctx -> answer(ctx, () -> hosts(ctx.pathParam("lab"))));
+        router.post("/api/labs/:lab/runs").handler(BodyHandler.create().setBodyLimit(65536))
+                .handler(ctx -> answer(ctx, () -> start(ctx.pathParam("lab"), ctx.body().asString())));
+        router.get("/api/runs/:run/events").handler(events::handle);
         router.get("/api/runs").handler(ctx -> answer(ctx, () -> JSON.valueToTree(history.runs().stream().map(RunInfo::summary).toList())));
         router.get("/api/runs/:run").handler(ctx -> answer(ctx, () -> history.require(ctx.pathParam("run")).json()));
         router.get("/api/runs/:run/cell").handler(ctx -> answer(ctx, () -> history.cell(ctx.pathParam("run"), required(ctx, "id"))));
@@ -47,8 +66,8 @@ final class Api {
     }
 
     private void answer(RoutingContext ctx, Callable<JsonNode> work) {
-        vertx.executeBlocking(work, false).onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json")
-                .end(json.toString())).onFailure(ctx::fail);
+        vertx.executeBlocking(work, false).onSuccess(json -> ctx.response().setStatusCode(ctx.request().method() == HttpMethod.POST ? 202 : 200)
+                .putHeader("Content-Type", "application/json").end(json.toString())).onFailure(ctx::fail);
     }
 
     private static String required(RoutingContext ctx, String parameter) {
@@ -67,12 +86,70 @@ final class Api {
         index.put("run", "GET /api/runs/RUN");
         index.put("cell", "GET /api/runs/RUN/cell?id=CELL");
         index.put("diff", "GET /api/runs/BEFORE/diff/AFTER");
+        index.put("hosts", "GET /api/labs/LAB/hosts");
+        index.put("start", "POST /api/labs/LAB/runs {\"networks\":[],\"probes\":[],\"hosts\":[]}");
+        index.put("events", "GET /api/runs/RUN/events (text/event-stream: step, progress, cell, end, failed)");
         return index;
+    }
+
+    /** The lab's hosts now: reached or not, their swarm nodes (role, state, leader), and the lab's networks on each. */
+    private JsonNode hosts(String name) throws IOException {
+        Lab lab = LabFile.read(labFile(name));
+        try (Connections connections = LabTarget.connect(lab, Optional.empty(), false, Duration.ofSeconds(10), Progress.SILENT)) {
+            LabInspection.Report report = LabInspection.of(lab, connections, LabState.of(stateRoot, lab.name()));
+            ObjectNode json = JSON.createObjectNode().put("lab", lab.name()).put("cluster", report.cluster());
+            ArrayNode hosts = json.putArray("hosts");
+            connections.hosts().forEach(h -> {
+                ObjectNode host = hosts.addObject().put("name", h.name()).put("address", h.address())
+                        .put("reached", connections.get(h.name()).isPresent());
+                Optional.ofNullable(report.unreachable().get(h.name())).ifPresent(why -> host.put("error", why));
+            });
+            json.set("nodes", JSON.valueToTree(report.nodes()));
+            json.set("networks", JSON.valueToTree(report.networks()));
+            return json;
+        }
+    }
+
+    /** Starts a run of the lab; answers at once with its id and where to follow it. */
+    private JsonNode start(String name, String body) throws IOException {
+        JsonNode request = body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+        ProbePlanner.Filter filter = new ProbePlanner.Filter(strings(request, "networks"), strings(request, "probes"), strings(request, "hosts"));
+        RunLaunches.Launch launch = launches.start(LabFile.read(labFile(name)), filter);
+        return JSON.createObjectNode().put("run", launch.runId).put("lab", launch.lab).put("events", "/api/runs/" + launch.runId + "/events")
+                .put("report", "/api/runs/" + launch.runId);
+    }
+
+    private static java.util.Set<String> strings(JsonNode request, String field) {
+        JsonNode list = request.path(field);
+        if (!list.isMissingNode() && !list.isArray()) {
+            throw new IllegalArgumentException("\"" + field + "\" must be a list of names, like [\"lab-overlay\"]");
+        }
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        list.forEach(n -> names.add(n.asText()));
+        return names;
+    }
+
+    /** The lab file in the labs folder whose lab has this name. */
+    private Path labFile(String name) throws IOException {
+        if (Files.isDirectory(labs)) {
+            try (var files = Files.list(labs)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                    try {
+                        if (LabFile.read(file).name().equals(name)) {
+                            return file;
+                        }
+                    } catch (SwarmlabException e) {
+                        // a broken lab file is listed with its problem by GET /api/labs; it is not this lab
+                    }
+                }
+            }
+        }
+        throw new dev.swarmlab.NotFoundException("no lab " + name + " in " + labs, "GET /api/labs lists the labs this server knows");
     }
 
     /** The lab's last preflight findings (check, host, status, evidence, remedy), as its last deploy or run recorded them. */
     private JsonNode preflight(String lab) throws IOException {
-        Path file = dev.swarmlab.deploy.LabState.of(stateRoot, lab).dir().resolve("preflight.json");
+        Path file = LabState.of(stateRoot, lab).dir().resolve("preflight.json");
         if (!lab.matches("[a-z0-9][a-z0-9_.-]{0,39}") || !Files.exists(file)) {
             throw new dev.swarmlab.NotFoundException("no preflight findings for lab " + lab + " in " + stateRoot,
                     "deploy or run the lab first (swarmlab deploy LAB)");

@@ -6,7 +6,7 @@ import dev.swarmlab.NotFoundException;
 import dev.swarmlab.SwarmlabException;
 import io.vertx.ext.web.RoutingContext;
 
-/** The one place where failures become HTTP: {"status", "error", "remedy"} with 400, 401, 404 or 500. */
+/** The one place where failures become HTTP: {"status", "error", "remedy"} with 400, 401, 404, 409 or 500. */
 final class ApiErrors {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -22,11 +22,16 @@ final class ApiErrors {
             status = 401;
             error = "this server needs its token";
             remedy = "send `Authorization: Bearer TOKEN` (or ?token=TOKEN) with the token `swarmlab serve` printed";
+        } else if (failure instanceof dev.swarmlab.BusyException busy) {
+            status = 409;
+            error = busy.getMessage();
+            remedy = busy.remedy();
         } else if (failure instanceof NotFoundException missing) {
             status = 404;
             error = missing.getMessage();
             remedy = missing.remedy();
-        } else if (failure instanceof IllegalArgumentException bad) {
+        } else if (failure instanceof IllegalArgumentException || failure instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+            Throwable bad = failure;
             status = 400;
             error = bad.getMessage();
             remedy = "GET /api lists the requests and their parameters";

@@ -5,18 +5,26 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * `swarmlab serve`: the REST API over the recorded runs and the lab files. Every request that
- * reads files or the run databases runs on a worker thread; errors become JSON in one place
- * ({@link ApiErrors}). With a token, every /api request must carry it.
+ * `swarmlab serve`: the page and the REST API over the recorded runs and the lab files. Every
+ * request that reads files or the run databases runs on a worker thread; errors become JSON in
+ * one place ({@link ApiErrors}). With a token, every request must carry it (or the cookie a
+ * request with ?token= sets, so the page's own requests need not repeat it).
  */
 public final class WebServer extends VerticleBase {
     /** Where to listen, the token (required whenever the address is not loopback), and what to serve. */
-    public record Options(String host, int port, Optional<String> token, Path stateRoot, Path labs) {
+    public record Options(String host, int port, Optional<String> token, Path stateRoot, Path labs, LabRunner runner) {
+        public Options(String host, int port, Optional<String> token, Path stateRoot, Path labs) {
+            this(host, port, token, stateRoot, labs, LabRunner.OVER_SSH);
+        }
     }
+
+    /** Where the page's files are, on the class path (the web module). */
+    public static final String PAGE = "swarmlab/web";
 
     private final Options options;
     private HttpServer server;
@@ -28,8 +36,9 @@ public final class WebServer extends VerticleBase {
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
-        router.route("/api/*").handler(new TokenCheck(options.token()));
-        new Api(vertx, options.stateRoot(), options.labs()).mount(router);
+        router.route().handler(new TokenCheck(options.token()));
+        new Api(vertx, options.stateRoot(), options.labs(), options.runner()).mount(router);
+        router.route("/*").handler(StaticHandler.create(PAGE).setCachingEnabled(false).setDefaultContentEncoding("UTF-8"));
         router.route().last().handler(ctx -> ctx.fail(new NotFoundException("nothing at " + ctx.request().path(),
                 "GET /api lists what the API serves")));
         router.route().failureHandler(ApiErrors::respond);

@@ -74,7 +74,7 @@ class CliTest {
     @Test
     void reportNeedsSomethingToWrite() {
         assertEquals(2, run("report", "r1"));
-        assertTrue(err.toString().contains("say what to write: --json FILE, --junit FILE, or both"), err.toString());
+        assertTrue(err.toString().contains("say what to write: --html FILE, --json FILE, --junit FILE, or several"), err.toString());
     }
 
     @Test

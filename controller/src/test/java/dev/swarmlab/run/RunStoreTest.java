@@ -75,7 +75,7 @@ class RunStoreTest {
             store.record("r1", CellResult.judge(cells.get(0), json.readTree("{\"id\":\"c1\",\"outcome\":\"ok\"}")));
             store.record("r1", CellResult.judge(cells.get(1), json.readTree("{\"id\":\"c2\",\"outcome\":\"ok\"}")));
             store.finish("r1", "failed");
-            store.evidence("r1", List.of(new HostEvidence("h1", java.util.Map.of("ov", "{\"Name\":\"ov\"}", "br", ""),
+            store.evidence("r1", List.of(new HostEvidence("h1", HostNode.UNKNOWN, java.util.Map.of("ov", "{\"Name\":\"ov\"}", "br", ""),
                     "5: br-1: <BROADCAST>", "-A DOCKER -j RETURN", List.of())));
             RunReport report = RunReport.load(store, "r1");
             com.fasterxml.jackson.databind.JsonNode evidence = report.json().path("evidence").get(0);

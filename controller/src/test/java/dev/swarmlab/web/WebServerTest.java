@@ -147,4 +147,135 @@ class WebServerTest {
         assertEquals(404, get(vertx, server, "/api/labs/other/preflight").statusCode());
         assertEquals(404, get(vertx, server, "/api/labs/..%2F..%2Fetc/preflight").statusCode(), "no way out of the state folder");
     }
+
+    private Path labsWithDrivers() throws Exception {
+        Path labs = Files.createDirectories(state.resolve("labs"));
+        Files.copy(Path.of("../labs/drivers.yaml"), labs.resolve("drivers.yaml"));
+        return labs;
+    }
+
+    private WebServer serve(Vertx vertx, LabRunner runner) throws Exception {
+        WebServer server = new WebServer(new WebServer.Options("127.0.0.1", 0, Optional.empty(), state, labsWithDrivers(), runner));
+        vertx.deployVerticle(server).await();
+        return server;
+    }
+
+    private static HttpResponse<Buffer> post(Vertx vertx, WebServer server, String path, String body) {
+        return WebClient.create(vertx).post(server.port(), "127.0.0.1", path).sendBuffer(Buffer.buffer(body)).await();
+    }
+
+    /** The events of a stream that ended, as name and data. */
+    private static List<String[]> events(HttpResponse<Buffer> response) {
+        assertEquals("text/event-stream", response.getHeader("Content-Type"));
+        List<String[]> events = new java.util.ArrayList<>();
+        for (String block : response.bodyAsString().split("\n\n")) {
+            String name = null;
+            String data = null;
+            for (String line : block.split("\n")) {
+                if (line.startsWith("event: ")) {
+                    name = line.substring(7);
+                } else if (line.startsWith("data: ")) {
+                    data = line.substring(6);
+                }
+            }
+            if (name != null) {
+                events.add(new String[] {name, data});
+            }
+        }
+        return events;
+    }
+
+    @Test
+    void aStartedRunStreamsItsStepsProgressAndEveryCellToItsEnd(Vertx vertx) throws Exception {
+        WebServer server = serve(vertx, new ScriptedRun(15));
+        HttpResponse<Buffer> started = post(vertx, server, "/api/labs/drivers/runs", "{}");
+        assertEquals(202, started.statusCode(), started.bodyAsString());
+        String run = json(started).path("run").asText();
+        HttpResponse<Buffer> again = post(vertx, server, "/api/labs/drivers/runs", "");
+        assertEquals(409, again.statusCode(), "one run of a lab at a time");
+        assertTrue(json(again).path("error").asText().contains(run), again.bodyAsString());
+
+        List<String[]> events = events(get(vertx, server, "/api/runs/" + run + "/events"));
+        assertTrue(events.stream().anyMatch(e -> e[0].equals("step") && e[1].contains("connecting to 2 hosts")), "deploy steps stream");
+        List<JsonNode> cells = new java.util.ArrayList<>();
+        for (String[] e : events) {
+            if (e[0].equals("cell")) {
+                cells.add(JSON.readTree(e[1]));
+            }
+        }
+        assertEquals(ScriptedRun.cells().size(), cells.size(), "every cell once");
+        assertEquals(ScriptedRun.cells().size(), cells.stream().map(c -> c.path("id").asText()).distinct().count());
+        assertEquals(1, cells.stream().filter(c -> c.path("verdict").asText().equals("unexpected")).count());
+        JsonNode lastProgress = JSON.readTree(events.stream().filter(e -> e[0].equals("progress")).reduce((a, b) -> b).orElseThrow()[1]);
+        assertEquals(lastProgress.path("total").asInt(), lastProgress.path("done").asInt());
+        String[] last = events.get(events.size() - 1);
+        assertEquals("end", last[0]);
+        assertEquals("failed", JSON.readTree(last[1]).path("status").asText(), "one scripted cell surprised");
+        assertEquals("failed", json(get(vertx, server, "/api/runs/" + run)).path("run").path("status").asText());
+        assertEquals(202, post(vertx, server, "/api/labs/drivers/runs", "{\"networks\":[\"lab-overlay\"]}").statusCode(),
+                "the lab can run again once its run is over");
+    }
+
+    @Test
+    void aRunThatCannotStartEndsItsStreamWithTheReasonAndTheRemedy(Vertx vertx) throws Exception {
+        WebServer server = serve(vertx, (lab, runId, filter, root, progress) -> {
+            throw new dev.swarmlab.SwarmlabException("lab 'drivers' runs on 3 emulated hosts (hosts: local:3), and none are up",
+                    "start them: swarmlab hosts up --count 3");
+        });
+        String run = json(post(vertx, server, "/api/labs/drivers/runs", "{}")).path("run").asText();
+        List<String[]> events = events(get(vertx, server, "/api/runs/" + run + "/events"));
+        String[] last = events.get(events.size() - 1);
+        assertEquals("failed", last[0]);
+        assertTrue(JSON.readTree(last[1]).path("error").asText().contains("none are up"), last[1]);
+        assertEquals("start them: swarmlab hosts up --count 3", JSON.readTree(last[1]).path("remedy").asText());
+    }
+
+    @Test
+    void startingARunChecksTheLabAndTheFilters(Vertx vertx) throws Exception {
+        WebServer server = serve(vertx, new ScriptedRun(0));
+        assertEquals(404, post(vertx, server, "/api/labs/nope/runs", "{}").statusCode());
+        HttpResponse<Buffer> badNetwork = post(vertx, server, "/api/labs/drivers/runs", "{\"networks\":[\"lab-ovrelay\"]}");
+        assertEquals(400, badNetwork.statusCode());
+        assertTrue(json(badNetwork).path("error").asText().contains("has agents on lab-overlay"), badNetwork.bodyAsString());
+        assertEquals(400, post(vertx, server, "/api/labs/drivers/runs", "{not json").statusCode());
+        assertEquals(400, post(vertx, server, "/api/labs/drivers/runs", "{\"probes\":\"icmp\"}").statusCode());
+        assertEquals(404, get(vertx, server, "/api/runs/nope/events").statusCode());
+    }
+
+    @Test
+    void thePageIsServedAndTheTokenItWasOpenedWithBecomesACookie(Vertx vertx) throws Exception {
+        ScriptedRun.record(state, "r1");
+        WebServer open = serve(vertx, Optional.empty(), state);
+        HttpResponse<Buffer> page = get(vertx, open, "/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.getHeader("Content-Type").startsWith("text/html"), page.getHeader("Content-Type"));
+        assertTrue(page.bodyAsString().contains("<script src=\"app.js\">"));
+        assertEquals(200, get(vertx, open, "/app.js").statusCode());
+
+        WebServer guarded = serve(vertx, Optional.of("s3cret"), state);
+        assertEquals(401, get(vertx, guarded, "/").statusCode(), "the page too needs the token");
+        HttpResponse<Buffer> withToken = get(vertx, guarded, "/?token=s3cret");
+        assertEquals(200, withToken.statusCode());
+        String cookie = withToken.cookies().stream().filter(c -> c.startsWith(TokenCheck.COOKIE + "=")).findFirst().orElseThrow();
+        assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("httponly"), cookie);
+        assertEquals(200, get(vertx, guarded, "/api/runs", "Cookie", cookie.split(";")[0]).statusCode(), "the page's own requests use the cookie");
+        assertEquals(401, get(vertx, guarded, "/api/runs", "Cookie", TokenCheck.COOKIE + "=wrong").statusCode());
+    }
+
+    @Test
+    void aRunsReportCarriesItsHostsNetworksAndEachCellsSpecAndRawResult(Vertx vertx) throws Exception {
+        ScriptedRun.record(state, "r1");
+        WebServer server = serve(vertx, Optional.empty(), state);
+        JsonNode report = json(get(vertx, server, "/api/runs/r1"));
+        assertEquals("manager", report.path("hosts").get(0).path("role").asText());
+        assertTrue(report.path("hosts").get(0).path("leader").asBoolean());
+        assertEquals("worker", report.path("hosts").get(1).path("role").asText());
+        JsonNode overlay = report.path("networks").get(0);
+        assertEquals("overlay", overlay.path("driver").asText());
+        assertEquals("swarm", overlay.path("scope").asText());
+        assertEquals("10.90.0.0/24", overlay.path("subnets").get(0).path("subnet").asText());
+        JsonNode cell = report.path("cells").get(0);
+        assertEquals(cell.path("id").asText(), cell.path("spec").path("id").asText());
+        assertEquals(cell.path("outcome").asText(), cell.path("raw").path("outcome").asText());
+    }
 }

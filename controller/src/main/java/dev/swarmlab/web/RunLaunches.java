@@ -1,0 +1,92 @@
+package dev.swarmlab.web;
+
+import dev.swarmlab.BusyException;
+import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.lab.Lab;
+import dev.swarmlab.plan.ProbePlanner;
+import dev.swarmlab.run.LabRun;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The runs this server started: at most one per lab at a time, each on its own thread (never the
+ * event loop), with the steps it went through kept for the live view until the server stops.
+ */
+final class RunLaunches {
+    /** One started run: its steps so far and, once it is over, whether it failed and why. */
+    static final class Launch {
+        final String runId;
+        final String lab;
+        private final List<String[]> steps = new ArrayList<>();
+        private volatile boolean over;
+        private volatile SwarmlabException failure;
+
+        Launch(String runId, String lab) {
+            this.runId = runId;
+            this.lab = lab;
+        }
+
+        synchronized void step(String host, String message) {
+            steps.add(new String[] {host, message});
+        }
+
+        /** The steps after the first {@code from}, each as host and message. */
+        synchronized List<String[]> stepsFrom(int from) {
+            return List.copyOf(steps.subList(Math.min(from, steps.size()), steps.size()));
+        }
+
+        boolean over() {
+            return over;
+        }
+
+        Optional<SwarmlabException> failure() {
+            return Optional.ofNullable(failure);
+        }
+    }
+
+    private final LabRunner runner;
+    private final Path stateRoot;
+    private final Map<String, Launch> byRun = new ConcurrentHashMap<>();
+    private final Map<String, Launch> runningByLab = new ConcurrentHashMap<>();
+
+    RunLaunches(LabRunner runner, Path stateRoot) {
+        this.runner = runner;
+        this.stateRoot = stateRoot;
+    }
+
+    Optional<Launch> get(String runId) {
+        return Optional.ofNullable(byRun.get(runId));
+    }
+
+    /** Starts the lab's run on a thread of its own; refuses while the lab's last started run is still going. */
+    Launch start(Lab lab, ProbePlanner.Filter filter) {
+        filter.check(lab);
+        LabRun.refuseSteps(lab);
+        Launch launch = new Launch(LabRun.newId(), lab.name());
+        Launch running = runningByLab.putIfAbsent(lab.name(), launch);
+        if (running != null) {
+            throw new BusyException("lab " + lab.name() + " is already running (run " + running.runId + ")",
+                    "follow it at GET /api/runs/" + running.runId + "/events, or start again when it is over");
+        }
+        byRun.put(launch.runId, launch);
+        Thread thread = new Thread(() -> {
+            try {
+                runner.run(lab, launch.runId, filter, stateRoot, launch::step);
+            } catch (SwarmlabException e) {
+                launch.failure = e;
+            } catch (RuntimeException e) {
+                launch.failure = new SwarmlabException("run " + launch.runId + " of lab " + lab.name() + " stopped: " + e, e);
+            } finally {
+                launch.over = true;
+                runningByLab.remove(lab.name(), launch);
+            }
+        }, "swarmlab-run-" + launch.runId);
+        thread.setDaemon(true);
+        thread.start();
+        return launch;
+    }
+}
