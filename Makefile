@@ -36,11 +36,15 @@ test: deps
 
 demo: build
 	./swarmlab hosts up --count 3
-	./swarmlab run labs/drivers.yaml
-	@echo
-	@echo "The drivers lab ran on three emulated Docker hosts: overlay, user bridge, default bridge, host and none,"
-	@echo "every cell judged against what Docker's drivers promise. './swarmlab runs' lists the runs, './swarmlab show RUN'"
-	@echo "prints one; './swarmlab destroy labs/drivers.yaml' removes the lab, './swarmlab hosts down' the hosts."
+	@status=0; ./swarmlab run labs/drivers.yaml || status=$$?; \
+	./swarmlab report latest --html .swarmlab/drivers-report.html && \
+	./swarmlab serve --detach || exit 1; \
+	echo; \
+	echo "The drivers lab ran on three emulated Docker hosts: overlay, user bridge, default bridge, host and none,"; \
+	echo "every cell judged against what Docker's drivers promise. Open the page above for the topology, the matrices,"; \
+	echo "the driver comparison and each cell's evidence; .swarmlab/drivers-report.html is the same page as one file."; \
+	echo "'./swarmlab runs' lists the runs, 'make down' stops the page and the hosts."; \
+	exit $$status
 
 bench: build
 	bash bench/hosts-up.sh
@@ -51,6 +55,7 @@ bench: build
 	bash bench/probes.sh
 
 down:
+	./swarmlab serve --stop
 	./swarmlab hosts down
 
 clean:

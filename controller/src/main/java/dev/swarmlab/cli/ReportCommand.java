@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
                 "from disk with no server), as JSON (the same as report.json) and as JUnit XML (one test case per cell;",
                 "an expected block that was blocked passes)."})
 final class ReportCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RUN", description = "The run's id, as `swarmlab runs` lists it.")
+    @Parameters(index = "0", paramLabel = "RUN", description = "The run's id, as `swarmlab runs` lists it, or `latest`.")
     String runId;
 
     @Option(names = "--html", paramLabel = "FILE", description = "Write the page, data and assets inlined, to FILE.")

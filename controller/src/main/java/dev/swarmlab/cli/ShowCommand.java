@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = {"Show one recorded run: per-network counts, the driver comparison and the cells that did not match."})
 final class ShowCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RUN", description = "The run's id, as `swarmlab runs` lists it.")
+    @Parameters(index = "0", paramLabel = "RUN", description = "The run's id, as `swarmlab runs` lists it, or `latest`.")
     String runId;
 
     @Option(names = "--all", description = "List every cell, not only those that did not match.")

@@ -14,6 +14,8 @@ import java.util.Optional;
 
 /** Every lab's recorded runs under one state root: listing, finding one run, one cell, and what changed between two runs. */
 public final class RunHistory {
+    /** What names the most recent run wherever a run id is asked for. */
+    public static final String LATEST = "latest";
     private final Path root;
 
     public RunHistory(Path root) {
@@ -31,7 +33,12 @@ public final class RunHistory {
         return runs;
     }
 
+    /** A run by its id, or the most recent one for "latest". */
     public Optional<RunReport> report(String runId) {
+        if (runId.equals(LATEST)) {
+            List<RunInfo> runs = runs();
+            return runs.isEmpty() ? Optional.empty() : report(runs.get(runs.size() - 1).id());
+        }
         for (LabState state : LabState.withRuns(root)) {
             try (RunStore store = RunStore.open(state.runs())) {
                 if (store.run(runId).isPresent()) {
