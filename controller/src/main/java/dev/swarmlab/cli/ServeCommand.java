@@ -38,6 +38,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "The token requests must carry (default: $SWARMLAB_TOKEN, else none on loopback and a new random one elsewhere).")
     String token;
 
+    @Option(names = {"-i", "--inventory"}, paramLabel = "FILE",
+            description = "Hosts for the labs the page starts and the hosts it shows, instead of each lab's own `hosts`.")
+    Path inventory;
+
     @Option(names = "--detach", description = "Start the server in the background (replacing one started so before), wait until it answers,"
             + " print its address and return. Its log is serve.log in the state folder.")
     boolean detach;
@@ -65,7 +69,8 @@ final class ServeCommand implements Callable<Integer> {
             return detached(out, required);
         }
         Vertx vertx = Vertx.vertx();
-        WebServer server = new WebServer(new WebServer.Options(bind, port, required, LabState.root(), labs.toAbsolutePath()));
+        WebServer server = new WebServer(new WebServer.Options(bind, port, required, LabState.root(), labs.toAbsolutePath(),
+                Optional.ofNullable(inventory).map(Path::toAbsolutePath)));
         try {
             vertx.deployVerticle(server).await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -114,6 +119,9 @@ final class ServeCommand implements Callable<Integer> {
         command.addAll(code.toString().endsWith(".jar") ? List.of("-jar", code.toString())
                 : List.of("-cp", System.getProperty("java.class.path"), dev.swarmlab.Main.class.getName()));
         command.addAll(List.of("serve", "--port", String.valueOf(port), "--bind", bind, "--labs", labs.toAbsolutePath().toString()));
+        if (inventory != null) {
+            command.addAll(List.of("--inventory", inventory.toAbsolutePath().toString()));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         required.ifPresent(t -> builder.environment().put("SWARMLAB_TOKEN", t)); // not on the command line, where ps shows it

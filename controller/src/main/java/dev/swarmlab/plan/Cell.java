@@ -28,6 +28,9 @@ public record Cell(String id, String network, String source, String sourceHost, 
         spec.put("count", 3);
         // Generous: a blocked path fails fast (refused, no such name, answered by another), so only a busy host pays for these.
         spec.put("timeoutMs", 3000);
+        if (probe.equals("throughput")) {
+            spec.put("durationMs", 1000); // long enough for TCP to reach its pace on a lab's paths, short enough to sample every network
+        }
         expectName.ifPresent(name -> spec.put("expect", name));
         return spec;
     }

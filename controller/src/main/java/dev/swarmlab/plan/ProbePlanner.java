@@ -53,6 +53,7 @@ public final class ProbePlanner {
     private final Map<String, String> hostAddresses;
     private final KernelGaps gaps;
     private final List<Cell> cells = new ArrayList<>();
+    private final java.util.Set<String> sampled = new java.util.HashSet<>();
 
     private ProbePlanner(Lab lab, List<Placed> placed, Map<String, String> hostAddresses, KernelGaps gaps) {
         this.lab = lab;
@@ -235,6 +236,10 @@ public final class ProbePlanner {
     private void cell(Placed source, Network network, String target, String targetHost, Network targetNetwork, Route route, String probe,
                       String dial, int port, Optional<String> expectName, boolean viaIpvs) {
         boolean sameHost = source.host().equals(targetHost);
+        // Throughput is a property of the path, not of the pair: one sample per network, same host and cross-host (run alone).
+        if (probe.equals("throughput") && !sampled.add(network.name() + "/" + targetNetwork.name() + "/" + route + "/" + sameHost)) {
+            return;
+        }
         boolean espMissing = gaps.lacks(source.host(), "esp") || gaps.lacks(targetHost, "esp");
         boolean ipvsMissing = gaps.lacks(source.host(), "ip_vs") || gaps.lacks(targetHost, "ip_vs");
         Expected expected = DriverRules.expect(new DriverRules.Situation(network, targetNetwork, route, sameHost, probe, viaIpvs, espMissing,
@@ -253,8 +258,9 @@ public final class ProbePlanner {
                 && p.addresses().containsValue(address)).map(Placed::name).findFirst();
     }
 
+    /** The probes whose far end says who it is (the agents' responders), so another container answering shows as misrouted. */
     private static boolean identified(String probe) {
-        return probe.equals("tcp") || probe.equals("udp") || probe.equals("http");
+        return java.util.Set.of("tcp", "udp", "http", "latency", "throughput").contains(probe);
     }
 
     private static int port(String probe) {

@@ -43,6 +43,11 @@ public final class Runner {
      * host's agents can go at once.
      */
     static final int PER_HOST = 8;
+    /**
+     * Probes that measure a path's capacity run one at a time after the matrix, so that nothing else
+     * shares the hosts' CPUs and links while they measure.
+     */
+    static final java.util.Set<String> ALONE = java.util.Set.of("throughput");
     /** Beyond the slowest probe's own time: the exec's and the agent JVM's start. */
     static final Duration SLACK = Duration.ofSeconds(20);
     private final RunStore store;
@@ -65,11 +70,16 @@ public final class Runner {
      * evidence says what the first was. Returns how long each source's first exec took.
      */
     public Map<String, Duration> run(List<Cell> cells, List<Placed> placed, Connections connections) {
-        Map<String, Duration> timings = pass(cells, placed, connections, false);
+        List<Cell> alone = cells.stream().filter(c -> ALONE.contains(c.probe())).toList();
+        AtomicInteger done = new AtomicInteger();
+        Map<String, Duration> timings = pass(cells.stream().filter(c -> !alone.contains(c)).toList(), placed, connections, false, done, cells.size());
+        for (Cell cell : alone) {
+            pass(List.of(cell), placed, connections, false, done, cells.size());
+        }
         List<Cell> suspects = cells.stream().filter(c -> c.expected().reachable() && Optional.ofNullable(results.get(c.id()))
                 .map(r -> r.verdict() == dev.swarmlab.plan.Verdict.UNEXPECTED && r.reason().equals("timeout")).orElse(false)).toList();
         if (!suspects.isEmpty()) {
-            pass(suspects, placed, connections, true);
+            pass(suspects, placed, connections, true, new AtomicInteger(), suspects.size());
         }
         return timings;
     }
@@ -83,12 +93,12 @@ public final class Runner {
         return (int) retried.stream().filter(id -> results.get(id).verdict() == dev.swarmlab.plan.Verdict.MATCHED).count();
     }
 
-    private Map<String, Duration> pass(List<Cell> cells, List<Placed> placed, Connections connections, boolean retry) {
+    private Map<String, Duration> pass(List<Cell> cells, List<Placed> placed, Connections connections, boolean retry, AtomicInteger done,
+                                       int total) {
         Map<String, List<Cell>> bySource = new LinkedHashMap<>();
         cells.forEach(c -> bySource.computeIfAbsent(c.source(), s -> new ArrayList<>()).add(c));
         Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
         Map<String, Duration> timings = new ConcurrentHashMap<>();
-        AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(bySource.size(), 24)), runnable -> {
             Thread thread = new Thread(runnable, "probe-batch");
             thread.setDaemon(true);
@@ -99,7 +109,7 @@ public final class Runner {
             for (Map.Entry<String, List<Cell>> batch : bySource.entrySet()) {
                 Optional<Placed> source = placed.stream().filter(p -> p.name().equals(batch.getKey())).findFirst();
                 batches.add(pool.submit(() -> {
-                    Batch work = new Batch(batch.getValue(), done, cells.size(), retry);
+                    Batch work = new Batch(batch.getValue(), done, total, retry);
                     try {
                         Placed agent = source.orElseThrow(() -> new SwarmlabException("agent " + batch.getKey() + " was not deployed"));
                         Semaphore slots = hosts.computeIfAbsent(agent.host(), h -> new Semaphore(PER_HOST));

@@ -79,7 +79,8 @@ public record Summary(List<NetworkCounts> networks, List<Comparison> comparison)
 
     private static Optional<Double> middle(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
-        return sorted.isEmpty() ? Optional.empty() : Optional.of(sorted.get(sorted.size() / 2));
+        int n = sorted.size();
+        return n == 0 ? Optional.empty() : Optional.of(n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2);
     }
 
     private static int count(List<StoredCell> cells, Verdict verdict) {

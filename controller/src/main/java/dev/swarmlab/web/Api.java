@@ -12,13 +12,11 @@ import dev.swarmlab.run.RunInfo;
 import dev.swarmlab.deploy.Connections;
 import dev.swarmlab.deploy.LabInspection;
 import dev.swarmlab.deploy.LabState;
-import dev.swarmlab.deploy.LabTarget;
 import dev.swarmlab.emulated.Progress;
 import dev.swarmlab.plan.ProbePlanner;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.time.Duration;
 import java.util.Optional;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -41,12 +39,15 @@ final class Api {
     private final RunLaunches launches;
     private final RunEvents events;
 
-    Api(Vertx vertx, Path stateRoot, Path labs, LabRunner runner) {
+    private final Optional<Path> inventory;
+
+    Api(Vertx vertx, WebServer.Options options) {
         this.vertx = vertx;
-        this.history = new RunHistory(stateRoot);
-        this.stateRoot = stateRoot;
-        this.labs = labs;
-        this.launches = new RunLaunches(runner, stateRoot);
+        this.history = new RunHistory(options.stateRoot());
+        this.stateRoot = options.stateRoot();
+        this.labs = options.labs();
+        this.inventory = options.inventory();
+        this.launches = new RunLaunches(options.runner(), stateRoot);
         this.events = new RunEvents(vertx, history, launches);
     }
 
@@ -95,7 +96,7 @@ final class Api {
     /** The lab's hosts now: reached or not, their swarm nodes (role, state, leader), and the lab's networks on each. */
     private JsonNode hosts(String name) throws IOException {
         Lab lab = LabFile.read(labFile(name));
-        try (Connections connections = LabTarget.connect(lab, Optional.empty(), false, Duration.ofSeconds(10), Progress.SILENT)) {
+        try (Connections connections = LabRunner.connect(lab, inventory, Progress.SILENT)) {
             LabInspection.Report report = LabInspection.of(lab, connections, LabState.of(stateRoot, lab.name()));
             ObjectNode json = JSON.createObjectNode().put("lab", lab.name()).put("cluster", report.cluster());
             ArrayNode hosts = json.putArray("hosts");

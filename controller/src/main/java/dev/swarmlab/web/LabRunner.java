@@ -17,11 +17,19 @@ public interface LabRunner {
     /** Runs the lab to its end under the given run id, telling progress each step; throws what stopped it. */
     void run(Lab lab, String runId, ProbePlanner.Filter filter, Path stateRoot, Progress progress);
 
-    LabRunner OVER_SSH = (lab, runId, filter, stateRoot, progress) -> {
-        try (Connections connections = LabTarget.connect(lab, Optional.empty(), false, Duration.ofSeconds(10), progress)) {
-            new LabRun(lab, LabState.of(stateRoot, lab.name()), progress, runId).run(connections, filter, Optional.empty(),
-                    (id, cells) -> progress.step("-", "run " + id + ": " + cells + " probe cells"), (cell, result, done, total) -> { },
-                    (findings, plan) -> { }); // the deployment reports its preflight as a step already
-        }
-    };
+    /** Over SSH to the hosts of the given inventory, or else to the lab's own hosts (as `swarmlab run` reaches them). */
+    static LabRunner overSsh(Optional<Path> inventory) {
+        return (lab, runId, filter, stateRoot, progress) -> {
+            try (Connections connections = connect(lab, inventory, progress)) {
+                new LabRun(lab, LabState.of(stateRoot, lab.name()), progress, runId).run(connections, filter, Optional.empty(),
+                        (id, cells) -> progress.step("-", "run " + id + ": " + cells + " probe cells"), (cell, result, done, total) -> { },
+                        (findings, plan) -> { }); // the deployment reports its preflight as a step already
+            }
+        };
+    }
+
+    /** The lab's hosts, each within 10 s; the ones not reached are listed in the result. */
+    static Connections connect(Lab lab, Optional<Path> inventory, Progress progress) {
+        return LabTarget.connect(lab, inventory, false, Duration.ofSeconds(10), progress);
+    }
 }

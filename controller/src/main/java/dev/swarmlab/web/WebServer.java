@@ -17,9 +17,18 @@ import java.util.Optional;
  */
 public final class WebServer extends VerticleBase {
     /** Where to listen, the token (required whenever the address is not loopback), and what to serve. */
-    public record Options(String host, int port, Optional<String> token, Path stateRoot, Path labs, LabRunner runner) {
+    public record Options(String host, int port, Optional<String> token, Path stateRoot, Path labs, Optional<Path> inventory,
+                          LabRunner runner) {
+        public Options(String host, int port, Optional<String> token, Path stateRoot, Path labs, Optional<Path> inventory) {
+            this(host, port, token, stateRoot, labs, inventory, LabRunner.overSsh(inventory));
+        }
+
         public Options(String host, int port, Optional<String> token, Path stateRoot, Path labs) {
-            this(host, port, token, stateRoot, labs, LabRunner.OVER_SSH);
+            this(host, port, token, stateRoot, labs, Optional.empty());
+        }
+
+        public Options(String host, int port, Optional<String> token, Path stateRoot, Path labs, LabRunner runner) {
+            this(host, port, token, stateRoot, labs, Optional.empty(), runner);
         }
     }
 
@@ -37,7 +46,7 @@ public final class WebServer extends VerticleBase {
     public Future<?> start() {
         Router router = Router.router(vertx);
         router.route().handler(new TokenCheck(options.token()));
-        new Api(vertx, options.stateRoot(), options.labs(), options.runner()).mount(router);
+        new Api(vertx, options).mount(router);
         router.route("/*").handler(StaticHandler.create(PAGE).setCachingEnabled(false).setDefaultContentEncoding("UTF-8"));
         router.route().last().handler(ctx -> ctx.fail(new NotFoundException("nothing at " + ctx.request().path(),
                 "GET /api lists what the API serves")));

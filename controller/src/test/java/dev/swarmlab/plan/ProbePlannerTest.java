@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,26 @@ class ProbePlannerTest {
         // tcp names the container that must answer; icmp cannot
         assertTrue(select(cells, "ov", Route.ADDRESS, false, "tcp").stream().allMatch(c -> c.expectName().orElseThrow().equals(c.target())));
         assertTrue(select(cells, "ov", Route.ADDRESS, false, "icmp").stream().allMatch(c -> c.expectName().isEmpty()));
+    }
+
+    @Test
+    void throughputIsSampledOncePerNetworkOnTheSameHostAndOnceAcrossHosts() throws IOException {
+        lab("");
+        Path file = dir.resolve("lab.yaml");
+        Files.writeString(file, Files.readString(file).replace("probes: [icmp, tcp, dns]", "probes: [tcp, throughput]"));
+        Lab lab = LabFile.read(file);
+        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, KernelGaps.NONE, ProbePlanner.Filter.ALL);
+        List<Cell> throughput = cells.stream().filter(c -> c.probe().equals("throughput")).toList();
+        for (String network : List.of("ov", "br", "bridge")) {
+            assertEquals(1, select(cells, network, Route.ADDRESS, true, "throughput").size(), network + " on one host");
+            assertEquals(1, select(cells, network, Route.ADDRESS, false, "throughput").size(), network + " across hosts");
+        }
+        assertEquals(1, select(cells, "host", Route.ADDRESS, false, "throughput").size(), "host mode: one host to another");
+        assertEquals(7, throughput.size(), "nothing by name, nothing from none: " + throughput);
+        assertEquals(1000, throughput.get(0).spec().get("durationMs"));
+        assertTrue(throughput.stream().allMatch(c -> c.expectName().equals(Optional.of(c.target()))),
+                "another container answering a reused bridge address shows as misrouted, not as the path's throughput");
+        assertTrue(select(cells, "ov", Route.ADDRESS, false, "tcp").size() > 1, "the other probes still cover every pair");
     }
 
     @Test

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The headline lab on three emulated hosts: overlay, user bridge, default bridge, host and none,
  * probed with icmp, tcp, udp, dns and http. Every cell must match; the agent image is loaded once;
- * a dead agent's cells turn into errors; a controller killed mid-run leaves what it measured.
+ * a dead agent's cells turn into errors; a controller killed mid-run leaves what it measured; the
+ * server shows the hosts, starts a run and streams it to its end.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RunIT {
@@ -155,6 +156,60 @@ class RunIT {
         JsonNode cells = show(runId).path("cells");
         assertEquals(measured, count(cells, c -> c.has("outcome")), "show reads back every stored result");
         assertEquals(listed.path("counts").path("cells").asInt(), cells.size(), "unmeasured cells are listed as such");
+    }
+
+    @Test
+    @Order(5)
+    void theServerShowsTheHostsStartsARunAndStreamsItToItsEnd() throws Exception {
+        Path labs = Files.createDirectories(HOME.resolve("labs"));
+        Files.copy(LAB, labs.resolve("drivers.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Process server = controller("serve", "--port", String.valueOf(port), "--labs", labs.toString(), "--inventory", INVENTORY.toString());
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            assertTrue(out.readLine().startsWith("serving runs from "), "the server says where it serves");
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + port;
+
+            JsonNode hosts = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/labs/drivers/hosts")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals(3, count(hosts.path("hosts"), h -> h.path("reached").asBoolean()), hosts.toString());
+            assertEquals(3, hosts.path("nodes").size(), hosts.toString());
+            assertEquals(1, count(hosts.path("nodes"), n -> n.path("leader").asBoolean() && n.path("role").asText().equals("manager")), hosts.toString());
+
+            var started = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/labs/drivers/runs"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"probes\":[\"tcp\"]}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(202, started.statusCode(), started.body());
+            String runId = JSON.readTree(started.body()).path("run").asText();
+
+            List<String> events = new ArrayList<>();
+            int cells = 0;
+            String last = "";
+            var stream = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/runs/" + runId + "/events"))
+                    .timeout(Duration.ofMinutes(4)).build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
+            for (String line : (Iterable<String>) stream.body()::iterator) {
+                if (line.startsWith("event: ")) {
+                    events.add(line.substring(7));
+                    cells += line.equals("event: cell") ? 1 : 0;
+                } else if (line.startsWith("data: ")) {
+                    last = line.substring(6);
+                }
+            }
+            assertTrue(events.contains("step"), "the deploy's steps: " + events.subList(0, Math.min(10, events.size())));
+            assertEquals("end", events.get(events.size() - 1), last);
+            assertEquals("passed", JSON.readTree(last).path("status").asText());
+            JsonNode report = show(runId);
+            assertEquals(report.path("cells").size(), cells, "every cell streamed once");
+            assertTrue(cells > 100 && count(report.path("cells"), c -> !c.path("probe").asText().equals("tcp")) == 0, "the filter was applied");
+            assertEquals(List.of("manager", "worker", "worker"), List.of(report.path("hosts").get(0).path("role").asText(),
+                    report.path("hosts").get(1).path("role").asText(), report.path("hosts").get(2).path("role").asText()));
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     /** The controller as its own process (the shaded jar), so that it can be killed. */

@@ -47,6 +47,8 @@ class PageIT {
     private static final String BEFORE = "20261124-090000-aaaa";
     private static final String AFTER = "20261124-100000-bbbb";
     private static final Path SHOTS = Path.of("target", "screenshots");
+    /** Selenium warns on every start that it has no DevTools for this chromium; the tests do not use DevTools. */
+    private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
     private static Path state;
     private static Vertx vertx;
     private static WebServer server;
@@ -54,6 +56,7 @@ class PageIT {
 
     @BeforeAll
     static void serve() throws Exception {
+        QUIET.setLevel(java.util.logging.Level.SEVERE);
         state = Files.createTempDirectory("swarmlab-page-it");
         ScriptedRun.record(state, BEFORE);
         ScriptedRun.record(state, AFTER);
