@@ -30,11 +30,13 @@ final class RunPrinter {
             headers.add(column.label().toUpperCase(java.util.Locale.ROOT));
         }
         headers.add("MEDIAN LATENCY");
+        headers.add("THROUGHPUT");
         Table comparison = new Table(headers.toArray(String[]::new));
         for (Summary.Comparison row : summary.comparison()) {
             List<String> cells = new ArrayList<>(List.of(row.network()));
             row.seen().values().forEach(cells::add);
             cells.add(row.medianLatencyMs().map(ms -> String.format(java.util.Locale.ROOT, "%.2f ms", ms)).orElse("-"));
+            cells.add(row.medianMbitPerSecond().map(mbit -> String.format(java.util.Locale.ROOT, "%.0f Mbit/s", mbit)).orElse("-"));
             comparison.row(cells.toArray(String[]::new));
         }
         comparison.print(out);
