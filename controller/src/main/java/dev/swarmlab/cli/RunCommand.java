@@ -3,7 +3,13 @@ package dev.swarmlab.cli;
 import dev.swarmlab.Durations;
 import dev.swarmlab.deploy.Connections;
 import dev.swarmlab.deploy.Finding;
+import dev.swarmlab.deploy.LabState;
+import dev.swarmlab.deploy.Teardown;
+import dev.swarmlab.emulated.Progress;
 import dev.swarmlab.lab.Lab;
+import dev.swarmlab.lab.LabCatalog;
+import dev.swarmlab.lab.LabFile;
+import dev.swarmlab.run.RunInfo;
 import dev.swarmlab.plan.ProbePlanner;
 import dev.swarmlab.run.LabRun;
 import java.io.PrintWriter;
@@ -16,15 +22,26 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** `swarmlab run LAB`: deploy what is missing, run the probe matrix, judge it, report it. */
+/** `swarmlab run LAB` or `swarmlab run --all`: deploy what is missing, run the probe matrix, judge it, report it. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Deploy the lab if needed, run its probe matrix through the agents, and judge every cell against what",
-                "Docker's drivers promise. Prints a summary and writes report.json and junit.xml.",
+                "Docker's drivers promise. Prints a summary and writes report.json and junit.xml. With --all, every lab in",
+                "--labs in turn, each destroyed after its run (labs do not share a swarm), then one summary table.",
                 "Exit status 0 if and only if every cell matched its expectation (an expected block that blocked matches)."})
 final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "LAB", description = "The lab file, e.g. labs/drivers.yaml (or --all).")
+    Path labFile;
+
+    @Option(names = "--all", description = "Run every lab in --labs, one after another, and print one summary table.")
+    boolean all;
+
+    @Option(names = "--labs", defaultValue = "labs", paramLabel = "DIR", description = "The folder of lab files for --all (default: ${DEFAULT-VALUE}).")
+    Path labs;
+
     @Mixin
-    LabOptions options;
+    HostAccess access;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write report.json and junit.xml (default: runs/RUN-ID in the lab's state folder).")
     Path out;
@@ -44,8 +61,15 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
+        if (all == (labFile != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), all ? "give a lab file or --all, not both"
+                    : "say which lab to run (e.g. labs/drivers.yaml), or --all for every lab in " + labs);
+        }
+        if (all) {
+            return runAll(console);
+        }
         long start = System.nanoTime();
-        Lab lab = options.lab();
+        Lab lab = LabFile.read(labFile);
         ProbePlanner.Filter filter = new ProbePlanner.Filter(networks, probes, hosts);
         try {
             filter.check(lab);
@@ -53,18 +77,74 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
         }
         LabRun.refuseSteps(lab);
+        LabRun.Done done = runOne(console, lab, filter, Optional.ofNullable(out));
+        console.println();
+        console.println("report: " + done.out().resolve("report.json") + " and junit.xml, in " + Durations.since(start));
+        console.flush();
+        return done.report().summary().allMatched() ? 0 : 1;
+    }
+
+    private LabRun.Done runOne(PrintWriter console, Lab lab, ProbePlanner.Filter filter, Optional<Path> reportDir) {
         var progress = Console.progress(console);
-        try (Connections connections = options.connect(lab, progress)) {
-            LabRun.Done done = new LabRun(lab, options.state(lab), progress).run(connections,
-                    filter, Optional.ofNullable(this.out), (id, cells) -> {
-                        console.println("run " + id + ": " + cells + " probe cells");
-                        console.flush();
-                    }, new ProgressBar(console, System.console() != null), (findings, plan) -> notable(console, findings));
+        try (Connections connections = access.connect(lab, progress)) {
+            LabRun.Done done = new LabRun(lab, LabState.of(lab.name()), progress).run(connections, filter, reportDir, (id, cells) -> {
+                console.println("run " + id + ": " + cells + " probe cells");
+                console.flush();
+            }, new ProgressBar(console, System.console() != null), (findings, plan) -> notable(console, findings));
             RunPrinter.print(console, done.report(), false);
+            return done;
+        }
+    }
+
+    /** Every lab of the catalog in turn, each destroyed after its run; a lab that fails is a row of the table, not the end. */
+    private int runAll(PrintWriter console) {
+        if (!networks.isEmpty() || !probes.isEmpty() || !hosts.isEmpty() || out != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--all runs every lab whole: --network, --probe, --host and --out"
+                    + " apply to one lab");
+        }
+        List<Lab> catalog = LabCatalog.of(labs).labs();
+        if (catalog.isEmpty()) {
+            throw new dev.swarmlab.SwarmlabException("no lab files in " + labs.toAbsolutePath(), "give the folder with --labs DIR");
+        }
+        long start = System.nanoTime();
+        // Labs do not share a swarm: start from hosts that no lab of the catalog holds.
+        catalog.forEach(lab -> destroy(console, lab));
+        Table table = new Table("LAB", "STATUS", "CELLS", "MATCHED", "UNEXPECTED", "ERRORS", "TIME", "RUN");
+        boolean passed = true;
+        for (int i = 0; i < catalog.size(); i++) {
+            Lab lab = catalog.get(i);
             console.println();
-            console.println("report: " + done.out().resolve("report.json") + " and junit.xml, in " + Durations.since(start));
+            console.println("== lab " + lab.name() + " (" + (i + 1) + " of " + catalog.size() + "): " + lab.description());
             console.flush();
-            return done.report().summary().allMatched() ? 0 : 1;
+            long began = System.nanoTime();
+            try {
+                LabRun.refuseSteps(lab);
+                LabRun.Done done = runOne(console, lab, ProbePlanner.Filter.ALL, Optional.empty());
+                RunInfo run = done.report().run();
+                passed &= done.report().summary().allMatched();
+                table.row(lab.name(), run.status(), String.valueOf(run.counts().cells()), String.valueOf(run.counts().matched()),
+                        String.valueOf(run.counts().unexpected()), String.valueOf(run.counts().errors()), Durations.since(began), run.id());
+            } catch (dev.swarmlab.SwarmlabException e) {
+                passed = false;
+                console.println("lab " + lab.name() + " did not run: " + e.getMessage());
+                table.row(lab.name(), "error", "-", "-", "-", "-", Durations.since(began), e.getMessage());
+            } finally {
+                destroy(console, lab);
+            }
+        }
+        console.println();
+        console.println("every lab in " + labs + ", in " + Durations.since(start) + ":");
+        table.print(console);
+        console.flush();
+        return passed ? 0 : 1;
+    }
+
+    /** Removes the lab, so that the next one can form its own swarm on the same hosts. */
+    private void destroy(PrintWriter console, Lab lab) {
+        try (Connections connections = access.connect(lab, Progress.SILENT)) {
+            new Teardown(lab, LabState.of(lab.name()), Progress.SILENT).run(connections);
+        } catch (dev.swarmlab.SwarmlabException e) {
+            console.println("could not remove lab " + lab.name() + " after its run: " + e.getMessage() + " (run `swarmlab destroy` on it)");
         }
     }
 

@@ -26,7 +26,8 @@ final class RunPrinter {
         counts.print(out);
         out.println();
         List<String> headers = new ArrayList<>(List.of("DRIVER COMPARISON"));
-        for (Summary.Column column : Summary.Column.values()) {
+        List<Summary.Column> columns = summary.columns();
+        for (Summary.Column column : columns) {
             headers.add(column.label().toUpperCase(java.util.Locale.ROOT));
         }
         headers.add("MEDIAN LATENCY");
@@ -34,7 +35,7 @@ final class RunPrinter {
         Table comparison = new Table(headers.toArray(String[]::new));
         for (Summary.Comparison row : summary.comparison()) {
             List<String> cells = new ArrayList<>(List.of(row.network()));
-            row.seen().values().forEach(cells::add);
+            columns.forEach(column -> cells.add(row.seen().get(column)));
             cells.add(row.medianLatencyMs().map(ms -> String.format(java.util.Locale.ROOT, "%.2f ms", ms)).orElse("-"));
             cells.add(row.medianMbitPerSecond().map(mbit -> String.format(java.util.Locale.ROOT, "%.0f Mbit/s", mbit)).orElse("-"));
             comparison.row(cells.toArray(String[]::new));

@@ -54,6 +54,9 @@ public final class DriverRules {
                     "host-mode containers have no name in Docker's DNS: they use the host's resolver"),
             rule("4 host", s -> s.source().driver() == Driver.HOST, Outcome.REACHABLE,
                     "host mode: the container answers at its host's address, with no -p needed"),
+            rule("9 encrypted", s -> s.source().driver() == Driver.OVERLAY && s.route() == Route.NAME && s.probe().equals("dns"), Outcome.REACHABLE,
+                    "an overlay's names resolve from the swarm's own records (gossip on 7946, not the encrypted data path): dns answers"
+                            + " across hosts even where ESP is missing"),
             preflight("9 encrypted", s -> s.source().driver() == Driver.OVERLAY && s.source().encrypted() && !s.sameHost() && s.espMissing(),
                     Outcome.BLOCKED, "the kernel lacks ESP (CONFIG_INET_ESP): an encrypted overlay carries nothing between hosts"),
             rule("4 overlay", s -> s.source().driver() == Driver.OVERLAY && s.route() == Route.NAME, Outcome.REACHABLE,

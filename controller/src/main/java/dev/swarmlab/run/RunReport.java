@@ -133,10 +133,11 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("allMatched", summary.allMatched());
         json.put("networks", summary.networks());
+        List<Summary.Column> columns = summary.columns();
         json.put("comparison", summary.comparison().stream().map(row -> {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("network", row.network());
-            row.seen().forEach((column, seen) -> r.put(column.label(), seen));
+            columns.forEach(column -> r.put(column.label(), row.seen().get(column)));
             r.put("medianLatencyMs", row.medianLatencyMs().orElse(null));
             r.put("medianMbitPerSecond", row.medianMbitPerSecond().orElse(null));
             return r;

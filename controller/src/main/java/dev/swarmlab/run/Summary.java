@@ -26,14 +26,22 @@ public record Summary(List<NetworkCounts> networks, List<Comparison> comparison)
         CROSS_HOST_NAME("cross-host, by name", c -> c.route() == Route.NAME && !c.sameHost()),
         OTHER_NETWORK("other network", c -> c.route() == Route.ISOLATION),
         TO_HOST("to host", c -> c.route() == Route.HOST),
-        PUBLISHED("published port", c -> c.route() == Route.PUBLISHED);
+        PUBLISHED("published port", c -> c.route() == Route.PUBLISHED),
+        SERVICE("service name", c -> c.route() == Route.SERVICE, true),
+        TASKS("tasks.NAME", c -> c.route() == Route.TASKS, true);
 
         private final String label;
         private final Predicate<dev.swarmlab.plan.Cell> selects;
+        private final boolean optional;
 
         Column(String label, Predicate<dev.swarmlab.plan.Cell> selects) {
+            this(label, selects, false);
+        }
+
+        Column(String label, Predicate<dev.swarmlab.plan.Cell> selects, boolean optional) {
             this.label = label;
             this.selects = selects;
+            this.optional = optional;
         }
 
         public String label() {
@@ -64,6 +72,12 @@ public record Summary(List<NetworkCounts> networks, List<Comparison> comparison)
             comparison.add(new Comparison(network, seen, median(mine), throughput(mine)));
         });
         return new Summary(counts, comparison);
+    }
+
+    /** The columns to show: every column the comparison always has, and the optional ones (services) where the lab has such cells. */
+    public List<Column> columns() {
+        return java.util.Arrays.stream(Column.values()).filter(c -> !c.optional || comparison.stream().anyMatch(row -> !row.seen().get(c)
+                .equals("-"))).toList();
     }
 
     public boolean allMatched() {

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.lab.Lab;
-import dev.swarmlab.lab.LabFile;
+import dev.swarmlab.lab.LabCatalog;
 import dev.swarmlab.run.RunHistory;
 import dev.swarmlab.run.RunInfo;
 import dev.swarmlab.deploy.Connections;
@@ -94,8 +93,8 @@ final class Api {
     }
 
     /** The lab's hosts now: reached or not, their swarm nodes (role, state, leader), and the lab's networks on each. */
-    private JsonNode hosts(String name) throws IOException {
-        Lab lab = LabFile.read(labFile(name));
+    private JsonNode hosts(String name) {
+        Lab lab = LabCatalog.of(labs).lab(name);
         try (Connections connections = LabRunner.connect(lab, inventory, Progress.SILENT)) {
             LabInspection.Report report = LabInspection.of(lab, connections, LabState.of(stateRoot, lab.name()));
             ObjectNode json = JSON.createObjectNode().put("lab", lab.name()).put("cluster", report.cluster());
@@ -115,7 +114,7 @@ final class Api {
     private JsonNode start(String name, String body) throws IOException {
         JsonNode request = body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
         ProbePlanner.Filter filter = new ProbePlanner.Filter(strings(request, "networks"), strings(request, "probes"), strings(request, "hosts"));
-        RunLaunches.Launch launch = launches.start(LabFile.read(labFile(name)), filter);
+        RunLaunches.Launch launch = launches.start(LabCatalog.of(labs).lab(name), filter);
         return JSON.createObjectNode().put("run", launch.runId).put("lab", launch.lab).put("events", "/api/runs/" + launch.runId + "/events")
                 .put("report", "/api/runs/" + launch.runId);
     }
@@ -130,24 +129,6 @@ final class Api {
         return names;
     }
 
-    /** The lab file in the labs folder whose lab has this name. */
-    private Path labFile(String name) throws IOException {
-        if (Files.isDirectory(labs)) {
-            try (var files = Files.list(labs)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                    try {
-                        if (LabFile.read(file).name().equals(name)) {
-                            return file;
-                        }
-                    } catch (SwarmlabException e) {
-                        // a broken lab file is listed with its problem by GET /api/labs; it is not this lab
-                    }
-                }
-            }
-        }
-        throw new dev.swarmlab.NotFoundException("no lab " + name + " in " + labs, "GET /api/labs lists the labs this server knows");
-    }
-
     /** The lab's last preflight findings (check, host, status, evidence, remedy), as its last deploy or run recorded them. */
     private JsonNode preflight(String lab) throws IOException {
         Path file = LabState.of(stateRoot, lab).dir().resolve("preflight.json");
@@ -159,25 +140,18 @@ final class Api {
     }
 
     /** The lab files in the labs folder, each as its name, description, networks and probes, or the problem reading it. */
-    private JsonNode labs() throws IOException {
+    private JsonNode labs() {
         ArrayNode list = JSON.createArrayNode();
-        if (!Files.isDirectory(labs)) {
-            return list;
-        }
-        try (var files = Files.list(labs)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                ObjectNode entry = list.addObject().put("file", file.toString());
-                try {
-                    Lab lab = LabFile.read(file);
-                    entry.put("name", lab.name()).put("description", lab.description());
-                    ArrayNode networks = entry.putArray("networks");
-                    lab.networks().forEach(n -> networks.addObject().put("name", n.name()).put("driver", n.driver().id()));
-                    ArrayNode probes = entry.putArray("probes");
-                    lab.probes().forEach(probes::add);
-                } catch (SwarmlabException e) {
-                    entry.put("problem", e.getMessage());
-                }
-            }
+        for (LabCatalog.Entry entry : LabCatalog.of(labs).entries()) {
+            ObjectNode json = list.addObject().put("file", entry.file().toString());
+            entry.lab().ifPresent(lab -> {
+                json.put("name", lab.name()).put("description", lab.description());
+                ArrayNode networks = json.putArray("networks");
+                lab.networks().forEach(n -> networks.addObject().put("name", n.name()).put("driver", n.driver().id()));
+                ArrayNode probes = json.putArray("probes");
+                lab.probes().forEach(probes::add);
+            });
+            entry.problem().ifPresent(problem -> json.put("problem", problem));
         }
         return list;
     }

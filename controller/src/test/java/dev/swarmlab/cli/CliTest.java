@@ -30,7 +30,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hosts", "hosts up", "hosts ls", "hosts down", "deploy", "run", "runs", "show", "report", "serve", "inspect", "destroy"})
+    @ValueSource(strings = {"hosts", "hosts up", "hosts ls", "hosts down", "labs", "deploy", "run", "runs", "show", "report", "serve", "inspect", "destroy"})
     void everyVerbHasHelp(String verb) {
         String[] args = (verb + " --help").split(" ");
         assertEquals(0, run(args));
@@ -39,7 +39,7 @@ class CliTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            bogus                         | swarmlab: unknown verb 'bogus'; verbs: hosts, deploy, run, runs, show, report, serve, inspect, destroy, help (see 'swarmlab --help')
+            bogus                         | swarmlab: unknown verb 'bogus'; verbs: hosts, labs, deploy, run, runs, show, report, serve, inspect, destroy, help (see 'swarmlab --help')
             hosts bogus                   | swarmlab: unknown verb 'bogus'; verbs: up, ls, down (see 'swarmlab hosts --help')
             hosts                         | swarmlab: missing verb: up, ls or down (see 'swarmlab hosts --help')
             hosts ls --bogus              | swarmlab: Unknown option: '--bogus' (see 'swarmlab hosts ls --help')
@@ -100,5 +100,32 @@ class CliTest {
         assertEquals(3, up.count);
         assertEquals(60, up.timeoutSeconds);
         assertEquals("sl", up.set.prefix);
+    }
+
+    @Test
+    void labsListsTheCatalogOneLineALabAndNamesABrokenFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("a.yaml"), "name: a\ndescription: one bridge\nhosts: local:2\n"
+                + "networks: [{name: br, driver: bridge}]\nagents: {networks: [br]}\nprobes: [tcp]\n");
+        java.nio.file.Files.writeString(dir.resolve("a.md"), "# a\n");
+        assertEquals(0, run("labs", "--labs", dir.toString()), err.toString());
+        String listed = out.toString();
+        assertTrue(listed.lines().anyMatch(l -> l.startsWith("a ") && l.contains("local:2") && l.contains("br") && l.contains("tcp")
+                && l.endsWith("one bridge")), listed);
+        java.nio.file.Files.writeString(dir.resolve("b.yaml"), "name: b\nhosts: local:2\ncolour: blue\n");
+        out.getBuffer().setLength(0);
+        assertEquals(1, run("labs", "--labs", dir.toString()));
+        assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("b ") && l.contains("cannot be read") && l.contains("colour")),
+                out.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "run                                 | say which lab to run (e.g. labs/drivers.yaml), or --all for every lab in labs",
+            "run --all ../labs/drivers.yaml      | give a lab file or --all, not both",
+            "run --all --probe tcp               | --all runs every lab whole: --network, --probe, --host and --out apply to one lab",
+    })
+    void runNeedsOneLabOrAll(String args, String message) {
+        assertEquals(2, run(args.split(" ")));
+        assertTrue(err.toString().contains(message), err.toString());
     }
 }

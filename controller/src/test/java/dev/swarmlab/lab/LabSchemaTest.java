@@ -2,6 +2,7 @@ package dev.swarmlab.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,6 +50,12 @@ class LabSchemaTest {
         assertEquals(Set.of(), errors, file.toString());
         assertEquals(file.getFileName().toString().replace(".yaml", ""), LabFile.read(file).name(),
                 "a lab file is named after its lab");
+        Path doc = file.resolveSibling(file.getFileName().toString().replace(".yaml", ".md"));
+        assertTrue(Files.isRegularFile(doc), "every lab has its doc: " + doc);
+        String text = Files.readString(doc);
+        for (String part : List.of("claim", "swarmlab run labs/" + file.getFileName(), "What the report shows")) {
+            assertTrue(text.contains(part), doc + " says " + part);
+        }
     }
 
     @Test

@@ -1,0 +1,158 @@
+package dev.swarmlab.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swarmlab.CliRun;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The catalog on three emulated hosts: `swarmlab run --all` runs every lab in labs/, and every cell
+ * of every lab must match its expectation. Then, separately, each lab's key cells are checked
+ * against what concepts.md says happens, from the measurements alone, so that an expectation rule
+ * that drifted (and would let a wrong observation "match") is caught.
+ */
+class LabsIT {
+    private static final String PREFIX = "sllab";
+    private static final Path HOME = Path.of("/var/lib/swarmlab-it-labs");
+    private static final Path LABS = LabSchemaTest.LABS;
+    private static final Path INVENTORY = HOME.resolve(PREFIX).resolve("inventory.yaml");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static CliRun all;
+
+    static CliRun hosts(String... args) {
+        List<String> command = new ArrayList<>(List.of("hosts"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--prefix", PREFIX, "--home", HOME.toString()));
+        return CliRun.of(command.toArray(String[]::new));
+    }
+
+    @BeforeAll
+    static void runEveryLab() {
+        hosts("down");
+        CliRun up = hosts("up", "--count", "3", "--subnet", "10.251.0.0/24");
+        assertEquals(0, up.exit(), up.all());
+        all = CliRun.of("run", "--all", "--labs", LABS.toString(), "--inventory", INVENTORY.toString());
+    }
+
+    @AfterAll
+    static void hostsDown() {
+        hosts("down");
+    }
+
+    @Test
+    void everyLabRunsAndEveryCellMatches() {
+        assertEquals(0, all.exit(), all.all());
+        for (LabCatalog.Entry lab : LabCatalog.of(LABS).entries()) {
+            assertTrue(all.out().lines().anyMatch(l -> l.startsWith(lab.name() + " ") && l.contains(" passed ")),
+                    lab.name() + " in the summary table:\n" + all.out());
+        }
+    }
+
+    /** What concepts.md says each lab must show, as predicates over its measured cells. */
+    private static final Map<String, Map<String, Predicate<List<JsonNode>>>> KEY_CELLS = keyCells();
+
+    private static Map<String, Map<String, Predicate<List<JsonNode>>>> keyCells() {
+        Map<String, Map<String, Predicate<List<JsonNode>>>> labs = new LinkedHashMap<>();
+        Map<String, Predicate<List<JsonNode>>> drivers = new LinkedHashMap<>();
+        drivers.put("4: an overlay crosses hosts by name", cells -> all(cells, "lab-overlay", "by name", false, "tcp", "ok"));
+        drivers.put("3: containers on one user bridge reach each other by name", cells -> all(cells, "lab-bridge", "by name", true, "tcp", "ok"));
+        drivers.put("3: the default bridge does not resolve names", cells -> all(cells, "bridge", "by name", true, "dns", "blocked"));
+        drivers.put("3: the default bridge reaches by address", cells -> all(cells, "bridge", "by address", true, "tcp", "ok"));
+        drivers.put("4: a bridge is local to its host", cells -> all(cells, "lab-bridge", "by address", false, "tcp", "misrouted"));
+        drivers.put("3: two networks are isolated", cells -> all(cells, "lab-bridge", "other network", true, "tcp", "blocked"));
+        drivers.put("4: host mode answers at the host's address", cells -> all(cells, "host", "by address", false, "tcp", "ok"));
+        drivers.put("4: none reaches nothing", cells -> all(cells, "none", "to host", true, "tcp", "blocked"));
+        labs.put("drivers", drivers);
+
+        Map<String, Predicate<List<JsonNode>>> services = new LinkedHashMap<>();
+        services.put("9: tasks.NAME resolves to every task", cells -> all(cells, "svc-overlay", "tasks.NAME", null, "dns", "ok"));
+        services.put("9: tasks.NAME reaches a task", cells -> all(cells, "svc-overlay", "tasks.NAME", null, "tcp", "ok"));
+        services.put("9: a service's name resolves", cells -> all(cells, "svc-overlay", "service name", null, "dns", "ok"));
+        services.put("9: dnsrr reaches a task without a VIP", cells -> select(cells, "svc-overlay", "service name", null, "tcp").stream()
+                .filter(c -> c.path("target").asText().equals("rr")).allMatch(c -> c.path("outcome").asText().equals("ok")));
+        labs.put("services", services);
+
+        Map<String, Predicate<List<JsonNode>>> encrypted = new LinkedHashMap<>();
+        encrypted.put("9: an encrypted overlay on one host needs no ESP", cells -> all(cells, "sealed", "by address", true, "tcp", "ok"));
+        encrypted.put("9: an overlay's names resolve across hosts", cells -> all(cells, "sealed", "by name", false, "dns", "ok"));
+        encrypted.put("4: a plain overlay crosses hosts", cells -> all(cells, "plain", "by address", false, "tcp", "ok"));
+        labs.put("encrypted-overlay", encrypted);
+        return labs;
+    }
+
+    @Test
+    void eachLabsKeyCellsShowWhatTheConceptsSay() throws Exception {
+        Set<String> catalog = new TreeSet<>(LabCatalog.of(LABS).entries().stream().map(LabCatalog.Entry::name).toList());
+        assertEquals(catalog, new TreeSet<>(KEY_CELLS.keySet()), "every lab has its key cells here, and only labs of the catalog");
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Predicate<List<JsonNode>>>> lab : KEY_CELLS.entrySet()) {
+            JsonNode report = latest(lab.getKey());
+            List<JsonNode> cells = new ArrayList<>();
+            report.path("cells").forEach(cells::add);
+            lab.getValue().forEach((claim, holds) -> {
+                if (!holds.test(cells)) {
+                    wrong.add(lab.getKey() + ": " + claim);
+                }
+            });
+            boolean ipvs = !findingWarns(report, "kernel: ip_vs");
+            boolean esp = !findingWarns(report, "kernel: esp");
+            if (lab.getKey().equals("services")) {
+                // 9: the VIP forwards only through IPVS
+                boolean vip = select(cells, "svc-overlay", "service name", null, "tcp").stream().filter(c -> c.path("target").asText().equals("web"))
+                        .allMatch(c -> c.path("outcome").asText().equals(ipvs ? "ok" : "blocked"));
+                if (!vip) {
+                    wrong.add("services: 9: a VIP answers " + (ipvs ? "with" : "only with") + " IPVS");
+                }
+            }
+            if (lab.getKey().equals("encrypted-overlay") && !all(cells, "sealed", "by address", false, "tcp", esp ? "ok" : "blocked")) {
+                wrong.add("encrypted-overlay: 9: an encrypted overlay crosses hosts " + (esp ? "with" : "only with") + " ESP");
+            }
+        }
+        assertTrue(wrong.isEmpty(), "claims the measurements contradict: " + wrong);
+    }
+
+    private static JsonNode latest(String lab) throws Exception {
+        CliRun runs = CliRun.of("runs", "--lab", lab, "--json");
+        assertEquals(0, runs.exit(), runs.all());
+        JsonNode list = JSON.readTree(runs.out());
+        assertFalse(list.isEmpty(), "lab " + lab + " has a run");
+        CliRun show = CliRun.of("show", list.get(list.size() - 1).path("id").asText(), "--json");
+        assertEquals(0, show.exit(), show.all());
+        return JSON.readTree(show.out());
+    }
+
+    private static boolean findingWarns(JsonNode report, String check) {
+        for (JsonNode finding : report.path("findings")) {
+            if (finding.path("check").asText().equals(check) && !finding.path("status").asText().equals("PASS")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The cells of a network by route, same host or not (null: either), and probe; there must be some. */
+    private static List<JsonNode> select(List<JsonNode> cells, String network, String route, Boolean sameHost, String probe) {
+        List<JsonNode> found = cells.stream().filter(c -> c.path("network").asText().equals(network) && c.path("route").asText().equals(route)
+                && (sameHost == null || c.path("sameHost").asBoolean() == sameHost) && c.path("probe").asText().equals(probe)).toList();
+        assertFalse(found.isEmpty(), "no cells " + network + " " + route + " same-host=" + sameHost + " " + probe);
+        return found;
+    }
+
+    private static boolean all(List<JsonNode> cells, String network, String route, Boolean sameHost, String probe, String outcome) {
+        return select(cells, network, route, sameHost, probe).stream().allMatch(c -> c.path("outcome").asText().equals(outcome));
+    }
+}
