@@ -46,6 +46,8 @@ public final class DriverRules {
                     "host mode shares the host's network stack: the host's address is its own"),
             rule("2 host", s -> s.route() == Route.HOST, Outcome.REACHABLE,
                     "a container reaches its own host's address through its network's gateway"),
+            rule("3 app", s -> s.route() == Route.UNPUBLISHED, Outcome.BLOCKED,
+                    "a port the container does not publish is not at its host's address: only its own networks reach it"),
             rule("5 -p", s -> s.route() == Route.PUBLISHED, Outcome.REACHABLE,
                     "-p HOST:CONTAINER adds a DNAT rule: the port answers at the host's address"),
             rule("3 isolation", s -> s.route() == Route.ISOLATION, Outcome.BLOCKED,

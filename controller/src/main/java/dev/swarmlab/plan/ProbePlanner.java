@@ -69,9 +69,8 @@ public final class ProbePlanner {
     public static List<Cell> plan(Lab lab, List<Placed> placed, List<ServiceState> services, Map<String, String> hostAddresses,
                                   KernelGaps gaps, Filter filter) {
         ProbePlanner planner = new ProbePlanner(lab, placed, hostAddresses, gaps);
-        for (String networkName : lab.agents().networks()) {
-            Network network = lab.network(networkName).orElseThrow();
-            for (Placed source : sources(placed, networkName)) {
+        for (Network network : lab.networks()) {
+            for (Placed source : sources(placed, network.name())) {
                 planner.peers(source, network);
                 planner.isolation(source, network);
                 planner.toHost(source, network);
@@ -82,8 +81,10 @@ public final class ProbePlanner {
         return planner.cells.stream().filter(filter::keeps).map(cell -> override(lab, cell)).toList();
     }
 
+    /** Who probes on a network: its agents, and the container workloads on it that run the agent image (an "app" probing its "db"). */
     private static List<Placed> sources(List<Placed> placed, String network) {
-        return placed.stream().filter(p -> p.agent().role() == Agent.Role.AGENT && p.agent().on(network)).toList();
+        return placed.stream().filter(p -> p.agent().on(network) && (p.agent().role() == Agent.Role.AGENT
+                || p.agent().workload().map(w -> w.image().isEmpty()).orElse(false))).toList();
     }
 
     private void peers(Placed source, Network network) {
@@ -142,13 +143,20 @@ public final class ProbePlanner {
     }
 
     /** From each host's own stack (its host-mode agent) to every published port of every workload. */
+    /**
+     * From each host's own stack (its host-mode agent), every workload's published TCP port at the
+     * address it is published on; and every port the workload listens on but does not publish, at
+     * its host's address, where nothing should answer.
+     */
     private void published() {
         List<Placed> hostAgents = hostAgents();
         for (Placed workload : placed.stream().filter(p -> p.agent().role() == Agent.Role.WORKLOAD).toList()) {
+            java.util.Set<Integer> published = new java.util.HashSet<>();
             for (Map.Entry<String, List<String>> port : workload.ports().entrySet()) {
                 if (!port.getKey().endsWith("/tcp") || port.getValue().isEmpty()) {
                     continue;
                 }
+                published.add(Integer.parseInt(port.getKey().substring(0, port.getKey().indexOf('/'))));
                 String binding = port.getValue().get(0);
                 String hostIp = binding.substring(0, binding.lastIndexOf(':'));
                 int hostPort = Integer.parseInt(binding.substring(binding.lastIndexOf(':') + 1));
@@ -157,6 +165,14 @@ public final class ProbePlanner {
                     Network network = lab.network(source.agent().firstNetwork()).orElseThrow();
                     cell(source, network, workload.name() + " " + port.getKey() + " at " + workload.host() + ":" + hostPort, workload.host(),
                             network, Route.PUBLISHED, "tcp", dial, hostPort, Optional.empty());
+                }
+            }
+            List<Integer> listened = workload.agent().workload().map(Workload::listen).orElse(List.of());
+            for (int port : listened.stream().filter(p -> !published.contains(p)).toList()) {
+                for (Placed source : hostAgents) {
+                    Network network = lab.network(source.agent().firstNetwork()).orElseThrow();
+                    cell(source, network, workload.name() + " " + port + "/tcp at " + workload.host() + ":" + port, workload.host(), network,
+                            Route.UNPUBLISHED, "tcp", hostAddresses.get(workload.host()), port, Optional.empty());
                 }
             }
         }
@@ -213,10 +229,16 @@ public final class ProbePlanner {
     private void add(Placed source, Network network, Placed target, Network targetNetwork, Route route, String dial) {
         for (String probe : lab.probes()) {
             if (applies(probe, route)) {
-                cell(source, network, target.name(), target.host(), targetNetwork, route, probe, dial, port(probe),
+                cell(source, network, target.name(), target.host(), targetNetwork, route, probe, dial, port(probe, target),
                         Optional.of(target.name()).filter(n -> identified(probe)));
             }
         }
+    }
+
+    /** tcp to a workload that listens on ports of its own (a db on 27017) dials the first of them; anything else, the probe's port. */
+    private static int port(String probe, Placed target) {
+        List<Integer> listened = target.agent().workload().map(Workload::listen).orElse(List.of());
+        return probe.equals("tcp") && !listened.isEmpty() ? listened.get(0) : port(probe);
     }
 
     /** dns only resolves names; the measuring probes (latency, throughput, mtu) run by address, where they mean something. */

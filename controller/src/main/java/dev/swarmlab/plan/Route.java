@@ -12,6 +12,8 @@ public enum Route {
     HOST("to host"),
     /** a workload's published port, through its host's address */
     PUBLISHED("published port"),
+    /** a port a workload listens on but does not publish, tried at its host's address */
+    UNPUBLISHED("unpublished port"),
     /** a Swarm service by its name (its VIP, or its tasks' addresses in dnsrr mode) */
     SERVICE("service name"),
     /** a Swarm service's tasks, by the name tasks.NAME */

@@ -78,6 +78,15 @@ class LabsIT {
         drivers.put("4: none reaches nothing", cells -> all(cells, "none", "to host", true, "tcp", "blocked"));
         labs.put("drivers", drivers);
 
+        Map<String, Predicate<List<JsonNode>>> appDb = new LinkedHashMap<>();
+        appDb.put("3: the app reaches the db by name on 27017", cells -> select(cells, "app-net", "by name", true, "tcp").stream()
+                .filter(c -> c.path("source").asText().equals("app") && c.path("dial").asText().equals("mongodb"))
+                .allMatch(c -> c.path("outcome").asText().equals("ok") && c.path("port").asInt() == 27017));
+        appDb.put("3: the db publishes nothing", cells -> all(cells, "host", "unpublished port", null, "tcp", "blocked"));
+        appDb.put("3, 5: the app's published port answers at its host's address",
+                cells -> all(cells, "host", "published port", null, "tcp", "ok"));
+        labs.put("app-db", appDb);
+
         Map<String, Predicate<List<JsonNode>>> services = new LinkedHashMap<>();
         services.put("9: tasks.NAME resolves to every task", cells -> all(cells, "svc-overlay", "tasks.NAME", null, "dns", "ok"));
         services.put("9: tasks.NAME reaches a task", cells -> all(cells, "svc-overlay", "tasks.NAME", null, "tcp", "ok"));

@@ -65,6 +65,7 @@ class DriverRulesTest {
             "macvlan, NAME, false, tcp, false, false, false, BLOCKED, 4 macvlan",
             // 5: a published port answers at the host's address
             "host, PUBLISHED, false, tcp, false, false, false, REACHABLE, 5 -p",
+            "host, UNPUBLISHED, false, tcp, false, false, false, BLOCKED, 3 app",
             // 9: an encrypted overlay needs ESP between hosts; on one host it needs none
             "encrypted, ADDRESS, false, tcp, false, true, false, BLOCKED, 9 encrypted",
             "encrypted, NAME, false, tcp, false, true, false, BLOCKED, 9 encrypted",

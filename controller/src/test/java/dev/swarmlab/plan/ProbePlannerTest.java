@@ -108,6 +108,32 @@ class ProbePlannerTest {
     }
 
     @Test
+    void workloadsProbeTooAndOnlyTheirPublishedPortsAnswerAtTheHostsAddress() throws IOException {
+        Lab lab = lab("""
+                workloads:
+                  - {name: db, host: h1, networks: [{name: br, aliases: [mongodb]}], listen: [27017]}
+                  - {name: app, host: h1, networks: [br], listen: [3000], publish: ["3000:3000"]}
+                """);
+        List<Placed> placed = new ArrayList<>();
+        for (Placed p : placed(lab)) {
+            boolean app = p.name().equals("app");
+            placed.add(p.agent().role() != Agent.Role.WORKLOAD ? p : new Placed(p.agent(), p.id(), true,
+                    Map.of("br", app ? "10.91.0.10" : "10.91.0.11"), app ? Map.of("3000/tcp", List.of("0.0.0.0:3000")) : Map.of()));
+        }
+        List<Cell> cells = ProbePlanner.plan(lab, placed, HOSTS, KernelGaps.NONE, ProbePlanner.Filter.ALL);
+        List<Cell> appToDb = cells.stream().filter(c -> c.source().equals("app") && c.target().equals("db") && c.probe().equals("tcp")).toList();
+        assertEquals(List.of("10.91.0.11", "db", "mongodb"), appToDb.stream().map(Cell::dial).toList(), "by address, name and alias");
+        assertTrue(appToDb.stream().allMatch(c -> c.port() == 27017 && c.expected().reachable()), "tcp to the port the db listens on");
+        List<Cell> unpublished = cells.stream().filter(c -> c.route() == Route.UNPUBLISHED).toList();
+        assertEquals(List.of(27017), unpublished.stream().map(Cell::port).distinct().toList(), "only the db's port, which it does not publish");
+        assertTrue(unpublished.stream().noneMatch(c -> c.expected().reachable()), unpublished.toString());
+        assertEquals("10.250.0.11", unpublished.get(0).dial(), "at its host's address");
+        List<Cell> published = cells.stream().filter(c -> c.route() == Route.PUBLISHED).toList();
+        assertEquals(2, published.size(), "from both hosts' stacks");
+        assertTrue(published.stream().allMatch(c -> c.port() == 3000 && c.expected().reachable()));
+    }
+
+    @Test
     void aBridgeAddressReusedOnTheSourcesHostIsMarkedAsShadowed() throws IOException {
         Lab lab = lab("");
         List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, KernelGaps.NONE, ProbePlanner.Filter.ALL);
