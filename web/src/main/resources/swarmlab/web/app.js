@@ -95,13 +95,16 @@
         h('td', { 'class': 'num', text: n.matched }), h('td', { 'class': 'num', text: n.unexpected }), h('td', { 'class': 'num', text: n.errors }),
         h('td', { 'class': 'num', text: n.pending }));
     });
-    var verdict = report.summary.allMatched ? 'Every cell matched what the drivers promise.'
-      : run.status === 'running' ? 'The run is going.' : 'Some cells did not match: look for \u2717 and ! in the matrices.';
+    var stepsOk = (report.rounds || []).every(function (r) { return r.verdict === 'matched'; });
+    var verdict = run.status === 'running' ? 'The run is going.'
+      : report.summary.allMatched && stepsOk ? 'Every cell matched what the drivers promise' + ((report.rounds || []).length ? ', and every step did what the lab expected.' : '.')
+        : !stepsOk ? 'A step did not do what the lab expected: see the steps below.' : 'Some cells did not match: look for \u2717 and ! in the matrices.';
     replace($('summary-body'), [
       h('dl', { 'class': 'facts' }, h('dt', { text: 'Lab' }), h('dd', { text: run.lab + ' (' + run.labFile + ')' }),
         h('dt', { text: 'Run' }), h('dd', { id: 'run-id', text: run.id }), h('dt', { text: 'Status' }), h('dd', { id: 'run-status', text: run.status }),
         h('dt', { text: 'Started' }), h('dd', { text: run.started }), h('dt', { text: 'Ended' }), h('dd', { text: run.ended || '\u2014' })),
       h('p', { id: 'verdict', text: verdict }),
+      renderRounds(report),
       h('table', { id: 'counts' }, h('thead', {}, h('tr', {}, ['Network', 'Cells', 'Matched', 'Unexpected', 'Errors', 'Not measured'].map(function (t) {
         return h('th', { scope: 'col', text: t });
       }))), h('tbody', {}, rows))]);
@@ -225,13 +228,37 @@
 
   var PROBE_ORDER = ['icmp', 'tcp', 'udp', 'http', 'dns', 'latency', 'throughput', 'mtu'];
 
+  /** One matrix per network, and per probe round where the lab has steps (round N follows step N). */
   function renderMatrices(report) {
-    var byNetwork = {};
-    report.cells.forEach(function (c) { (byNetwork[c.network] = byNetwork[c.network] || []).push(c); });
-    replace($('matrices-body'), Object.keys(byNetwork).map(function (network) { return matrix(network, byNetwork[network]); }));
+    var groups = {}, order = [];
+    var steps = {};
+    (report.rounds || []).forEach(function (r) { steps[r.round] = r.title; });
+    report.cells.forEach(function (c) {
+      var key = (c.round || 0) + '\u0000' + c.network;
+      if (!groups[key]) { groups[key] = []; order.push(key); }
+      groups[key].push(c);
+    });
+    replace($('matrices-body'), order.map(function (key) {
+      var round = +key.split('\u0000')[0], network = key.split('\u0000')[1];
+      var title = round ? 'round ' + round + ', after \u201c' + steps[round] + '\u201d \u00b7 ' + network
+        : ((report.rounds || []).length ? 'round 0, as deployed \u00b7 ' : '') + network;
+      return matrix(network, groups[key], title, round);
+    }));
   }
 
-  function matrix(network, cells) {
+  function renderRounds(report) {
+    var rounds = report.rounds || [];
+    if (!rounds.length) { return null; }
+    var sym = { matched: 'matched', unexpected: 'unexpected', error: 'error' };
+    return h('table', { id: 'rounds' }, h('caption', { 'class': 'muted', text: 'The lab\u2019s steps: each is followed by a probe round' }),
+      h('thead', {}, h('tr', {}, ['Round', 'After step', 'Expected', 'Outcome', 'Verdict', 'Detail'].map(function (t) { return h('th', { scope: 'col', text: t }); }))),
+      h('tbody', {}, rounds.map(function (r) {
+        return h('tr', { 'data-round': r.round }, h('td', { 'class': 'num', text: r.round }), h('td', { text: r.title }), h('td', { text: r.expected }),
+          h('td', { text: r.outcome }), h('td', {}, badge(sym[r.verdict] || 'error', r.verdict)), h('td', { text: r.detail }));
+      })));
+  }
+
+  function matrix(network, cells, title, round) {
     var sources = [], targets = [], pairs = {};
     cells.forEach(function (c) {
       if (!sources.some(function (s) { return s.name === c.source; })) { sources.push({ name: c.source, host: c.sourceHost }); }
@@ -264,10 +291,10 @@
           h('span', { 'class': 'chips' }, mine.map(chip)), h('span', { 'class': 'pair-foot' }, pairFoot(mine, s.host === t.host)));
         }));
     });
-    var table = h('table', { 'class': 'matrix', 'data-network': network, onkeydown: arrows },
+    var table = h('table', { 'class': 'matrix', 'data-network': network, 'data-round': round || 0, onkeydown: arrows },
       h('caption', { 'class': 'muted', text: network + ': ' + cells.length + ' cells, ' + sources.length + ' sources, ' + targets.length + ' targets' }),
       h('thead', {}, head1, head2), h('tbody', {}, rows));
-    return h('div', {}, h('h3', { text: network }), h('div', { 'class': 'scroll' }, table));
+    return h('div', {}, h('h3', { text: title }), h('div', { 'class': 'scroll' }, table));
   }
 
   function pairFoot(cells, sameHost) {

@@ -76,12 +76,12 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
         }
-        LabRun.refuseSteps(lab);
+        LabRun.checkSteps(lab);
         LabRun.Done done = runOne(console, lab, filter, Optional.ofNullable(out));
         console.println();
         console.println("report: " + done.out().resolve("report.json") + " and junit.xml, in " + Durations.since(start));
         console.flush();
-        return done.report().summary().allMatched() ? 0 : 1;
+        return done.report().passed() ? 0 : 1;
     }
 
     private LabRun.Done runOne(PrintWriter console, Lab lab, ProbePlanner.Filter filter, Optional<Path> reportDir) {
@@ -118,10 +118,10 @@ final class RunCommand implements Callable<Integer> {
             console.flush();
             long began = System.nanoTime();
             try {
-                LabRun.refuseSteps(lab);
+                LabRun.checkSteps(lab);
                 LabRun.Done done = runOne(console, lab, ProbePlanner.Filter.ALL, Optional.empty());
                 RunInfo run = done.report().run();
-                passed &= done.report().summary().allMatched();
+                passed &= done.report().passed();
                 table.row(lab.name(), run.status(), String.valueOf(run.counts().cells()), String.valueOf(run.counts().matched()),
                         String.valueOf(run.counts().unexpected()), String.valueOf(run.counts().errors()), Durations.since(began), run.id());
             } catch (dev.swarmlab.SwarmlabException e) {

@@ -16,6 +16,10 @@ final class RunPrinter {
     private RunPrinter() {
     }
 
+    private static String count(RunReport report, int round, boolean matched) {
+        return String.valueOf(report.cells().stream().filter(c -> c.round() == round && (!matched || c.verdict() == Verdict.MATCHED)).count());
+    }
+
     static void print(PrintWriter out, RunReport report, boolean allCells) {
         Summary summary = report.summary();
         out.println();
@@ -42,13 +46,21 @@ final class RunPrinter {
         }
         comparison.print(out);
         out.println("(yes: answered; no: blocked or answered by another container; mixed: some of each; !: differs from what the driver promises)");
+        if (!report.rounds().isEmpty()) {
+            out.println();
+            Table rounds = new Table("ROUND", "AFTER STEP", "EXPECTED", "OUTCOME", "VERDICT", "CELLS", "MATCHED", "DETAIL");
+            rounds.row("0", "(the lab as deployed)", "-", "-", "-", count(report, 0, false), count(report, 0, true), "");
+            report.rounds().forEach(r -> rounds.row(String.valueOf(r.round()), r.title(), r.expected(), r.outcome(), r.verdict().label(),
+                    count(report, r.round(), false), count(report, r.round(), true), r.detail()));
+            rounds.print(out);
+        }
         List<StoredCell> listed = report.cells().stream().filter(c -> allCells || c.verdict() != Verdict.MATCHED).toList();
         if (!listed.isEmpty()) {
             out.println();
             Table cells = new Table("VERDICT", "NETWORK", "FROM", "TO", "ROUTE", "PROBE", "EXPECTED", "OBSERVED", "WHY EXPECTED");
             listed.stream().limit(allCells ? Long.MAX_VALUE : LISTED).forEach(stored -> {
                 Cell c = stored.cell();
-                cells.row(stored.verdict().label(), c.network(), c.source(), c.target() + " (" + c.dial() + (c.port() > 0 ? ":" + c.port() : "") + ")",
+                cells.row(stored.verdict().label(), (stored.round() > 0 ? "round " + stored.round() + ": " : "") + c.network(), c.source(), c.target() + " (" + c.dial() + (c.port() > 0 ? ":" + c.port() : "") + ")",
                         c.route().label(), c.probe(), c.expected().label(),
                         stored.result().map(r -> r.outcome() + (r.reason().isEmpty() ? "" : ": " + r.reason())).orElse("-"),
                         c.expected().reason());

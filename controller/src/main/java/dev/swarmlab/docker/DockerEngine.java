@@ -41,6 +41,9 @@ public interface DockerEngine extends AutoCloseable {
 
     void removeNetwork(String idOrName);
 
+    /** `docker network prune --filter label=KEY=VALUE`: the unused networks with that label removed; their names. */
+    List<String> pruneNetworks(String labelKey, String labelValue);
+
     /** Containers (running or not) carrying the label key=value. */
     List<LabelledObject> containers(String labelKey, String labelValue);
 

@@ -103,8 +103,8 @@ final class DockerJavaEngine implements DockerEngine {
         try (DockerHttpClient.Response response = http.execute(request.build())) {
             byte[] bytes = readAll(response.getBody());
             if (response.getStatusCode() / 100 != 2) {
-                throw new SwarmlabException("docker " + what + " on " + endpoint + " failed: HTTP " + response.getStatusCode()
-                        + ": " + message(new String(bytes, StandardCharsets.UTF_8)));
+                String said = message(new String(bytes, StandardCharsets.UTF_8));
+                throw new DockerRefusal("docker " + what + " on " + endpoint + " failed: HTTP " + response.getStatusCode() + ": " + said, said, null);
             }
             return bytes;
         } catch (IOException | RuntimeException e) {
@@ -214,6 +214,15 @@ final class DockerJavaEngine implements DockerEngine {
                 .withLabels(request.labels())
                 .withCheckDuplicate(true)
                 .exec().getId());
+    }
+
+    @Override
+    public List<String> pruneNetworks(String labelKey, String labelValue) {
+        String filter = java.net.URLEncoder.encode("{\"label\":[\"" + labelKey + "=" + labelValue + "\"]}", StandardCharsets.UTF_8);
+        List<String> deleted = new java.util.ArrayList<>();
+        raw("network prune", DockerHttpClient.Request.Method.POST, "/networks/prune?filters=" + filter, null).path("NetworksDeleted")
+                .forEach(n -> deleted.add(n.asText()));
+        return deleted;
     }
 
     @Override
@@ -484,9 +493,9 @@ final class DockerJavaEngine implements DockerEngine {
         try {
             return request.get();
         } catch (NotFoundException e) {
-            throw new SwarmlabException("docker " + what + " on " + endpoint + ": not found: " + dockerMessage(e), e);
+            throw new DockerRefusal("docker " + what + " on " + endpoint + ": not found: " + dockerMessage(e), dockerMessage(e), e);
         } catch (DockerException e) {
-            throw new SwarmlabException("docker " + what + " on " + endpoint + " failed: " + dockerMessage(e), e);
+            throw new DockerRefusal("docker " + what + " on " + endpoint + " failed: " + dockerMessage(e), dockerMessage(e), e);
         } catch (RuntimeException e) {
             throw new SwarmlabException("docker " + what + " on " + endpoint + " failed: " + describe(e), e);
         }

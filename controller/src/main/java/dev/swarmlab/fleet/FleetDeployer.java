@@ -111,6 +111,36 @@ public final class FleetDeployer {
         }, Duration.ofMillis(500));
     }
 
+    /** The agents and workloads as they are now (after a lab step): running or not, their addresses and ports. */
+    public static List<Placed> inspect(Connections connections, List<Placed> before) {
+        List<Placed> now = new ArrayList<>();
+        for (Placed p : before) {
+            Optional<Connection> host = connections.get(p.host());
+            if (host.isEmpty()) {
+                now.add(new Placed(p.agent(), p.id(), false, Map.of(), Map.of()));
+                continue;
+            }
+            try {
+                ContainerState state = host.get().docker().inspectContainer(p.name());
+                now.add(placed(attachedAsNow(p.agent(), state), state));
+            } catch (SwarmlabException e) {
+                now.add(new Placed(p.agent(), p.id(), false, Map.of(), Map.of())); // removed: it answers nothing
+            }
+        }
+        return now;
+    }
+
+    /** The agent with the networks its container is on now (a step connected or disconnected it), the lab's ones first. */
+    private static Agent attachedAsNow(Agent agent, ContainerState state) {
+        if (!state.running() || state.addresses().isEmpty()) {
+            return agent;
+        }
+        List<Workload.Attachment> now = new ArrayList<>(agent.networks().stream().filter(a -> state.addresses().containsKey(a.network())).toList());
+        state.addresses().keySet().stream().filter(n -> agent.networks().stream().noneMatch(a -> a.network().equals(n)))
+                .forEach(n -> now.add(new Workload.Attachment(n, Optional.empty(), List.of())));
+        return now.isEmpty() ? agent : new Agent(agent.name(), agent.host(), agent.role(), now, agent.workload());
+    }
+
     /** How many containers the last {@link #ensure} created, started or removed. */
     public int changes() {
         return changes.get();

@@ -35,6 +35,12 @@ public record Cell(String id, String network, String source, String sourceHost, 
         return spec;
     }
 
+    /** The same cell in a later probe round: its id says the round, so every round's cells are kept apart. */
+    public Cell inRound(int round) {
+        return round == 0 ? this : new Cell("round" + round + "/" + id, network, source, sourceHost, target, targetHost, route, probe, dial,
+                port, expectName, shadowedBy, expected);
+    }
+
     public Cell withExpected(Expected other) {
         return new Cell(id, network, source, sourceHost, target, targetHost, route, probe, dial, port, expectName, shadowedBy, other);
     }

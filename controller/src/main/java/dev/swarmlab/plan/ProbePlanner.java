@@ -78,12 +78,19 @@ public final class ProbePlanner {
         }
         planner.published();
         services.forEach(planner::service);
-        return planner.cells.stream().filter(filter::keeps).map(cell -> override(lab, cell)).toList();
+        return planner.cells.stream().filter(filter::keeps).map(planner::stopped).map(cell -> override(lab, cell)).toList();
     }
 
-    /** Who probes on a network: its agents, and the container workloads on it that run the agent image (an "app" probing its "db"). */
+    /** A container a lab step stopped answers nothing, by address or by name. */
+    private Cell stopped(Cell cell) {
+        boolean down = placed.stream().anyMatch(p -> p.name().equals(cell.target()) && !p.running());
+        return down ? cell.withExpected(new Expected(Expectation.Outcome.BLOCKED, cell.target() + " is stopped: a stopped container answers"
+                + " nothing, and its name leaves Docker's DNS (concepts 7)", Expected.Source.RULE)) : cell;
+    }
+
+    /** Who probes on a network: its running agents, and the container workloads on it that run the agent image (an "app" probing its "db"). */
     private static List<Placed> sources(List<Placed> placed, String network) {
-        return placed.stream().filter(p -> p.agent().on(network) && (p.agent().role() == Agent.Role.AGENT
+        return placed.stream().filter(p -> p.running() && p.agent().on(network) && (p.agent().role() == Agent.Role.AGENT
                 || p.agent().workload().map(w -> w.image().isEmpty()).orElse(false))).toList();
     }
 
@@ -105,18 +112,25 @@ public final class ProbePlanner {
     }
 
     /** The first agent of each other bridge-like network on the same host, by address: Docker keeps networks apart. */
+    /**
+     * From a container on a bridge to the containers of the host's other bridges that it shares no
+     * network with (one agent per network, and every workload), by their address there.
+     */
     private void isolation(Placed source, Network network) {
         if (!bridgeLike(network)) {
             return;
         }
-        for (String otherName : lab.agents().networks()) {
-            Network other = lab.network(otherName).orElseThrow();
-            if (other.name().equals(network.name()) || !bridgeLike(other)) {
+        java.util.Set<String> tried = new java.util.HashSet<>(); // a container on two other bridges is tried once
+        for (Network other : lab.networks()) {
+            if (other.name().equals(network.name()) || !bridgeLike(other) || source.agent().on(other.name())) {
                 continue;
             }
-            Optional<Placed> target = placed.stream().filter(p -> p.agent().role() == Agent.Role.AGENT
-                    && p.host().equals(source.host()) && p.agent().on(otherName)).findFirst();
-            target.ifPresent(t -> t.address(otherName).ifPresent(a -> add(source, network, t, other, Route.ISOLATION, a)));
+            List<Placed> there = placed.stream().filter(p -> p.host().equals(source.host()) && p.agent().on(other.name())
+                    && !p.agent().on(network.name())).toList();
+            List<Placed> targets = new ArrayList<>(there.stream().filter(p -> p.agent().role() == Agent.Role.AGENT).limit(1).toList());
+            targets.addAll(there.stream().filter(p -> p.agent().role() == Agent.Role.WORKLOAD).toList());
+            targets.stream().filter(t -> tried.add(t.name()))
+                    .forEach(t -> t.address(other.name()).ifPresent(a -> add(source, network, t, other, Route.ISOLATION, a)));
         }
     }
 

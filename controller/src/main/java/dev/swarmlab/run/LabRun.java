@@ -6,7 +6,11 @@ import dev.swarmlab.deploy.Deployment;
 import dev.swarmlab.deploy.Finding;
 import dev.swarmlab.deploy.LabState;
 import dev.swarmlab.emulated.Progress;
+import dev.swarmlab.fleet.FleetDeployer;
+import dev.swarmlab.fleet.Placed;
 import dev.swarmlab.lab.Lab;
+import dev.swarmlab.lab.Step;
+import dev.swarmlab.plan.Verdict;
 import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.KernelGaps;
 import dev.swarmlab.plan.ProbePlanner;
@@ -47,13 +51,14 @@ public final class LabRun {
         return ID.format(Instant.now()) + String.format("-%04x", java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
     }
 
-    /** A lab with steps cannot be run as one matrix: its state changes between rounds. */
-    public static void refuseSteps(Lab lab) {
-        if (!lab.steps().isEmpty()) {
-            // A matrix measured without the lab's steps would be judged against the wrong state: refuse, do not guess.
-            throw new SwarmlabException("lab " + lab.name() + " has " + lab.steps().size() + " step(s) (" + lab.steps().get(0)
-                    .action().id() + ", ...), and this version of swarmlab does not run steps between probe rounds yet",
-                    "remove `steps` from a copy of the lab file to run its matrix once, on the lab as deployed");
+    /** Refuses, before anything is touched, a lab with steps this version does not carry out. */
+    public static void checkSteps(Lab lab) {
+        List<Step> unrun = lab.steps().stream().filter(s -> !StepRunner.RUN.contains(s.action())).toList();
+        if (!unrun.isEmpty()) {
+            // A round measured without its step would be judged against the wrong state: refuse, do not guess.
+            throw new SwarmlabException("lab " + lab.name() + " has step(s) this version of swarmlab does not carry out yet: "
+                    + String.join(", ", unrun.stream().map(s -> s.action().id() + " (" + s.title() + ")").toList()),
+                    "remove those steps from a copy of the lab file; connect, disconnect, stop, start, remove-network and prune are run");
         }
     }
 
@@ -73,11 +78,13 @@ public final class LabRun {
     public Done run(Connections connections, ProbePlanner.Filter filter, Optional<Path> out, BiConsumer<String, Integer> planned,
                     Runner.Listener listener, BiConsumer<List<Finding>, dev.swarmlab.deploy.DeployPlanner.Plan> deployReport) {
         Connections.failIfUnreachable(connections, "run");
+        checkSteps(lab);
+        resetStepped(connections);
         Deployment.Result deployed = new Deployment(lab, state, progress).run(connections, false, false, deployReport);
         Map<String, String> addresses = new LinkedHashMap<>();
         connections.hosts().forEach(h -> addresses.put(h.name(), h.address()));
-        List<Cell> cells = ProbePlanner.plan(lab, deployed.placed(), deployed.services(), addresses, KernelGaps.from(deployed.findings()),
-                filter);
+        KernelGaps gaps = KernelGaps.from(deployed.findings());
+        List<Cell> cells = ProbePlanner.plan(lab, deployed.placed(), deployed.services(), addresses, gaps, filter);
         if (cells.isEmpty()) {
             throw new SwarmlabException("no probe cells to run: the filters " + filter + " leave nothing of lab " + lab.name(),
                     "check --network, --probe and --host against the lab's networks, probes and hosts");
@@ -89,24 +96,61 @@ public final class LabRun {
             store.evidence(runId, HostEvidence.collect(lab, connections));
             planned.accept(runId, cells.size());
             long start = System.nanoTime();
-            Runner runner = new Runner(store, runId, listener);
             Map<String, java.time.Duration> batches;
             try {
-                batches = runner.run(cells, deployed.placed(), connections);
+                batches = measure(store, runId, cells, deployed.placed(), connections, listener, start);
+                List<Placed> placed = deployed.placed();
+                StepRunner steps = new StepRunner(lab, connections);
+                for (int round = 1; round <= lab.steps().size(); round++) {
+                    Step step = lab.steps().get(round - 1);
+                    StepRound done = steps.run(round, step, placed);
+                    progress.step("-", "step " + round + " (" + step.title() + "): " + done.outcome() + (done.verdict() == Verdict.MATCHED ? ""
+                            : ", expected " + done.expected()) + ": " + done.detail());
+                    placed = FleetDeployer.inspect(connections, placed);
+                    int r = round;
+                    List<Cell> next = ProbePlanner.plan(lab, placed, deployed.services(), addresses, gaps, filter).stream()
+                            .map(c -> c.inRound(r)).toList();
+                    store.round(runId, done, next);
+                    measure(store, runId, next, placed, connections, listener, System.nanoTime());
+                }
             } catch (RuntimeException e) {
                 store.finish(runId, "error"); // what was measured stays; the run is marked as ended
                 throw e;
             }
-            progress.step("-", "measured " + cells.size() + " cells with " + batches.size() + " agents in " + dev.swarmlab.Durations.since(start));
-            if (runner.retried() > 0) {
-                progress.step("-", "probed " + runner.retried() + " cell(s) again that had timed out where an answer was expected: "
-                        + runner.recovered() + " answered the second time");
-            }
             RunReport report = RunReport.load(store, runId);
-            store.finish(runId, report.summary().allMatched() ? "passed" : "failed");
+            store.finish(runId, report.passed() ? "passed" : "failed");
             report = RunReport.load(store, runId);
             Path folder = report.write(out.orElse(state.dir().resolve("runs").resolve(runId)));
             return new Done(report, folder, batches);
+        }
+    }
+
+    private Map<String, java.time.Duration> measure(RunStore store, String runId, List<Cell> cells, List<Placed> placed, Connections connections,
+                                                    Runner.Listener listener, long start) {
+        Runner runner = new Runner(store, runId, listener);
+        Map<String, java.time.Duration> batches = runner.run(cells, placed, connections);
+        progress.step("-", "measured " + cells.size() + " cells with " + batches.size() + " agents in " + dev.swarmlab.Durations.since(start));
+        if (runner.retried() > 0) {
+            progress.step("-", "probed " + runner.retried() + " cell(s) again that had timed out where an answer was expected: "
+                    + runner.recovered() + " answered the second time");
+        }
+        return batches;
+    }
+
+    /**
+     * A lab's steps change its containers (connect, stop, ...): the workloads they touch are
+     * removed before the deploy, which makes them again as the lab file says, so every run starts
+     * from the same state.
+     */
+    private void resetStepped(Connections connections) {
+        for (String name : lab.steps().stream().flatMap(s -> s.workload().stream()).distinct().toList()) {
+            lab.workloads().stream().filter(w -> w.name().equals(name)).flatMap(w -> w.host().stream()).findFirst()
+                    .flatMap(connections::get).ifPresent(c -> {
+                        if (c.docker().containers(Lab.LABEL, lab.name()).stream().anyMatch(o -> o.name().equals(name))) {
+                            progress.step(c.name(), "remove workload " + name + " (the lab's steps change it; deploy makes it again)");
+                            c.docker().removeContainer(name);
+                        }
+                    });
         }
     }
 }

@@ -20,11 +20,17 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /** A stored run as files: report.json (everything) and junit.xml (one test case per cell; an expected block that blocked passes). */
-public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCell> cells, List<HostEvidence> evidence) {
+public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCell> cells, List<HostEvidence> evidence,
+                        List<StepRound> rounds) {
     public static RunReport load(RunStore store, String runId) {
         RunInfo run = store.run(runId).orElseThrow(() -> new SwarmlabException("no run " + runId + " in " + store.file(),
                 "list the runs with `swarmlab runs`"));
-        return new RunReport(run, store.placed(runId), store.cells(runId), store.evidence(runId));
+        return new RunReport(run, store.placed(runId), store.cells(runId), store.evidence(runId), store.rounds(runId));
+    }
+
+    /** Every cell matched, and every step did what the lab expected (done, or refused by Docker). */
+    public boolean passed() {
+        return summary().allMatched() && rounds.stream().allMatch(r -> r.verdict() == Verdict.MATCHED);
     }
 
     public Summary summary() {
@@ -46,6 +52,17 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
             node.set("ports", p.ports());
         }
         root.set("summary", RunStore.JSON.valueToTree(summaryJson()));
+        root.set("rounds", RunStore.JSON.valueToTree(rounds.stream().map(r -> {
+            Map<String, Object> round = new LinkedHashMap<>();
+            round.put("round", r.round());
+            round.put("title", r.title());
+            round.put("action", r.action());
+            round.put("expected", r.expected());
+            round.put("outcome", r.outcome());
+            round.put("detail", r.detail());
+            round.put("verdict", r.verdict().label());
+            return round;
+        }).toList()));
         root.set("hosts", hostsJson());
         root.set("networks", networksJson());
         ArrayNode hosts = root.putArray("evidence");
@@ -71,7 +88,7 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
         node.set("spec", RunStore.JSON.valueToTree(c.spec()));
         node.putObject("expected").put("outcome", c.expected().label()).put("reason", c.expected().reason())
                 .put("source", c.expected().source().name().toLowerCase(java.util.Locale.ROOT));
-        node.put("verdict", stored.verdict().label());
+        node.put("verdict", stored.verdict().label()).put("round", stored.round());
         stored.result().ifPresent(r -> {
             node.put("outcome", r.outcome()).put("reason", r.reason()).put("answeredBy", r.answeredBy().orElse(null))
                     .put("evidence", r.evidence());
@@ -132,6 +149,7 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
         Summary summary = summary();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("allMatched", summary.allMatched());
+        json.put("passed", passed());
         json.put("networks", summary.networks());
         List<Summary.Column> columns = summary.columns();
         json.put("comparison", summary.comparison().stream().map(row -> {

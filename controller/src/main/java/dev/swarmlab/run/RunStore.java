@@ -42,7 +42,11 @@ public final class RunStore implements AutoCloseable {
               source TEXT NOT NULL, source_host TEXT NOT NULL, target TEXT NOT NULL, target_host TEXT NOT NULL, route TEXT NOT NULL,
               probe TEXT NOT NULL, dial TEXT NOT NULL, port INTEGER NOT NULL, expect_name TEXT, shadowed_by TEXT, expected TEXT NOT NULL,
               expected_reason TEXT NOT NULL, expected_source TEXT NOT NULL, verdict TEXT NOT NULL, outcome TEXT, reason TEXT,
-              latency_ms REAL, answered_by TEXT, timings TEXT, evidence TEXT, raw TEXT, measured TEXT, PRIMARY KEY (run_id, id));
+              latency_ms REAL, answered_by TEXT, timings TEXT, evidence TEXT, raw TEXT, measured TEXT, round INTEGER NOT NULL DEFAULT 0,
+              PRIMARY KEY (run_id, id));
+            CREATE TABLE IF NOT EXISTS rounds (run_id TEXT NOT NULL, round INTEGER NOT NULL, title TEXT NOT NULL, action TEXT NOT NULL,
+              expected TEXT NOT NULL, outcome TEXT NOT NULL, detail TEXT NOT NULL, verdict TEXT NOT NULL, at TEXT NOT NULL,
+              PRIMARY KEY (run_id, round));
             """;
     private final Path file;
     private final Connection db;
@@ -68,21 +72,26 @@ public final class RunStore implements AutoCloseable {
                         statement.execute(sql);
                     }
                 }
-                // Databases written before hosts' swarm roles were recorded gain the column, empty for their runs.
-                boolean hasNode = false;
-                try (ResultSet columns = statement.executeQuery("PRAGMA table_info(evidence)")) {
-                    while (columns.next()) {
-                        hasNode |= columns.getString("name").equals("node");
-                    }
-                }
-                if (!hasNode) {
-                    statement.execute("ALTER TABLE evidence ADD COLUMN node TEXT");
-                }
+                // Databases written by earlier versions gain the columns added since, empty (or round 0) for their runs.
+                addColumn(statement, "evidence", "node", "node TEXT");
+                addColumn(statement, "cells", "round", "round INTEGER NOT NULL DEFAULT 0");
             }
             return new RunStore(file, db);
         } catch (SQLException | java.io.IOException e) {
             throw new SwarmlabException("cannot open the run database " + file + ": " + e.getMessage(),
                     "check that the lab's state folder is writable", List.of(), e);
+        }
+    }
+
+    private static void addColumn(Statement statement, String table, String column, String definition) throws SQLException {
+        boolean has = false;
+        try (ResultSet columns = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (columns.next()) {
+                has |= columns.getString("name").equals(column);
+            }
+        }
+        if (!has) {
+            statement.execute("ALTER TABLE " + table + " ADD COLUMN " + definition);
         }
     }
 
@@ -111,15 +120,40 @@ public final class RunStore implements AutoCloseable {
                             json(task.addresses()), json(java.util.Map.of("published", service.publishedTcp(), "vips", service.vips())));
                 }
             }
-            int seq = 0;
-            for (Cell c : cells) {
-                update("INSERT INTO cells (run_id, id, seq, network, source, source_host, target, target_host, route, probe, dial, port,"
-                                + " expect_name, shadowed_by, expected, expected_reason, expected_source, verdict) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                        run.id(), c.id(), seq++, c.network(), c.source(), c.sourceHost(), c.target(), c.targetHost(), c.route().name(),
-                        c.probe(), c.dial(), c.port(), c.expectName().orElse(null), c.shadowedBy().orElse(null), c.expected().outcome().name(),
-                        c.expected().reason(), c.expected().source().name(), Verdict.PENDING.name());
-            }
+            insertCells(run.id(), 0, 0, cells);
         });
+    }
+
+    private void insertCells(String runId, int round, int firstSeq, List<Cell> cells) {
+        int seq = firstSeq;
+        for (Cell c : cells) {
+            update("INSERT INTO cells (run_id, id, seq, network, source, source_host, target, target_host, route, probe, dial, port,"
+                            + " expect_name, shadowed_by, expected, expected_reason, expected_source, verdict, round)"
+                            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    runId, c.id(), seq++, c.network(), c.source(), c.sourceHost(), c.target(), c.targetHost(), c.route().name(),
+                    c.probe(), c.dial(), c.port(), c.expectName().orElse(null), c.shadowedBy().orElse(null), c.expected().outcome().name(),
+                    c.expected().reason(), c.expected().source().name(), Verdict.PENDING.name(), round);
+        }
+    }
+
+    /** A step between probe rounds: what it did (or what refused it), and the next round's cells, pending, in one transaction. */
+    public synchronized void round(String runId, StepRound step, List<Cell> cells) {
+        transaction(() -> {
+            update("INSERT INTO rounds VALUES (?,?,?,?,?,?,?,?,?)", runId, step.round(), step.title(), step.action(), step.expected(),
+                    step.outcome(), step.detail(), step.verdict().name(), Instant.now().toString());
+            int[] next = {0};
+            query("SELECT COALESCE(MAX(seq), -1) + 1 AS n FROM cells WHERE run_id='" + runId.replace("'", "''") + "'", rs -> next[0] = rs.getInt("n"));
+            insertCells(runId, step.round(), next[0], cells);
+        });
+    }
+
+    /** The steps of a run, in order (round 1 is the first step's). */
+    public synchronized List<StepRound> rounds(String runId) {
+        List<StepRound> rounds = new ArrayList<>();
+        query("SELECT * FROM rounds WHERE run_id='" + runId.replace("'", "''") + "' ORDER BY round", rs -> rounds.add(new StepRound(
+                rs.getInt("round"), rs.getString("title"), rs.getString("action"), rs.getString("expected"), rs.getString("outcome"),
+                rs.getString("detail"), Verdict.valueOf(rs.getString("verdict")))));
+        return rounds;
     }
 
     public synchronized void evidence(String runId, List<HostEvidence> hosts) {
@@ -202,7 +236,7 @@ public final class RunStore implements AutoCloseable {
         Optional<CellResult> result = verdict == Verdict.PENDING ? Optional.empty() : Optional.of(new CellResult(cell.id(),
                 rs.getString("outcome"), rs.getString("reason"), verdict, tree(rs.getString("timings")),
                 Optional.ofNullable(rs.getString("answered_by")), rs.getString("evidence"), rs.getString("raw")));
-        return new StoredCell(cell, result);
+        return new StoredCell(cell, result, rs.getInt("round"));
     }
 
     private static JsonNode tree(String json) {

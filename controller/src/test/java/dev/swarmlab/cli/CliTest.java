@@ -65,10 +65,11 @@ class CliTest {
         assertTrue(err.toString().contains("--network ov: lab t has agents on br"), err.toString());
         assertEquals(2, run("run", lab.toString(), "--probe", "icmp"));
         assertTrue(err.toString().contains("--probe icmp: lab t runs tcp"), err.toString());
-        java.nio.file.Files.writeString(lab, head + "steps: [{action: prune}]\n");
+        java.nio.file.Files.writeString(lab, head + "steps: [{action: prune}, {action: mtu, host: h1, mtu: 1400}]\n");
         assertEquals(1, run("run", lab.toString()));
-        assertTrue(err.toString().contains("does not run steps between probe rounds yet"), err.toString());
-        assertTrue(err.toString().contains("remedy: remove `steps`"), err.toString());
+        assertTrue(err.toString().contains("has step(s) this version of swarmlab does not carry out yet: mtu (mtu h1 1400)"),
+                err.toString());
+        assertTrue(err.toString().contains("remedy: remove those steps"), err.toString());
     }
 
     @Test

@@ -30,6 +30,20 @@ public final class FakeHost {
     String kernel = "CONFIG_SWARMLAB_READ=y\nCONFIG_VXLAN=m\nCONFIG_MACVLAN=m\n";
     String modules = "vxlan\nbridge\n";
     SshSession.TcpReach reach = SshSession.TcpReach.REFUSED;
+    /** What a lab step did on this host, as "connect web back", "rm busy", "prune". */
+    public final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Calls (as in {@link #calls}) the daemon refuses, with its words. */
+    public final Map<String, String> refusals = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What a prune of the lab's networks removes. */
+    public List<String> unused = List.of();
+
+    private void step(String call) {
+        String said = refusals.get(call);
+        if (said != null) {
+            throw new dev.swarmlab.docker.DockerRefusal("docker " + call + " on " + name + " failed: " + said, said, null);
+        }
+        calls.add(call);
+    }
 
     public FakeHost(String name, String address) {
         this.name = name;
@@ -167,7 +181,13 @@ public final class FakeHost {
 
         @Override
         public void removeNetwork(String idOrName) {
-            throw new UnsupportedOperationException();
+            step("rm " + idOrName);
+        }
+
+        @Override
+        public List<String> pruneNetworks(String labelKey, String labelValue) {
+            step("prune " + labelKey + "=" + labelValue);
+            return unused;
         }
 
         @Override
@@ -182,12 +202,12 @@ public final class FakeHost {
 
         @Override
         public void connect(String container, String network, java.util.Optional<String> ip, List<String> aliases) {
-            throw new UnsupportedOperationException();
+            step("connect " + container + " " + network);
         }
 
         @Override
         public void disconnect(String container, String network) {
-            throw new UnsupportedOperationException();
+            step("disconnect " + container + " " + network);
         }
 
         @Override
@@ -197,7 +217,7 @@ public final class FakeHost {
 
         @Override
         public void stopContainer(String container, int graceSeconds) {
-            throw new UnsupportedOperationException();
+            step("stop " + container);
         }
 
         @Override

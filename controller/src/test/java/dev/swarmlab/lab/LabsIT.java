@@ -87,6 +87,25 @@ class LabsIT {
                 cells -> all(cells, "host", "published port", null, "tcp", "ok"));
         labs.put("app-db", appDb);
 
+        Map<String, Predicate<List<JsonNode>>> containers = new LinkedHashMap<>();
+        containers.put("3: the default bridge reaches by address, not by name", cells -> all(round(cells, 0), "bridge", "by address", true, "tcp", "ok")
+                && all(round(cells, 0), "bridge", "by name", true, "dns", "blocked"));
+        containers.put("3: a user network resolves names", cells -> all(round(cells, 0), "front", "by name", true, "tcp", "ok"));
+        containers.put("3: two networks are isolated", cells -> all(round(cells, 0), "front", "other network", true, "tcp", "blocked"));
+        containers.put("3: one container on two networks answers on both", cells -> round(cells, 0).stream().filter(c -> c.path("target")
+                .asText().equals("api") && c.path("route").asText().equals("by address") && c.path("probe").asText().equals("tcp"))
+                .map(c -> c.path("network").asText() + "=" + c.path("outcome").asText()).collect(java.util.stream.Collectors.toSet())
+                .equals(Set.of("front=ok", "back=ok")));
+        containers.put("3: network connect makes the peer reachable", cells -> between(round(cells, 1), "web", "store", "back", "ok")
+                && between(round(cells, 0), "web", "store", "front", "blocked"));
+        containers.put("3: network disconnect takes it away again", cells -> between(round(cells, 2), "web", "store", "front", "blocked")
+                && round(cells, 2).stream().noneMatch(c -> c.path("source").asText().equals("web") && c.path("network").asText().equals("back")));
+        labs.put("containers", containers);
+
+        Map<String, Predicate<List<JsonNode>>> lifecycle = new LinkedHashMap<>();
+        lifecycle.put("7: the network in use is still there after rm and prune", cells -> all(round(cells, 3), "busy", "by name", true, "tcp", "ok"));
+        labs.put("lifecycle", lifecycle);
+
         Map<String, Predicate<List<JsonNode>>> services = new LinkedHashMap<>();
         services.put("9: tasks.NAME resolves to every task", cells -> all(cells, "svc-overlay", "tasks.NAME", null, "dns", "ok"));
         services.put("9: tasks.NAME reaches a task", cells -> all(cells, "svc-overlay", "tasks.NAME", null, "tcp", "ok"));
@@ -127,6 +146,14 @@ class LabsIT {
                     wrong.add("services: 9: a VIP answers " + (ipvs ? "with" : "only with") + " IPVS");
                 }
             }
+            if (lab.getKey().equals("lifecycle")) {
+                List<String> steps = new ArrayList<>();
+                report.path("rounds").forEach(r -> steps.add(r.path("outcome").asText() + ": " + r.path("detail").asText()));
+                if (steps.size() != 3 || !steps.get(0).matches("refused: h1: .*has active endpoints.*") || !steps.get(1).matches("done: pruned the"
+                        + " lab's unused networks: h1: removed idle(;.*)?") || !steps.get(2).matches("refused: h1: .*network idle not found.*")) {
+                    wrong.add("lifecycle: 7: rm refuses a network in use, prune removes only the unused one: " + steps);
+                }
+            }
             if (lab.getKey().equals("encrypted-overlay") && !all(cells, "sealed", "by address", false, "tcp", esp ? "ok" : "blocked")) {
                 wrong.add("encrypted-overlay: 9: an encrypted overlay crosses hosts " + (esp ? "with" : "only with") + " ESP");
             }
@@ -142,6 +169,18 @@ class LabsIT {
         CliRun show = CliRun.of("show", list.get(list.size() - 1).path("id").asText(), "--json");
         assertEquals(0, show.exit(), show.all());
         return JSON.readTree(show.out());
+    }
+
+    private static List<JsonNode> round(List<JsonNode> cells, int round) {
+        return cells.stream().filter(c -> c.path("round").asInt() == round).toList();
+    }
+
+    /** Every tcp cell from one container to another on that network came out so (there must be some). */
+    private static boolean between(List<JsonNode> cells, String from, String to, String network, String outcome) {
+        List<JsonNode> found = cells.stream().filter(c -> c.path("source").asText().equals(from) && c.path("target").asText().equals(to)
+                && c.path("network").asText().equals(network) && c.path("probe").asText().equals("tcp")).toList();
+        assertFalse(found.isEmpty(), "no tcp cells " + from + " -> " + to + " on " + network);
+        return found.stream().allMatch(c -> c.path("outcome").asText().equals(outcome));
     }
 
     private static boolean findingWarns(JsonNode report, String check) {

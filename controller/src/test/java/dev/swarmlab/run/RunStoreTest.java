@@ -92,4 +92,26 @@ class RunStoreTest {
             assertEquals("unexpected", json.readTree(out.resolve("report.json").toFile()).path("cells").get(1).path("verdict").asText());
         }
     }
+
+    @Test
+    void aStepsRoundKeepsItsCellsApartAndTheStepWithThem(@org.junit.jupiter.api.io.TempDir Path dir) {
+        try (RunStore store = RunStore.open(dir.resolve("runs.db"))) {
+            dev.swarmlab.plan.Cell first = new dev.swarmlab.plan.Cell("c1", "br", "a", "h1", "b", "h1", dev.swarmlab.plan.Route.ADDRESS, "tcp",
+                    "10.0.0.3", 7000, Optional.of("b"), Optional.empty(), new dev.swarmlab.plan.Expected(
+                    dev.swarmlab.lab.Expectation.Outcome.REACHABLE, "why", dev.swarmlab.plan.Expected.Source.RULE));
+            store.begin(new RunInfo("r1", "lab", "lab.yaml", "2026-11-23T00:00:00Z", Optional.empty(), "running", "{}", "[]", null),
+                    List.of(), List.of(first));
+            store.round("r1", StepRound.of(1, "docker network rm br", "remove-network", true, "refused", "h1: has active endpoints"),
+                    List.of(first.inRound(1)));
+            List<StoredCell> cells = store.cells("r1");
+            assertEquals(List.of("c1", "round1/c1"), cells.stream().map(c -> c.cell().id()).toList());
+            assertEquals(List.of(0, 1), cells.stream().map(StoredCell::round).toList());
+            StepRound step = store.rounds("r1").get(0);
+            assertEquals("refused", step.outcome());
+            assertEquals(dev.swarmlab.plan.Verdict.MATCHED, step.verdict());
+            RunReport report = RunReport.load(store, "r1");
+            assertEquals(1, report.json().path("cells").get(1).path("round").asInt());
+            assertEquals("h1: has active endpoints", report.json().path("rounds").get(0).path("detail").asText());
+        }
+    }
 }

@@ -1,0 +1,124 @@
+package dev.swarmlab.run;
+
+import dev.swarmlab.Deadline;
+import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.deploy.Connection;
+import dev.swarmlab.deploy.Connections;
+import dev.swarmlab.docker.DockerRefusal;
+import dev.swarmlab.fleet.Placed;
+import dev.swarmlab.lab.Lab;
+import dev.swarmlab.lab.Step;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Carries out a lab's step between probe rounds, through the hosts' Docker daemons: connect,
+ * disconnect, stop, start (awaiting the agent), remove a network, prune the lab's unused
+ * networks. What Docker refuses is the step's result, in Docker's own words, never a failed run.
+ */
+final class StepRunner {
+    /** The actions a run carries out; the others are checked in lab files but not run yet. */
+    static final Set<Step.Action> RUN = Set.of(Step.Action.CONNECT, Step.Action.DISCONNECT, Step.Action.STOP, Step.Action.START,
+            Step.Action.REMOVE_NETWORK, Step.Action.PRUNE);
+    private static final Duration READY = Duration.ofSeconds(60);
+    private final Lab lab;
+    private final Connections connections;
+
+    StepRunner(Lab lab, Connections connections) {
+        this.lab = lab;
+        this.connections = connections;
+    }
+
+    /** What a step did: "done" with what changed, or "refused" with Docker's message. */
+    private record Outcome(String outcome, String detail) {
+    }
+
+    StepRound run(int round, Step step, List<Placed> placed) {
+        Outcome outcome;
+        try {
+            outcome = switch (step.action()) {
+                case CONNECT, DISCONNECT, STOP, START -> onWorkload(step, placed);
+                case REMOVE_NETWORK -> removeNetwork(step);
+                case PRUNE -> prune();
+                default -> throw new SwarmlabException("step " + step.action().id() + " is not run by this version of swarmlab");
+            };
+        } catch (SwarmlabException e) {
+            outcome = new Outcome("error", e.getMessage());
+        }
+        return StepRound.of(round, step.title(), step.action().id(), step.refused().isPresent(), outcome.outcome(), outcome.detail());
+    }
+
+    private Outcome onWorkload(Step step, List<Placed> placed) {
+        String name = step.workload().orElseThrow();
+        Placed workload = placed.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new SwarmlabException("workload " + name + " was not deployed"));
+        Connection host = on(workload.host());
+        String network = step.network().orElse("");
+        try {
+            switch (step.action()) {
+                case CONNECT -> host.docker().connect(name, network, java.util.Optional.empty(), List.of());
+                case DISCONNECT -> host.docker().disconnect(name, network);
+                case STOP -> host.docker().stopContainer(name, 2);
+                default -> start(host, name);
+            }
+        } catch (DockerRefusal refusal) {
+            return refused(host.name(), refusal);
+        }
+        String verb = switch (step.action()) {
+            case CONNECT -> "connected " + name + " to " + network;
+            case DISCONNECT -> "disconnected " + name + " from " + network;
+            case STOP -> "stopped " + name;
+            default -> "started " + name + "; its agent serves again";
+        };
+        return new Outcome("done", verb + " on " + workload.host());
+    }
+
+    /** Starts the container and waits until its agent says, once more, that it serves. */
+    private static void start(Connection host, String name) {
+        long before = serving(host, name);
+        host.docker().startContainer(name);
+        Deadline.in(READY, name + " on " + host.name() + " to serve again after its start")
+                .await(() -> serving(host, name) > before ? true : null, Duration.ofMillis(200));
+    }
+
+    private static long serving(Connection host, String name) {
+        return host.docker().logs(name, 500).lines().filter(l -> l.contains(" serving ")).count();
+    }
+
+    /** On the step's host, or on every host that has the network (a swarm network: on its first manager). */
+    private Outcome removeNetwork(Step step) {
+        String network = step.network().orElseThrow();
+        boolean swarm = lab.network(network).map(n -> n.swarmScope()).orElse(false);
+        List<String> hosts = step.host().map(List::of).orElseGet(() -> swarm ? List.of(lab.swarm().orElseThrow().managers().get(0))
+                : connections.reached().stream().map(Connection::name).toList());
+        List<String> removed = new ArrayList<>();
+        for (String name : hosts) {
+            try {
+                on(name).docker().removeNetwork(network);
+            } catch (DockerRefusal refusal) {
+                return refused(name, refusal); // a refusal on one host is the step's result
+            }
+            removed.add(name);
+        }
+        return new Outcome("done", "removed network " + network + " on " + String.join(", ", removed));
+    }
+
+    private Outcome prune() {
+        List<String> said = new ArrayList<>();
+        for (Connection host : connections.reached()) {
+            List<String> deleted = host.docker().pruneNetworks(Lab.LABEL, lab.name());
+            said.add(host.name() + ": " + (deleted.isEmpty() ? "nothing unused" : "removed " + String.join(", ", deleted)));
+        }
+        return new Outcome("done", "pruned the lab's unused networks: " + String.join("; ", said));
+    }
+
+    private static Outcome refused(String host, DockerRefusal refusal) {
+        return new Outcome("refused", host + ": " + refusal.said());
+    }
+
+    private Connection on(String host) {
+        return connections.get(host).orElseThrow(() -> new SwarmlabException("host " + host + " is not reachable"));
+    }
+}
