@@ -250,8 +250,8 @@
     var rounds = report.rounds || [];
     if (!rounds.length) { return null; }
     var sym = { matched: 'matched', unexpected: 'unexpected', error: 'error' };
-    return h('table', { id: 'rounds' }, h('caption', { 'class': 'muted', text: 'The lab\u2019s steps: each is followed by a probe round' }),
-      h('thead', {}, h('tr', {}, ['Round', 'After step', 'Expected', 'Outcome', 'Verdict', 'Detail'].map(function (t) { return h('th', { scope: 'col', text: t }); }))),
+    return h('table', { id: 'rounds' }, h('caption', { 'class': 'muted', text: 'Round 0 tries what the lab expects Docker to refuse; each step after it is followed by a probe round' }),
+      h('thead', {}, h('tr', {}, ['Round', 'Step', 'Expected', 'Outcome', 'Verdict', 'Detail'].map(function (t) { return h('th', { scope: 'col', text: t }); }))),
       h('tbody', {}, rounds.map(function (r) {
         return h('tr', { 'data-round': r.round }, h('td', { 'class': 'num', text: r.round }), h('td', { text: r.title }), h('td', { text: r.expected }),
           h('td', { text: r.outcome }), h('td', {}, badge(sym[r.verdict] || 'error', r.verdict)), h('td', { text: r.detail }));

@@ -48,10 +48,10 @@ final class RunPrinter {
         out.println("(yes: answered; no: blocked or answered by another container; mixed: some of each; !: differs from what the driver promises)");
         if (!report.rounds().isEmpty()) {
             out.println();
-            Table rounds = new Table("ROUND", "AFTER STEP", "EXPECTED", "OUTCOME", "VERDICT", "CELLS", "MATCHED", "DETAIL");
+            Table rounds = new Table("ROUND", "STEP (ROUND 0: TRIED ONCE DEPLOYED)", "EXPECTED", "OUTCOME", "VERDICT", "CELLS", "MATCHED", "DETAIL");
             rounds.row("0", "(the lab as deployed)", "-", "-", "-", count(report, 0, false), count(report, 0, true), "");
             report.rounds().forEach(r -> rounds.row(String.valueOf(r.round()), r.title(), r.expected(), r.outcome(), r.verdict().label(),
-                    count(report, r.round(), false), count(report, r.round(), true), r.detail()));
+                    r.round() == 0 ? "-" : count(report, r.round(), false), r.round() == 0 ? "-" : count(report, r.round(), true), r.detail()));
             rounds.print(out);
         }
         List<StoredCell> listed = report.cells().stream().filter(c -> allCells || c.verdict() != Verdict.MATCHED).toList();

@@ -25,7 +25,7 @@ public final class Deployment {
      * @param services         the lab's services with their VIPs and running tasks
      */
     public record Result(List<Finding> findings, DeployPlanner.Plan plan, boolean applied, int containerChanges,
-                         List<dev.swarmlab.fleet.Placed> placed, List<dev.swarmlab.docker.ServiceState> services) {
+                         List<dev.swarmlab.fleet.Placed> placed, List<dev.swarmlab.docker.ServiceState> services, String image) {
         public boolean changedNothing() {
             return plan.actions().isEmpty() && containerChanges == 0;
         }
@@ -68,7 +68,7 @@ public final class Deployment {
                     blocking.stream().map(f -> f.host() + ": " + f.check() + ": " + f.evidence()).toList(), null);
         }
         if (dryRun) {
-            return new Result(findings, plan, false, 0, List.of(), List.of());
+            return new Result(findings, plan, false, 0, List.of(), List.of(), "");
         }
         if (!plan.actions().isEmpty()) {
             new Deployer(lab, connections, state, progress).apply(plan);
@@ -77,7 +77,7 @@ public final class Deployment {
         String image = image(connections);
         List<dev.swarmlab.fleet.Placed> placed = fleet.ensure(connections, image);
         List<dev.swarmlab.docker.ServiceState> services = fleet.ensureServices(connections, image);
-        return new Result(findings, plan, true, fleet.changes(), placed, services);
+        return new Result(findings, plan, true, fleet.changes(), placed, services, image);
     }
 
     /** The lab's own image (it must be on every host already), or swarmlab's, built here and loaded where missing. */

@@ -285,8 +285,10 @@ final class DockerJavaEngine implements DockerEngine {
         } catch (SwarmlabException e) {
             // A container that cannot start (a taken port, a refused address) is removed, not left half-made.
             removeQuietly(id);
-            throw new SwarmlabException("docker " + what + " on " + endpoint + " failed: " + e.getMessage()
-                    .replaceFirst("^docker start \\S+ on \\S+ failed: ", ""), e);
+            if (e instanceof DockerRefusal refusal) {
+                throw new DockerRefusal("docker " + what + " on " + endpoint + " failed: " + refusal.said(), refusal.said(), e);
+            }
+            throw new SwarmlabException("docker " + what + " on " + endpoint + " failed: " + e.getMessage(), e);
         }
         return id;
     }

@@ -140,7 +140,8 @@ final class WorkloadResolver {
     }
 
     private void checkExclusive(RawWorkload raw, List<Attachment> attachments) {
-        attachments.stream().filter(a -> networks.get(a.network()).driver() == Driver.HOST || networks.get(a.network()).driver() == Driver.NONE)
+        attachments.stream().filter(a -> networks.containsKey(a.network())) // a refused workload may name a network the lab lacks
+                .filter(a -> networks.get(a.network()).driver() == Driver.HOST || networks.get(a.network()).driver() == Driver.NONE)
                 .findFirst().filter(a -> attachments.size() > 1)
                 .ifPresent(a -> problems.add(raw.at().at("networks"), "a workload on the '" + a.network()
                         + "' network cannot join other networks at the same time"));

@@ -174,11 +174,21 @@ public final class ProbePlanner {
                 String binding = port.getValue().get(0);
                 String hostIp = binding.substring(0, binding.lastIndexOf(':'));
                 int hostPort = Integer.parseInt(binding.substring(binding.lastIndexOf(':') + 1));
-                String dial = hostIp.isEmpty() || hostIp.equals("0.0.0.0") ? hostAddresses.get(workload.host()) : hostIp;
+                boolean everywhere = hostIp.isEmpty() || hostIp.equals("0.0.0.0");
                 for (Placed source : hostAgents) {
                     Network network = lab.network(source.agent().firstNetwork()).orElseThrow();
+                    // Bound to one address (-p IP:HOST:CONTAINER): there it answers; at the host's own address, from elsewhere, it does not.
+                    boolean bound = !everywhere && !source.host().equals(workload.host());
+                    String dial = everywhere || bound ? hostAddresses.get(workload.host()) : hostIp;
+                    // The agent's HTTP port speaks HTTP (no greeting line): probe it with http.
+                    String probe = port.getKey().equals(Fleet.HTTP_PORT + "/tcp") ? "http" : "tcp";
                     cell(source, network, workload.name() + " " + port.getKey() + " at " + workload.host() + ":" + hostPort, workload.host(),
-                            network, Route.PUBLISHED, "tcp", dial, hostPort, Optional.empty());
+                            network, Route.PUBLISHED, probe, dial, hostPort, Optional.empty());
+                    if (bound) {
+                        cells.set(cells.size() - 1, cells.get(cells.size() - 1).withExpected(new Expected(Expectation.Outcome.BLOCKED, "-p " + hostIp
+                                + ":" + hostPort + ":" + port.getKey().replace("/tcp", "") + " publishes on " + hostIp + " only: the host's other"
+                                + " addresses do not answer on " + hostPort + " (concepts 5 -p)", Expected.Source.RULE)));
+                    }
                 }
             }
             List<Integer> listened = workload.agent().workload().map(Workload::listen).orElse(List.of());

@@ -94,6 +94,10 @@ public final class LabRun {
             store.begin(new RunInfo(runId, lab.name(), lab.file().toString(), Instant.now().toString(), Optional.empty(), "running",
                     RunStore.json(filter), RunStore.json(deployed.findings()), null), deployed.placed(), deployed.services(), cells);
             store.evidence(runId, HostEvidence.collect(lab, connections));
+            List<StepRound> refusals = Refusals.attempt(lab, connections, deployed.image());
+            refusals.forEach(r -> progress.step("-", r.title() + ": " + r.outcome() + (r.verdict() == Verdict.MATCHED ? "" : ", expected "
+                    + r.expected()) + ": " + r.detail()));
+            store.attempts(runId, refusals);
             planned.accept(runId, cells.size());
             long start = System.nanoTime();
             Map<String, java.time.Duration> batches;

@@ -44,6 +44,8 @@ public final class RunStore implements AutoCloseable {
               expected_reason TEXT NOT NULL, expected_source TEXT NOT NULL, verdict TEXT NOT NULL, outcome TEXT, reason TEXT,
               latency_ms REAL, answered_by TEXT, timings TEXT, evidence TEXT, raw TEXT, measured TEXT, round INTEGER NOT NULL DEFAULT 0,
               PRIMARY KEY (run_id, id));
+            CREATE TABLE IF NOT EXISTS attempts (run_id TEXT NOT NULL, seq INTEGER NOT NULL, title TEXT NOT NULL, action TEXT NOT NULL,
+              expected TEXT NOT NULL, outcome TEXT NOT NULL, detail TEXT NOT NULL, verdict TEXT NOT NULL, PRIMARY KEY (run_id, seq));
             CREATE TABLE IF NOT EXISTS rounds (run_id TEXT NOT NULL, round INTEGER NOT NULL, title TEXT NOT NULL, action TEXT NOT NULL,
               expected TEXT NOT NULL, outcome TEXT NOT NULL, detail TEXT NOT NULL, verdict TEXT NOT NULL, at TEXT NOT NULL,
               PRIMARY KEY (run_id, round));
@@ -147,9 +149,23 @@ public final class RunStore implements AutoCloseable {
         });
     }
 
-    /** The steps of a run, in order (round 1 is the first step's). */
+    /** The workloads the lab expected Docker to refuse, as they went (round 0: tried once the lab was deployed). */
+    public synchronized void attempts(String runId, List<StepRound> attempts) {
+        transaction(() -> {
+            for (int i = 0; i < attempts.size(); i++) {
+                StepRound a = attempts.get(i);
+                update("INSERT INTO attempts VALUES (?,?,?,?,?,?,?,?)", runId, i, a.title(), a.action(), a.expected(), a.outcome(), a.detail(),
+                        a.verdict().name());
+            }
+        });
+    }
+
+    /** The refusals tried (round 0), then the steps of a run, in order (round 1 is the first step's). */
     public synchronized List<StepRound> rounds(String runId) {
         List<StepRound> rounds = new ArrayList<>();
+        query("SELECT * FROM attempts WHERE run_id='" + runId.replace("'", "''") + "' ORDER BY seq", rs -> rounds.add(new StepRound(0,
+                rs.getString("title"), rs.getString("action"), rs.getString("expected"), rs.getString("outcome"), rs.getString("detail"),
+                Verdict.valueOf(rs.getString("verdict")))));
         query("SELECT * FROM rounds WHERE run_id='" + runId.replace("'", "''") + "' ORDER BY round", rs -> rounds.add(new StepRound(
                 rs.getInt("round"), rs.getString("title"), rs.getString("action"), rs.getString("expected"), rs.getString("outcome"),
                 rs.getString("detail"), Verdict.valueOf(rs.getString("verdict")))));

@@ -78,6 +78,15 @@ class LabsIT {
         drivers.put("4: none reaches nothing", cells -> all(cells, "none", "to host", true, "tcp", "blocked"));
         labs.put("drivers", drivers);
 
+        Map<String, Predicate<List<JsonNode>>> addressing = new LinkedHashMap<>();
+        addressing.put("6: a container pinned with --ip is reached at that address", cells -> select(cells, "pinned", "by address", true, "tcp")
+                .stream().filter(c -> c.path("target").asText().equals("fixed"))
+                .allMatch(c -> c.path("dial").asText().equals("192.168.100.123") && c.path("outcome").asText().equals("ok")));
+        addressing.put("6: its name resolves to the pinned address", cells -> select(cells, "pinned", "by name", true, "dns").stream()
+                .filter(c -> c.path("target").asText().equals("fixed"))
+                .allMatch(c -> c.path("raw").path("timings").path("addresses").toString().equals("[\"192.168.100.123\"]")));
+        labs.put("addressing", addressing);
+
         Map<String, Predicate<List<JsonNode>>> appDb = new LinkedHashMap<>();
         appDb.put("3: the app reaches the db by name on 27017", cells -> select(cells, "app-net", "by name", true, "tcp").stream()
                 .filter(c -> c.path("source").asText().equals("app") && c.path("dial").asText().equals("mongodb"))
@@ -105,6 +114,18 @@ class LabsIT {
         Map<String, Predicate<List<JsonNode>>> lifecycle = new LinkedHashMap<>();
         lifecycle.put("7: the network in use is still there after rm and prune", cells -> all(round(cells, 3), "busy", "by name", true, "tcp", "ok"));
         labs.put("lifecycle", lifecycle);
+
+        Map<String, Predicate<List<JsonNode>>> publishing = new LinkedHashMap<>();
+        publishing.put("5: -p HOST:CONTAINER, -p CONTAINER and -P answer at the host's address", cells -> select(cells, "host", "published port",
+                null, "tcp").stream().filter(c -> !c.path("target").asText().startsWith("one-address"))
+                .allMatch(c -> c.path("outcome").asText().equals("ok")));
+        publishing.put("5: -p CONTAINER and -P take random host ports", cells -> select(cells, "host", "published port", null, "tcp").stream()
+                .filter(c -> c.path("target").asText().startsWith("any-port") || c.path("target").asText().startsWith("all-ports"))
+                .allMatch(c -> c.path("port").asInt() >= 32768));
+        publishing.put("5: -p IP:HOST:CONTAINER answers at that address only", cells -> select(cells, "host", "published port", null, "tcp")
+                .stream().filter(c -> c.path("target").asText().startsWith("one-address"))
+                .allMatch(c -> c.path("outcome").asText().equals(c.path("dial").asText().equals("127.0.0.1") ? "ok" : "blocked")));
+        labs.put("publishing", publishing);
 
         Map<String, Predicate<List<JsonNode>>> services = new LinkedHashMap<>();
         services.put("9: tasks.NAME resolves to every task", cells -> all(cells, "svc-overlay", "tasks.NAME", null, "dns", "ok"));
@@ -146,9 +167,24 @@ class LabsIT {
                     wrong.add("services: 9: a VIP answers " + (ipvs ? "with" : "only with") + " IPVS");
                 }
             }
+            if (lab.getKey().equals("addressing") && !report.path("networks").get(0).path("subnets").get(0).path("gateway").asText()
+                    .equals("192.168.100.254")) {
+                wrong.add("addressing: 6: the network has the gateway the lab chose: " + report.path("networks"));
+            }
+            if (lab.getKey().equals("addressing") && !report.path("rounds").toString().matches(".*\"outcome\":\"refused\".*user defined"
+                    + " networks only.*")) {
+                wrong.add("addressing: 6: a static ip on the default bridge is refused: " + report.path("rounds"));
+            }
+            if (lab.getKey().equals("publishing") && !report.path("rounds").toString().matches(".*\"outcome\":\"refused\".*port is already"
+                    + " allocated.*")) {
+                wrong.add("publishing: 5: a taken host port is refused: " + report.path("rounds"));
+            }
             if (lab.getKey().equals("lifecycle")) {
                 List<String> steps = new ArrayList<>();
                 report.path("rounds").forEach(r -> steps.add(r.path("outcome").asText() + ": " + r.path("detail").asText()));
+                if (steps.isEmpty() || !steps.remove(0).matches("refused: h1: network nowhere not found")) {
+                    wrong.add("lifecycle: 4: --network to a missing network fails (networks are never created implicitly)");
+                }
                 if (steps.size() != 3 || !steps.get(0).matches("refused: h1: .*has active endpoints.*") || !steps.get(1).matches("done: pruned the"
                         + " lab's unused networks: h1: removed idle(;.*)?") || !steps.get(2).matches("refused: h1: .*network idle not found.*")) {
                     wrong.add("lifecycle: 7: rm refuses a network in use, prune removes only the unused one: " + steps);

@@ -113,12 +113,17 @@ class ProbePlannerTest {
                 workloads:
                   - {name: db, host: h1, networks: [{name: br, aliases: [mongodb]}], listen: [27017]}
                   - {name: app, host: h1, networks: [br], listen: [3000], publish: ["3000:3000"]}
+                  - {name: local, host: h1, networks: [br], listen: [80], publish: ["127.0.0.1:8082:80"]}
                 """);
         List<Placed> placed = new ArrayList<>();
         for (Placed p : placed(lab)) {
-            boolean app = p.name().equals("app");
+            Map<String, List<String>> ports = switch (p.name()) {
+                case "app" -> Map.of("3000/tcp", List.of("0.0.0.0:3000"));
+                case "local" -> Map.of("80/tcp", List.of("127.0.0.1:8082"));
+                default -> Map.of();
+            };
             placed.add(p.agent().role() != Agent.Role.WORKLOAD ? p : new Placed(p.agent(), p.id(), true,
-                    Map.of("br", app ? "10.91.0.10" : "10.91.0.11"), app ? Map.of("3000/tcp", List.of("0.0.0.0:3000")) : Map.of()));
+                    Map.of("br", p.name().equals("app") ? "10.91.0.10" : p.name().equals("db") ? "10.91.0.11" : "10.91.0.12"), ports));
         }
         List<Cell> cells = ProbePlanner.plan(lab, placed, HOSTS, KernelGaps.NONE, ProbePlanner.Filter.ALL);
         List<Cell> appToDb = cells.stream().filter(c -> c.source().equals("app") && c.target().equals("db") && c.probe().equals("tcp")).toList();
@@ -128,9 +133,12 @@ class ProbePlannerTest {
         assertEquals(List.of(27017), unpublished.stream().map(Cell::port).distinct().toList(), "only the db's port, which it does not publish");
         assertTrue(unpublished.stream().noneMatch(c -> c.expected().reachable()), unpublished.toString());
         assertEquals("10.250.0.11", unpublished.get(0).dial(), "at its host's address");
-        List<Cell> published = cells.stream().filter(c -> c.route() == Route.PUBLISHED).toList();
+        List<Cell> published = cells.stream().filter(c -> c.route() == Route.PUBLISHED && c.target().startsWith("app ")).toList();
         assertEquals(2, published.size(), "from both hosts' stacks");
         assertTrue(published.stream().allMatch(c -> c.port() == 3000 && c.expected().reachable()));
+        List<Cell> bound = cells.stream().filter(c -> c.route() == Route.PUBLISHED && c.target().startsWith("local ")).toList();
+        assertEquals(List.of("h1 127.0.0.1 reachable", "h2 10.250.0.11 blocked"), bound.stream().map(c -> c.sourceHost() + " " + c.dial() + " "
+                + c.expected().label()).sorted().toList(), "-p 127.0.0.1:8082:80 answers on that address only");
     }
 
     @Test
