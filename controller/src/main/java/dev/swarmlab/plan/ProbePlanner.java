@@ -153,10 +153,35 @@ public final class ProbePlanner {
             int port = hostAgent.isPresent() ? port(probe) : probe.equals("tcp") ? 22 : 0;
             Optional<String> expectName = hostAgent.filter(h -> identified(probe)).map(Placed::name);
             cell(source, network, "host " + source.host(), source.host(), network, Route.HOST, probe, address, port, expectName);
+            if (source.agent().role() == Agent.Role.WORKLOAD && bridgeLike(network) && !probe.equals("icmp")) {
+                hostByName(source, network, probe, port, expectName);
+            }
+        }
+        if (source.agent().role() == Agent.Role.WORKLOAD && bridgeLike(network) && lab.probes().contains("tcp")) {
+            cell(source, network, source.name() + " itself", source.host(), network, Route.SELF, "tcp", "localhost", Fleet.TCP_PORT,
+                    Optional.of(source.name()));
+            replaceExpected(Expectation.Outcome.REACHABLE, "localhost in a container is the container itself, not its host (concepts 2)");
         }
     }
 
-    /** From each host's own stack (its host-mode agent) to every published port of every workload. */
+    /**
+     * From a workload, its host by the name host.docker.internal: on Linux the name exists only
+     * where the container was run with --add-host host.docker.internal:host-gateway.
+     */
+    private void hostByName(Placed source, Network network, String probe, int port, Optional<String> expectName) {
+        boolean added = source.agent().workload().map(w -> w.extraHosts().stream().anyMatch(h -> h.name().equals("host.docker.internal")))
+                .orElse(false);
+        cell(source, network, "host " + source.host(), source.host(), network, Route.HOST_NAME, probe, "host.docker.internal", port, expectName);
+        replaceExpected(added ? Expectation.Outcome.REACHABLE : Expectation.Outcome.BLOCKED, added
+                ? "--add-host host.docker.internal:host-gateway maps the name to the host's gateway address: the host answers (concepts 2)"
+                : "without --add-host host.docker.internal:host-gateway the name does not resolve in a Linux container (concepts 2)");
+    }
+
+    /** The expectation of the cell just planned, from a rule about the situation rather than the driver table. */
+    private void replaceExpected(Expectation.Outcome outcome, String reason) {
+        cells.set(cells.size() - 1, cells.get(cells.size() - 1).withExpected(new Expected(outcome, reason, Expected.Source.RULE)));
+    }
+
     /**
      * From each host's own stack (its host-mode agent), every workload's published TCP port at the
      * address it is published on; and every port the workload listens on but does not publish, at
@@ -185,9 +210,8 @@ public final class ProbePlanner {
                     cell(source, network, workload.name() + " " + port.getKey() + " at " + workload.host() + ":" + hostPort, workload.host(),
                             network, Route.PUBLISHED, probe, dial, hostPort, Optional.empty());
                     if (bound) {
-                        cells.set(cells.size() - 1, cells.get(cells.size() - 1).withExpected(new Expected(Expectation.Outcome.BLOCKED, "-p " + hostIp
-                                + ":" + hostPort + ":" + port.getKey().replace("/tcp", "") + " publishes on " + hostIp + " only: the host's other"
-                                + " addresses do not answer on " + hostPort + " (concepts 5 -p)", Expected.Source.RULE)));
+                        replaceExpected(Expectation.Outcome.BLOCKED, "-p " + hostIp + ":" + hostPort + ":" + port.getKey().replace("/tcp", "")
+                                + " publishes on " + hostIp + " only: the host's other addresses do not answer on " + hostPort + " (concepts 5 -p)");
                     }
                 }
             }

@@ -10,6 +10,10 @@ public enum Route {
     ISOLATION("other network"),
     /** the source's own host, at the host's address */
     HOST("to host"),
+    /** the source's own host, by the name host.docker.internal */
+    HOST_NAME("host.docker.internal"),
+    /** the container itself, as localhost */
+    SELF("localhost"),
     /** a workload's published port, through its host's address */
     PUBLISHED("published port"),
     /** a port a workload listens on but does not publish, tried at its host's address */

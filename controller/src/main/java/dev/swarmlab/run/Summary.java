@@ -27,6 +27,8 @@ public record Summary(List<NetworkCounts> networks, List<Comparison> comparison)
         OTHER_NETWORK("other network", c -> c.route() == Route.ISOLATION),
         TO_HOST("to host", c -> c.route() == Route.HOST),
         PUBLISHED("published port", c -> c.route() == Route.PUBLISHED),
+        HOST_NAME("host.docker.internal", c -> c.route() == Route.HOST_NAME, true),
+        SELF("localhost", c -> c.route() == Route.SELF, true),
         UNPUBLISHED("unpublished port", c -> c.route() == Route.UNPUBLISHED, true),
         SERVICE("service name", c -> c.route() == Route.SERVICE, true),
         TASKS("tasks.NAME", c -> c.route() == Route.TASKS, true);

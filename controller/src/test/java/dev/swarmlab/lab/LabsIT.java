@@ -115,6 +115,17 @@ class LabsIT {
         lifecycle.put("7: the network in use is still there after rm and prune", cells -> all(round(cells, 3), "busy", "by name", true, "tcp", "ok"));
         labs.put("lifecycle", lifecycle);
 
+        Map<String, Predicate<List<JsonNode>>> hostInternal = new LinkedHashMap<>();
+        hostInternal.put("2: host.docker.internal reaches the host with host-gateway", cells -> select(cells, "bridge", "host.docker.internal", true,
+                "tcp").stream().filter(c -> c.path("source").asText().equals("with-flag"))
+                .allMatch(c -> c.path("outcome").asText().equals("ok") && c.path("answeredBy").asText().startsWith("host-internal-host-h1")));
+        hostInternal.put("2: without the flag the name does not resolve", cells -> select(cells, "bridge", "host.docker.internal", true, "tcp")
+                .stream().filter(c -> c.path("source").asText().equals("without-flag"))
+                .allMatch(c -> c.path("outcome").asText().equals("blocked") && c.path("reason").asText().equals("no such name")));
+        hostInternal.put("2: localhost is the container itself", cells -> select(cells, "bridge", "localhost", true, "tcp").stream()
+                .allMatch(c -> c.path("answeredBy").asText().startsWith(c.path("source").asText() + "@")));
+        labs.put("host-internal", hostInternal);
+
         Map<String, Predicate<List<JsonNode>>> publishing = new LinkedHashMap<>();
         publishing.put("5: -p HOST:CONTAINER, -p CONTAINER and -P answer at the host's address", cells -> select(cells, "host", "published port",
                 null, "tcp").stream().filter(c -> !c.path("target").asText().startsWith("one-address"))

@@ -139,6 +139,11 @@ class ProbePlannerTest {
         List<Cell> bound = cells.stream().filter(c -> c.route() == Route.PUBLISHED && c.target().startsWith("local ")).toList();
         assertEquals(List.of("h1 127.0.0.1 reachable", "h2 10.250.0.11 blocked"), bound.stream().map(c -> c.sourceHost() + " " + c.dial() + " "
                 + c.expected().label()).sorted().toList(), "-p 127.0.0.1:8082:80 answers on that address only");
+        List<Cell> hostByName = cells.stream().filter(c -> c.route() == Route.HOST_NAME && c.source().equals("app")).toList();
+        assertEquals(List.of("host.docker.internal"), hostByName.stream().map(Cell::dial).distinct().toList());
+        assertTrue(hostByName.stream().noneMatch(c -> c.expected().reachable()), "without --add-host the name does not resolve");
+        Cell self = cells.stream().filter(c -> c.route() == Route.SELF && c.source().equals("app")).findFirst().orElseThrow();
+        assertEquals("localhost:7000 answered by app", self.dial() + ":" + self.port() + " answered by " + self.expectName().orElseThrow());
     }
 
     @Test
