@@ -74,6 +74,7 @@ public final class ProbePlanner {
                 planner.peers(source, network);
                 planner.isolation(source, network);
                 planner.toHost(source, network);
+                planner.links(source, network);
             }
         }
         planner.published();
@@ -161,6 +162,42 @@ public final class ProbePlanner {
             cell(source, network, source.name() + " itself", source.host(), network, Route.SELF, "tcp", "localhost", Fleet.TCP_PORT,
                     Optional.of(source.name()));
             replaceExpected(Expectation.Outcome.REACHABLE, "localhost in a container is the container itself, not its host (concepts 2)");
+        }
+    }
+
+    /**
+     * Legacy links on the default bridge: the linking container reaches the linked one by the alias
+     * (an /etc/hosts entry), and the linked one cannot use the alias back: a link is one-way.
+     */
+    private void links(Placed source, Network network) {
+        List<Workload.Link> links = source.agent().workload().map(Workload::links).orElse(List.of());
+        for (Workload.Link link : links) {
+            Optional<Placed> linked = placed.stream().filter(p -> p.name().equals(link.container()) && p.running()).findFirst();
+            if (linked.isEmpty() || !linked.get().agent().on(network.name())) {
+                continue;
+            }
+            // The link writes the linked container's own name into /etc/hosts too: by name, it resolves from the linking side.
+            for (int i = 0; i < cells.size(); i++) {
+                Cell c = cells.get(i);
+                if (c.route() == Route.NAME && c.source().equals(source.name()) && c.target().equals(link.container()) && c.network().equals(network.name())) {
+                    cells.set(i, c.withExpected(new Expected(Expectation.Outcome.REACHABLE, "--link " + link.container() + ":" + link.alias()
+                            + " writes " + link.container() + " itself into " + source.name() + "'s /etc/hosts too (concepts 3 link)",
+                            Expected.Source.RULE)));
+                }
+            }
+            for (String probe : lab.probes()) {
+                if (!applies(probe, Route.LINK)) {
+                    continue;
+                }
+                cell(source, network, linked.get().name(), linked.get().host(), network, Route.LINK, probe, link.alias(), port(probe, linked.get()),
+                        Optional.of(linked.get().name()).filter(n -> identified(probe)));
+                replaceExpected(Expectation.Outcome.REACHABLE, "--link " + link.container() + ":" + link.alias() + " writes " + link.alias()
+                        + " into " + source.name() + "'s /etc/hosts (concepts 3 link)");
+                cell(linked.get(), network, source.name(), source.host(), network, Route.LINK, probe, link.alias(), port(probe, source),
+                        Optional.of(source.name()).filter(n -> identified(probe)));
+                replaceExpected(Expectation.Outcome.BLOCKED, "a link is one-way: " + link.alias() + " is only in " + source.name()
+                        + "'s /etc/hosts, not in " + link.container() + "'s (concepts 3 link)");
+            }
         }
     }
 

@@ -6,6 +6,8 @@ public enum Route {
     ADDRESS("by address"),
     /** a peer on the same network, by its container name or alias */
     NAME("by name"),
+    /** a container linked with --link NAME:ALIAS, by the alias */
+    LINK("by link alias"),
     /** a container on another network of the same host, by its address */
     ISOLATION("other network"),
     /** the source's own host, at the host's address */

@@ -126,6 +126,14 @@ class LabsIT {
                 .allMatch(c -> c.path("answeredBy").asText().startsWith(c.path("source").asText() + "@")));
         labs.put("host-internal", hostInternal);
 
+        Map<String, Predicate<List<JsonNode>>> links = new LinkedHashMap<>();
+        links.put("3: --link makes the alias resolve in the linking container", cells -> select(cells, "bridge", "by link alias", true, "tcp")
+                .stream().filter(c -> c.path("source").asText().equals("frontend"))
+                .allMatch(c -> c.path("outcome").asText().equals("ok") && c.path("answeredBy").asText().startsWith("database@")));
+        links.put("3: the link is one-way", cells -> select(cells, "bridge", "by link alias", true, "tcp").stream()
+                .filter(c -> c.path("source").asText().equals("database")).allMatch(c -> c.path("outcome").asText().equals("blocked")));
+        labs.put("links", links);
+
         Map<String, Predicate<List<JsonNode>>> publishing = new LinkedHashMap<>();
         publishing.put("5: -p HOST:CONTAINER, -p CONTAINER and -P answer at the host's address", cells -> select(cells, "host", "published port",
                 null, "tcp").stream().filter(c -> !c.path("target").asText().startsWith("one-address"))

@@ -147,6 +147,24 @@ class ProbePlannerTest {
     }
 
     @Test
+    void aLegacyLinkResolvesItsAliasAndTheNameFromTheLinkingSideOnly() throws IOException {
+        Lab lab = lab("""
+                workloads:
+                  - {name: database, host: h1, networks: [bridge]}
+                  - {name: frontend, host: h1, networks: [bridge], links: ["database:db"]}
+                """);
+        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, KernelGaps.NONE, ProbePlanner.Filter.ALL);
+        List<String> link = cells.stream().filter(c -> c.route() == Route.LINK && c.probe().equals("tcp"))
+                .map(c -> c.source() + " " + c.dial() + " " + c.expected().label()).sorted().toList();
+        assertEquals(List.of("database db blocked", "frontend db reachable"), link);
+        List<String> byName = cells.stream().filter(c -> c.route() == Route.NAME && c.probe().equals("tcp") && c.network().equals("bridge")
+                && List.of("database", "frontend").contains(c.source()) && List.of("database", "frontend").contains(c.target()))
+                .map(c -> c.source() + " " + c.dial() + " " + c.expected().label()).sorted().toList();
+        assertEquals(List.of("database frontend blocked", "frontend database reachable"), byName, "the default bridge resolves no names"
+                + " but the link's");
+    }
+
+    @Test
     void aBridgeAddressReusedOnTheSourcesHostIsMarkedAsShadowed() throws IOException {
         Lab lab = lab("");
         List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, KernelGaps.NONE, ProbePlanner.Filter.ALL);
