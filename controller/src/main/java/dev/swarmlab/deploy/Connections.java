@@ -25,9 +25,16 @@ public final class Connections implements AutoCloseable {
     private final Map<String, Connection> reached = new LinkedHashMap<>();
     private final Map<String, SwarmlabException> unreachable = new LinkedHashMap<>();
     private final List<InventoryHost> hosts;
+    private final java.nio.file.Path source;
 
-    private Connections(List<InventoryHost> hosts) {
+    private Connections(List<InventoryHost> hosts, java.nio.file.Path source) {
         this.hosts = hosts;
+        this.source = source;
+    }
+
+    /** The inventory file the hosts came from (the lab file itself for an inline list). */
+    public java.nio.file.Path source() {
+        return source;
     }
 
     /** Something that opens a host's connection; tests give their own. */
@@ -54,7 +61,7 @@ public final class Connections implements AutoCloseable {
 
     public static Connections open(Inventory inventory, Opener opener, Progress progress, Duration deadline) {
         long start = System.nanoTime();
-        Connections connections = new Connections(inventory.hosts());
+        Connections connections = new Connections(inventory.hosts(), inventory.source());
         List<Parallel.Outcome<InventoryHost, Connection>> outcomes = Parallel.each(inventory.hosts(),
                 Deadline.in(deadline, "SSH and Docker connections to every host"), opener::open);
         for (Parallel.Outcome<InventoryHost, Connection> outcome : outcomes) {

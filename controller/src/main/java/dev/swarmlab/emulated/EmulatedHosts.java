@@ -38,6 +38,14 @@ public final class EmulatedHosts {
         this.progress = progress;
     }
 
+    /**
+     * The outside stand-in's HTTP address of the emulated set whose inventory this is (it lies
+     * beside the set's state), or empty when the inventory is not an emulated set's.
+     */
+    public static Optional<String> outsideOf(Path inventory) {
+        return SetState.read(inventory.toAbsolutePath().resolveSibling("set.json")).map(state -> state.underlay().outside());
+    }
+
     public HostSet set() {
         return set;
     }
@@ -84,6 +92,7 @@ public final class EmulatedHosts {
                 }
             }
             if (toStart.isEmpty() && toRepair.isEmpty()) {
+                new OutsideHost(set, commands, progress).ensure(underlay);
                 writeAccessFiles(before);
                 return new UpResult(before, List.of(), List.of(), set.inventory());
             }
@@ -105,6 +114,7 @@ public final class EmulatedHosts {
                 });
                 List<HostStatus> after = inspect(underlay);
                 if (after.isEmpty()) {
+                    new OutsideHost(set, commands, progress).remove();
                     removeSet(cgroups);
                 } else {
                     writeAccessFiles(after);
@@ -116,6 +126,7 @@ public final class EmulatedHosts {
                             before.stream().filter(status -> !touched.contains(status.name())),
                             launched.stream().map(Parallel.Outcome::value))
                     .sorted(Comparator.comparing(HostStatus::name, byIndex())).toList();
+            new OutsideHost(set, commands, progress).ensure(underlay);
             writeAccessFiles(after);
             return new UpResult(after, toStart, toRepair, set.inventory());
         });
@@ -154,6 +165,7 @@ public final class EmulatedHosts {
             if (!failed.isEmpty()) {
                 throw Parallel.combine(failed, "hosts");
             }
+            new OutsideHost(set, commands, progress).remove();
             removeSet(cgroups);
             return new DownResult(hosts, anything);
         });

@@ -30,6 +30,16 @@ final class HostProbe {
         }
     }
 
+    /** Whether something accepts TCP connections there within the deadline. */
+    static boolean tcpOpen(String address, int port, Duration callDeadline) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), (int) Math.max(1, callDeadline.toMillis()));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** sshd's banner ("SSH-2.0-OpenSSH_9.2p1 ..."), read from a TCP connection to its address. */
     static String sshBanner(String address, int port, Duration callDeadline) {
         int millis = (int) Math.max(1, callDeadline.toMillis());

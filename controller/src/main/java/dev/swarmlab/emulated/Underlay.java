@@ -31,6 +31,15 @@ public record Underlay(Subnet subnet) {
         }
     }
 
+    /** The outside stand-in's address: the second of the subnet, before the hosts. */
+    public String outside() {
+        return Ipv4.format(subnet.address(2));
+    }
+
+    public String outsideCidr() {
+        return outside() + "/" + subnet.prefixLength();
+    }
+
     public String cidr(int hostIndex) {
         return address(hostIndex) + "/" + subnet.prefixLength();
     }

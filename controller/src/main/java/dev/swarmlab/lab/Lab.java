@@ -6,11 +6,13 @@ import java.util.Optional;
 
 /**
  * A resolved, validated lab: what to build on which hosts and what to probe. Immutable; made
- * only by {@link LabFile#read}, so every Lab in the program has passed every check.
+ * only by {@link LabFile#read}, so every Lab in the program has passed every check. {@code outside}
+ * is where "the internet" is for its egress cells: "local" (the emulated hosts' stand-in) or an
+ * http://HOST[:PORT]/ address; empty for none.
  */
 public record Lab(String name, String description, Path file, LabHosts hosts, Optional<Swarm> swarm,
                   List<Network> networks, List<Workload> workloads, Agents agents, List<String> probes,
-                  List<Expectation> expectations, List<Step> steps) {
+                  List<Expectation> expectations, List<Step> steps, Optional<String> outside) {
     public Lab {
         networks = List.copyOf(networks);
         workloads = List.copyOf(workloads);

@@ -64,8 +64,15 @@ final class LabResolver {
         Set<String> workloadNames = new HashSet<>(workloads.stream().map(Workload::name).toList());
         List<Expectation> expectations = raw.expectations().stream().map(e -> expectation(e, workloadNames)).flatMap(Optional::stream).toList();
         List<Step> steps = raw.steps().stream().map(s -> step(s, workloads)).flatMap(Optional::stream).toList();
+        Optional<String> outside = raw.outside().filter(o -> {
+            boolean ok = o.equals("local") || o.matches("http://[A-Za-z0-9.-]+(:\\d{1,5})?/?");
+            if (!ok) {
+                problems.add(raw.at().fields().get("outside"), "expected `local` (the emulated hosts' stand-in) or http://HOST[:PORT]/, not '" + o + "'");
+            }
+            return ok;
+        });
         return new Lab(name, raw.description().orElse(""), file, hosts, swarm, List.copyOf(networks.values()), workloads, agents,
-                probes, expectations, steps);
+                probes, expectations, steps, outside);
     }
 
     // ---- hosts ----

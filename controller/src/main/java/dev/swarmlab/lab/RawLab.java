@@ -15,10 +15,10 @@ import java.util.Set;
  */
 record RawLab(YamlNode at, Optional<String> name, Optional<String> description, Optional<YamlNode> hosts,
               Optional<RawSwarm> swarm, List<RawNetwork> networks, List<RawWorkload> workloads, Optional<RawAgents> agents,
-              List<YamlNode> probes, List<RawExpectation> expectations, List<RawStep> steps) {
+              List<YamlNode> probes, List<RawExpectation> expectations, List<RawStep> steps, Optional<String> outside) {
 
     static final Set<String> FIELDS = Set.of("name", "description", "hosts", "swarm", "networks", "workloads", "agents",
-            "probes", "expectations", "steps");
+            "probes", "expectations", "steps", "outside");
 
     record RawSwarm(Fields at, List<YamlNode> managers) {
         static final Set<String> FIELDS = Set.of("managers");
@@ -77,7 +77,8 @@ record RawLab(YamlNode at, Optional<String> name, Optional<String> description, 
                         f.requiredString("reason")))),
                 top.list("steps", node -> Fields.of(node, problems, RawStep.FIELDS).map(f -> new RawStep(f,
                         f.string("title"), f.requiredString("action"), f.string("workload"), f.string("network"), f.string("host"),
-                        f.integer("mtu", 68, 65535), f.string("refused"))))));
+                        f.integer("mtu", 68, 65535), f.string("refused")))),
+                top.string("outside")));
     }
 
     private static RawNetwork network(Fields f) {

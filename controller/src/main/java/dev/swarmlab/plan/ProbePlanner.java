@@ -68,6 +68,19 @@ public final class ProbePlanner {
 
     public static List<Cell> plan(Lab lab, List<Placed> placed, List<ServiceState> services, Map<String, String> hostAddresses,
                                   KernelGaps gaps, Filter filter) {
+        return plan(lab, placed, services, hostAddresses, gaps, filter, Optional.empty());
+    }
+
+    /** An endpoint beyond the lab's hosts: HOST and PORT of an HTTP server. */
+    public record Outside(String host, int port) {
+    }
+
+    /**
+     * @param outside where egress cells go (every container on every network, over http where the lab
+     *                probes http, else tcp), or empty for none
+     */
+    public static List<Cell> plan(Lab lab, List<Placed> placed, List<ServiceState> services, Map<String, String> hostAddresses,
+                                  KernelGaps gaps, Filter filter, Optional<Outside> outside) {
         ProbePlanner planner = new ProbePlanner(lab, placed, hostAddresses, gaps);
         for (Network network : lab.networks()) {
             for (Placed source : sources(placed, network.name())) {
@@ -75,6 +88,7 @@ public final class ProbePlanner {
                 planner.isolation(source, network);
                 planner.toHost(source, network);
                 planner.links(source, network);
+                outside.ifPresent(o -> planner.outside(source, network, o));
             }
         }
         planner.published();
@@ -163,6 +177,11 @@ public final class ProbePlanner {
                     Optional.of(source.name()));
             replaceExpected(Expectation.Outcome.REACHABLE, "localhost in a container is the container itself, not its host (concepts 2)");
         }
+    }
+
+    private void outside(Placed source, Network network, Outside outside) {
+        String probe = lab.probes().contains("http") ? "http" : "tcp";
+        cell(source, network, "outside " + outside.host(), "outside", network, Route.OUTSIDE, probe, outside.host(), outside.port(), Optional.empty());
     }
 
     /**

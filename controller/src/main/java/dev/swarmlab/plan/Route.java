@@ -16,6 +16,8 @@ public enum Route {
     HOST_NAME("host.docker.internal"),
     /** the container itself, as localhost */
     SELF("localhost"),
+    /** an HTTP endpoint beyond the lab's hosts ("the internet") */
+    OUTSIDE("to outside"),
     /** a workload's published port, through its host's address */
     PUBLISHED("published port"),
     /** a port a workload listens on but does not publish, tried at its host's address */

@@ -84,7 +84,8 @@ public final class LabRun {
         Map<String, String> addresses = new LinkedHashMap<>();
         connections.hosts().forEach(h -> addresses.put(h.name(), h.address()));
         KernelGaps gaps = KernelGaps.from(deployed.findings());
-        List<Cell> cells = ProbePlanner.plan(lab, deployed.placed(), deployed.services(), addresses, gaps, filter);
+        Optional<ProbePlanner.Outside> outside = outside(connections);
+        List<Cell> cells = ProbePlanner.plan(lab, deployed.placed(), deployed.services(), addresses, gaps, filter, outside);
         if (cells.isEmpty()) {
             throw new SwarmlabException("no probe cells to run: the filters " + filter + " leave nothing of lab " + lab.name(),
                     "check --network, --probe and --host against the lab's networks, probes and hosts");
@@ -112,7 +113,7 @@ public final class LabRun {
                             : ", expected " + done.expected()) + ": " + done.detail());
                     placed = FleetDeployer.inspect(connections, placed);
                     int r = round;
-                    List<Cell> next = ProbePlanner.plan(lab, placed, deployed.services(), addresses, gaps, filter).stream()
+                    List<Cell> next = ProbePlanner.plan(lab, placed, deployed.services(), addresses, gaps, filter, outside).stream()
                             .map(c -> c.inRound(r)).toList();
                     store.round(runId, done, next);
                     measure(store, runId, next, placed, connections, listener, System.nanoTime());
@@ -127,6 +128,24 @@ public final class LabRun {
             Path folder = report.write(out.orElse(state.dir().resolve("runs").resolve(runId)));
             return new Done(report, folder, batches);
         }
+    }
+
+    /** Where the lab's egress cells go: the emulated hosts' stand-in for `outside: local`, else the address the lab gives. */
+    private Optional<ProbePlanner.Outside> outside(Connections connections) {
+        if (lab.outside().isEmpty()) {
+            return Optional.empty();
+        }
+        String outside = lab.outside().get();
+        if (outside.equals("local")) {
+            String address = dev.swarmlab.emulated.EmulatedHosts.outsideOf(connections.source()).orElseThrow(() -> new SwarmlabException(
+                    "lab " + lab.name() + " says `outside: local`, and its hosts (" + connections.source() + ") are not emulated hosts",
+                    "give the lab an outside address of your own: outside: http://HOST[:PORT]/"));
+            return Optional.of(new ProbePlanner.Outside(address, 80));
+        }
+        String hostPort = outside.substring("http://".length()).replaceFirst("/$", "");
+        int colon = hostPort.indexOf(':');
+        return Optional.of(colon < 0 ? new ProbePlanner.Outside(hostPort, 80)
+                : new ProbePlanner.Outside(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))));
     }
 
     private Map<String, java.time.Duration> measure(RunStore store, String runId, List<Cell> cells, List<Placed> placed, Connections connections,

@@ -27,6 +27,7 @@ public record Summary(List<NetworkCounts> networks, List<Comparison> comparison)
         OTHER_NETWORK("other network", c -> c.route() == Route.ISOLATION),
         TO_HOST("to host", c -> c.route() == Route.HOST),
         PUBLISHED("published port", c -> c.route() == Route.PUBLISHED),
+        OUTSIDE("to outside", c -> c.route() == Route.OUTSIDE),
         LINK("by link alias", c -> c.route() == Route.LINK, true),
         HOST_NAME("host.docker.internal", c -> c.route() == Route.HOST_NAME, true),
         SELF("localhost", c -> c.route() == Route.SELF, true),

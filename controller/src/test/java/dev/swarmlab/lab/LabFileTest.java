@@ -79,7 +79,7 @@ class LabFileTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown field         | colour: blue                                                                   | 4:9   | colour: unknown field 'colour'; allowed: agents, description, expectations, hosts, name, networks, probes, steps, swarm, workloads
+            unknown field         | colour: blue                                                                   | 4:9   | colour: unknown field 'colour'; allowed: agents, description, expectations, hosts, name, networks, outside, probes, steps, swarm, workloads
             unknown driver        | networks: [{name: n, driver: ipvlan}]                                          | 4:30  | networks[1].driver: unknown driver 'ipvlan'; allowed: bridge, macvlan, overlay
             host as a driver      | networks: [{name: n, driver: host}]                                            | 4:30  | (use Docker's built-in network: `- {name: host}`)
             overlapping subnets   | networks: [{name: a, subnet: 10.1.0.0/16}, {name: b, subnet: 10.1.2.0/24}]     | 4:62  | networks[2].subnet: subnet 10.1.2.0/24 overlaps network 'a' (10.1.0.0/16)

@@ -76,6 +76,7 @@ class LabsIT {
         drivers.put("3: two networks are isolated", cells -> all(cells, "lab-bridge", "other network", true, "tcp", "blocked"));
         drivers.put("4: host mode answers at the host's address", cells -> all(cells, "host", "by address", false, "tcp", "ok"));
         drivers.put("4: none reaches nothing", cells -> all(cells, "none", "to host", true, "tcp", "blocked"));
+        drivers.put("1: an overlay reaches the outside world", cells -> all(cells, "lab-overlay", "to outside", false, "http", "ok"));
         labs.put("drivers", drivers);
 
         Map<String, Predicate<List<JsonNode>>> addressing = new LinkedHashMap<>();
@@ -133,6 +134,14 @@ class LabsIT {
         links.put("3: the link is one-way", cells -> select(cells, "bridge", "by link alias", true, "tcp").stream()
                 .filter(c -> c.path("source").asText().equals("database")).allMatch(c -> c.path("outcome").asText().equals("blocked")));
         labs.put("links", links);
+
+        Map<String, Predicate<List<JsonNode>>> outside = new LinkedHashMap<>();
+        for (String network : List.of("out-overlay", "out-bridge", "bridge", "host")) {
+            outside.put("1: egress from " + network, cells -> all(cells, network, "to outside", false, "http", "ok"));
+        }
+        outside.put("1: none has no egress", cells -> all(cells, "none", "to outside", false, "http", "blocked"));
+        outside.put("1: an --internal network has no egress", cells -> all(cells, "sealed-in", "to outside", false, "http", "blocked"));
+        labs.put("outside", outside);
 
         Map<String, Predicate<List<JsonNode>>> publishing = new LinkedHashMap<>();
         publishing.put("5: -p HOST:CONTAINER, -p CONTAINER and -P answer at the host's address", cells -> select(cells, "host", "published port",

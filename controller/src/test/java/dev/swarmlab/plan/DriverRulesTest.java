@@ -35,10 +35,10 @@ class DriverRulesTest {
 
     @ParameterizedTest(name = "{0} {1} same-host={2} {3} via-ipvs={4} esp-missing={5} ip_vs-missing={6}: {7}")
     @CsvSource({
-            // 1: none and --internal have no egress (here: not even to the host)
+            // 1: none and --internal have no egress; an --internal network still reaches its own host
             "none, ADDRESS, true, tcp, false, false, false, BLOCKED, 4 none",
             "none, HOST, true, tcp, false, false, false, BLOCKED, 4 none",
-            "internal, HOST, true, tcp, false, false, false, BLOCKED, 1 internal",
+            "internal, HOST, true, tcp, false, false, false, REACHABLE, 1 internal",
             // 2: a container reaches its host; host mode is the host
             "user-bridge, HOST, true, tcp, false, false, false, REACHABLE, 2 host",
             "default-bridge, HOST, true, tcp, false, false, false, REACHABLE, 2 host",
@@ -66,6 +66,12 @@ class DriverRulesTest {
             // 5: a published port answers at the host's address
             "host, PUBLISHED, false, tcp, false, false, false, REACHABLE, 5 -p",
             "host, UNPUBLISHED, false, tcp, false, false, false, BLOCKED, 3 app",
+            // 1: egress works from every network but none and --internal ones
+            "overlay, OUTSIDE, false, http, false, false, false, REACHABLE, 1 egress",
+            "default-bridge, OUTSIDE, false, http, false, false, false, REACHABLE, 1 egress",
+            "host, OUTSIDE, false, http, false, false, false, REACHABLE, 1 egress",
+            "internal, OUTSIDE, false, http, false, false, false, BLOCKED, 1 internal",
+            "none, OUTSIDE, false, http, false, false, false, BLOCKED, 4 none",
             // 9: an encrypted overlay needs ESP between hosts; on one host it needs none
             "encrypted, ADDRESS, false, tcp, false, true, false, BLOCKED, 9 encrypted",
             "encrypted, NAME, false, tcp, false, true, false, BLOCKED, 9 encrypted",
