@@ -139,7 +139,7 @@
     var hostBottom = Math.max.apply(null, columns.map(function (c) { return c.bottom; }).concat([TOP + 30]));
     var bandTop = hostBottom + 24;
     var height = bandTop + swarmNets.length * 34 + 10;
-    var width = Math.max(10 + hosts.length * (W + GAP), 400);
+    var width = Math.max(10 + hosts.length * (W + GAP), 680);
     var svg = h('svg', { 'class': 'topology', viewBox: '0 0 ' + width + ' ' + height, width: width, height: height, role: 'img',
       'aria-label': 'Topology: ' + hosts.length + ' hosts, ' + networks.length + ' networks, ' + report.placed.length + ' containers' });
     columns.forEach(function (col) {

@@ -46,6 +46,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class PageIT {
     private static final String BEFORE = "20261124-090000-aaaa";
     private static final String AFTER = "20261124-100000-bbbb";
+    private static final String STEPPED = "20261124-080000-cccc";
     private static final Path SHOTS = Path.of("target", "screenshots");
     /** Selenium warns on every start that it has no DevTools for this chromium; the tests do not use DevTools. */
     private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
@@ -66,6 +67,16 @@ class PageIT {
                     && c.source().endsWith("h1-a") && c.target().endsWith("h2-a")).findFirst().orElseThrow();
             store.record(AFTER, CellResult.judge(cell, new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                     "{\"outcome\":\"blocked\",\"reason\":\"timeout\",\"evidence\":\"no answer in 3000 ms\"}")));
+        }
+        // A run with a step: its round 1 has every cell again, and the step was refused as the lab expected.
+        ScriptedRun.record(state, STEPPED);
+        try (RunStore store = RunStore.open(LabState.of(state, ScriptedRun.LAB).runs())) {
+            List<Cell> again = ScriptedRun.cells().stream().map(c -> c.inRound(1)).toList();
+            store.round(STEPPED, dev.swarmlab.run.StepRound.of(1, "docker network rm lab-bridge", "remove-network", true, "refused",
+                    "h1: error while removing network: network lab-bridge has active endpoints"), again);
+            for (Cell c : again) {
+                store.record(STEPPED, ScriptedRun.result(c));
+            }
         }
         Path labs = Files.createDirectories(state.resolve("labs"));
         Files.copy(Path.of("../labs/drivers.yaml"), labs.resolve("drivers.yaml"));
@@ -224,10 +235,25 @@ class PageIT {
     }
 
     @Test
+    void aRunWithStepsShowsEachStepAndEachRoundsMatrices() throws Exception {
+        browser.get(url("#run=" + STEPPED));
+        int cells = ScriptedRun.cells().size();
+        waiting(20).until(d -> chips().size() == 2 * cells);
+        WebElement step = browser.findElement(By.cssSelector("#rounds tr[data-round=\"1\"]"));
+        assertTrue(step.getText().contains("docker network rm lab-bridge") && step.getText().contains("refused")
+                && step.getText().contains("matched") && step.getText().contains("has active endpoints"), step.getText());
+        List<WebElement> round1 = browser.findElements(By.cssSelector("table.matrix[data-round=\"1\"]"));
+        assertEquals(2, round1.size(), "one matrix per network in round 1");
+        assertTrue(browser.findElement(By.id("matrices-body")).getText().contains("round 1, after \u201cdocker network rm lab-bridge\u201d"));
+        assertEquals(cells, browser.findElements(By.cssSelector("table.matrix[data-round=\"1\"] button.chip")).size());
+        shot("stepped-run");
+    }
+
+    @Test
     void theHistoryShowsOnlyWhatChangedBetweenTwoRuns() throws Exception {
         browser.get(url("#run=" + AFTER));
         waiting(20).until(d -> !d.findElements(By.cssSelector("#runs tr[data-run]")).isEmpty());
-        assertEquals(2, browser.findElements(By.cssSelector("#runs tr[data-run]")).size());
+        assertEquals(3, browser.findElements(By.cssSelector("#runs tr[data-run]")).size());
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("diff-before"))).selectByValue(BEFORE);
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("diff-after"))).selectByValue(AFTER);
         browser.findElement(By.id("diff-show")).click();
