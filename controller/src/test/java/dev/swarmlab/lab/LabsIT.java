@@ -194,6 +194,9 @@ class LabsIT {
                 if (!vip) {
                     wrong.add("services: 9: a VIP answers " + (ipvs ? "with" : "only with") + " IPVS");
                 }
+                if (!all(cells, "host", "published port", null, "tcp", ipvs ? "ok" : "blocked")) {
+                    wrong.add("services: 5: the routing mesh answers on every node " + (ipvs ? "with" : "only with") + " IPVS");
+                }
             }
             if (lab.getKey().equals("addressing") && !report.path("networks").get(0).path("subnets").get(0).path("gateway").asText()
                     .equals("192.168.100.254")) {
