@@ -64,14 +64,28 @@ final class OutsideHost {
         progress.step(NAME, "outside stand-in serving HTTP at " + address + ":80 (labs: `outside: local`)");
     }
 
-    /** Stops its server and removes its namespace (which takes the veth with it). */
+    /** Stops its server, waits until it is gone, then removes its namespace and the veth it held. */
     void remove() {
         String ns = netns();
-        if (!Files.exists(Path.of("/run/netns", ns))) {
-            return;
+        if (Files.exists(Path.of("/run/netns", ns))) {
+            List<ProcessHandle> inside = commands.run("ip", "netns", "pids", ns).stdout().lines().filter(l -> l.matches("\\d+"))
+                    .map(Long::parseLong).flatMap(pid -> ProcessHandle.of(pid).stream()).toList();
+            inside.forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle process : inside) {
+                try {
+                    process.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    throw new SwarmlabException("the outside stand-in's server (pid " + process.pid() + ") did not stop", e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SwarmlabException("interrupted while stopping the outside stand-in", e);
+                }
+            }
+            commands.must("ip", "netns", "del", ns);
         }
-        commands.run("ip", "netns", "pids", ns).stdout().lines().filter(l -> l.matches("\\d+")).map(Long::parseLong)
-                .flatMap(pid -> ProcessHandle.of(pid).stream()).forEach(ProcessHandle::destroyForcibly);
-        commands.must("ip", "netns", "del", ns);
+        // A namespace outlives its name while anything holds it: the host end of its veth goes explicitly.
+        if (commands.run("ip", "link", "show", ns).exitCode() == 0) {
+            commands.must("ip", "link", "del", ns);
+        }
     }
 }
