@@ -102,7 +102,29 @@ public final class Preflight {
         device.flatMap(facts::mtu).ifPresent(mtu -> findings.addAll(mtus(c.name(), device.get(), mtu)));
         findings.addAll(subnets(c, facts));
         findings.addAll(leftovers(c));
+        findings.addAll(hostPorts(c));
         return findings;
+    }
+
+    /**
+     * A host-mode agent or workload listens on the host's own ports 7000/tcp, 7001/udp and 8080/tcp:
+     * another lab's, still running there, would keep this lab's from starting.
+     */
+    private List<Finding> hostPorts(Connection c) {
+        boolean needs = lab.networks().stream().anyMatch(n -> n.driver() == Network.Driver.HOST
+                && (lab.agents().networks().contains(n.name()) || lab.workloads().stream().anyMatch(w -> w.networks().stream()
+                .anyMatch(a -> a.network().equals(n.name())))));
+        if (!needs) {
+            return List.of();
+        }
+        List<String> holders = c.docker().containers(dev.swarmlab.fleet.Fleet.NETWORK_LABEL, "host").stream()
+                .filter(o -> !lab.name().equals(o.labels().get(Lab.LABEL)) && "running".equals(o.state()))
+                .map(o -> o.name() + " (lab " + o.labels().getOrDefault(Lab.LABEL, "?") + ")").toList();
+        if (holders.isEmpty()) {
+            return List.of(Finding.pass("host ports", c.name(), "7000/tcp, 7001/udp and 8080/tcp free of other labs' host-mode agents"));
+        }
+        return List.of(Finding.fail("host ports", c.name(), "7000/tcp, 7001/udp and 8080/tcp are held by host-mode " + String.join(", ", holders),
+                "destroy that lab first (swarmlab destroy LAB), or run the labs one after another with `swarmlab run --all`"));
     }
 
     /** The host's clock must read a time between our before and after; the distance outside that window is the skew. */

@@ -34,6 +34,8 @@ public final class FakeHost {
     public final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
     /** Calls (as in {@link #calls}) the daemon refuses, with its words. */
     public final Map<String, String> refusals = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The containers the daemon lists (by label). */
+    public final List<LabelledObject> labelled = new ArrayList<>();
     /** What a prune of the lab's networks removes. */
     public List<String> unused = List.of();
 
@@ -121,7 +123,7 @@ public final class FakeHost {
 
         @Override
         public List<LabelledObject> containers(String labelKey, String labelValue) {
-            return List.of();
+            return labelled.stream().filter(o -> labelValue.equals(o.labels().get(labelKey))).toList();
         }
 
         @Override

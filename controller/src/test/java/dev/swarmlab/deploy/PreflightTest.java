@@ -58,6 +58,10 @@ class PreflightTest {
                 row("a docker network over the planned subnet", hosts -> hosts.get(0).networks = List.of(new NetworkState("x", "old",
                                 "bridge", "local", List.of("10.90.0.0/16"), List.of(), false, false, Map.of(), Map.of())),
                         "subnet 10.90.0.0/24", "h1", Finding.Status.FAIL, "Docker network old"),
+                row("another lab's host-mode agent holds the host's ports", hosts -> hosts.get(1).labelled.add(new dev.swarmlab.docker.LabelledObject(
+                                "c1", "drivers-host-h2-a", "running", Map.of(Lab.LABEL, "drivers", dev.swarmlab.fleet.Fleet.ROLE_LABEL, "agent",
+                                dev.swarmlab.fleet.Fleet.NETWORK_LABEL, "host"))),
+                        "host ports", "h2", Finding.Status.FAIL, "held by host-mode drivers-host-h2-a (lab drivers)"),
                 row("a firewall dropping swarm ports", hosts -> hosts.get(2).reach = SshSession.TcpReach.TIMEOUT,
                         "swarm ports", "h3", Finding.Status.FAIL, "cannot reach h1:7946/tcp timeout"));
     }
@@ -78,6 +82,8 @@ class PreflightTest {
                 networks:
                   - {name: ov, driver: overlay, subnet: 10.90.0.0/24}
                   - {name: br, driver: bridge, subnet: 10.91.0.0/24}
+                  - {name: host}
+                agents: {networks: [host]}
                 """);
         Lab lab = LabFile.read(file);
         List<FakeHost> hosts = List.of(new FakeHost("h1", "10.0.0.11"), new FakeHost("h2", "10.0.0.12"), new FakeHost("h3", "10.0.0.13"));
