@@ -173,9 +173,9 @@ public final class ProbePlanner {
             }
         }
         if (source.agent().role() == Agent.Role.WORKLOAD && bridgeLike(network) && lab.probes().contains("tcp")) {
-            cell(source, network, source.name() + " itself", source.host(), network, Route.SELF, "tcp", "localhost", Fleet.TCP_PORT,
-                    Optional.of(source.name()));
-            replaceExpected(Expectation.Outcome.REACHABLE, "localhost in a container is the container itself, not its host (concepts 2)");
+            cell(source, network, source.name() + " itself", source.host(), Route.SELF, "tcp", "localhost", Fleet.TCP_PORT,
+                    Optional.of(source.name()), Expectation.Outcome.REACHABLE, "localhost in a container is the container itself, not its host"
+                            + " (concepts 2)");
         }
     }
 
@@ -195,27 +195,17 @@ public final class ProbePlanner {
             if (linked.isEmpty() || !linked.get().agent().on(network.name())) {
                 continue;
             }
-            // The link writes the linked container's own name into /etc/hosts too: by name, it resolves from the linking side.
-            for (int i = 0; i < cells.size(); i++) {
-                Cell c = cells.get(i);
-                if (c.route() == Route.NAME && c.source().equals(source.name()) && c.target().equals(link.container()) && c.network().equals(network.name())) {
-                    cells.set(i, c.withExpected(new Expected(Expectation.Outcome.REACHABLE, "--link " + link.container() + ":" + link.alias()
-                            + " writes " + link.container() + " itself into " + source.name() + "'s /etc/hosts too (concepts 3 link)",
-                            Expected.Source.RULE)));
-                }
-            }
             for (String probe : lab.probes()) {
                 if (!applies(probe, Route.LINK)) {
                     continue;
                 }
-                cell(source, network, linked.get().name(), linked.get().host(), network, Route.LINK, probe, link.alias(), port(probe, linked.get()),
-                        Optional.of(linked.get().name()).filter(n -> identified(probe)));
-                replaceExpected(Expectation.Outcome.REACHABLE, "--link " + link.container() + ":" + link.alias() + " writes " + link.alias()
-                        + " into " + source.name() + "'s /etc/hosts (concepts 3 link)");
-                cell(linked.get(), network, source.name(), source.host(), network, Route.LINK, probe, link.alias(), port(probe, source),
-                        Optional.of(source.name()).filter(n -> identified(probe)));
-                replaceExpected(Expectation.Outcome.BLOCKED, "a link is one-way: " + link.alias() + " is only in " + source.name()
-                        + "'s /etc/hosts, not in " + link.container() + "'s (concepts 3 link)");
+                cell(source, network, linked.get().name(), linked.get().host(), Route.LINK, probe, link.alias(), port(probe, linked.get()),
+                        Optional.of(linked.get().name()).filter(n -> identified(probe)), Expectation.Outcome.REACHABLE, "--link "
+                                + link.container() + ":" + link.alias() + " writes " + link.alias() + " into " + source.name()
+                                + "'s /etc/hosts (concepts 3 link)");
+                cell(linked.get(), network, source.name(), source.host(), Route.LINK, probe, link.alias(), port(probe, source),
+                        Optional.of(source.name()).filter(n -> identified(probe)), Expectation.Outcome.BLOCKED, "a link is one-way: "
+                                + link.alias() + " is only in " + source.name() + "'s /etc/hosts, not in " + link.container() + "'s (concepts 3 link)");
             }
         }
     }
@@ -227,15 +217,10 @@ public final class ProbePlanner {
     private void hostByName(Placed source, Network network, String probe, int port, Optional<String> expectName) {
         boolean added = source.agent().workload().map(w -> w.extraHosts().stream().anyMatch(h -> h.name().equals("host.docker.internal")))
                 .orElse(false);
-        cell(source, network, "host " + source.host(), source.host(), network, Route.HOST_NAME, probe, "host.docker.internal", port, expectName);
-        replaceExpected(added ? Expectation.Outcome.REACHABLE : Expectation.Outcome.BLOCKED, added
+        cell(source, network, "host " + source.host(), source.host(), Route.HOST_NAME, probe, "host.docker.internal", port, expectName,
+                added ? Expectation.Outcome.REACHABLE : Expectation.Outcome.BLOCKED, added
                 ? "--add-host host.docker.internal:host-gateway maps the name to the host's gateway address: the host answers (concepts 2)"
                 : "without --add-host host.docker.internal:host-gateway the name does not resolve in a Linux container (concepts 2)");
-    }
-
-    /** The expectation of the cell just planned, from a rule about the situation rather than the driver table. */
-    private void replaceExpected(Expectation.Outcome outcome, String reason) {
-        cells.set(cells.size() - 1, cells.get(cells.size() - 1).withExpected(new Expected(outcome, reason, Expected.Source.RULE)));
     }
 
     /**
@@ -263,11 +248,14 @@ public final class ProbePlanner {
                     String dial = everywhere || bound ? hostAddresses.get(workload.host()) : hostIp;
                     // The agent's HTTP port speaks HTTP (no greeting line): probe it with http.
                     String probe = port.getKey().equals(Fleet.HTTP_PORT + "/tcp") ? "http" : "tcp";
-                    cell(source, network, workload.name() + " " + port.getKey() + " at " + workload.host() + ":" + hostPort, workload.host(),
-                            network, Route.PUBLISHED, probe, dial, hostPort, Optional.empty());
+                    String target = workload.name() + " " + port.getKey() + " at " + workload.host() + ":" + hostPort;
                     if (bound) {
-                        replaceExpected(Expectation.Outcome.BLOCKED, "-p " + hostIp + ":" + hostPort + ":" + port.getKey().replace("/tcp", "")
-                                + " publishes on " + hostIp + " only: the host's other addresses do not answer on " + hostPort + " (concepts 5 -p)");
+                        cell(source, network, target, workload.host(), Route.PUBLISHED, probe, dial, hostPort, Optional.empty(),
+                                Expectation.Outcome.BLOCKED, "-p " + hostIp + ":" + hostPort + ":" + port.getKey().replace("/tcp", "")
+                                        + " publishes on " + hostIp + " only: the host's other addresses do not answer on " + hostPort
+                                        + " (concepts 5 -p)");
+                    } else {
+                        cell(source, network, target, workload.host(), network, Route.PUBLISHED, probe, dial, hostPort, Optional.empty());
                     }
                 }
             }
@@ -356,11 +344,23 @@ public final class ProbePlanner {
 
     private void cell(Placed source, Network network, String target, String targetHost, Network targetNetwork, Route route, String probe,
                       String dial, int port, Optional<String> expectName) {
-        cell(source, network, target, targetHost, targetNetwork, route, probe, dial, port, expectName, false);
+        cell(source, network, target, targetHost, targetNetwork, route, probe, dial, port, expectName, false, Optional.empty());
     }
 
     private void cell(Placed source, Network network, String target, String targetHost, Network targetNetwork, Route route, String probe,
                       String dial, int port, Optional<String> expectName, boolean viaIpvs) {
+        cell(source, network, target, targetHost, targetNetwork, route, probe, dial, port, expectName, viaIpvs, Optional.empty());
+    }
+
+    /** A cell whose expectation comes from the situation the planner sees (a flag, a binding, a link), not from the driver table. */
+    private void cell(Placed source, Network network, String target, String targetHost, Route route, String probe, String dial, int port,
+                      Optional<String> expectName, Expectation.Outcome outcome, String reason) {
+        cell(source, network, target, targetHost, network, route, probe, dial, port, expectName, false,
+                Optional.of(new Expected(outcome, reason, Expected.Source.RULE)));
+    }
+
+    private void cell(Placed source, Network network, String target, String targetHost, Network targetNetwork, Route route, String probe,
+                      String dial, int port, Optional<String> expectName, boolean viaIpvs, Optional<Expected> given) {
         boolean sameHost = source.host().equals(targetHost);
         // Throughput is a property of the path, not of the pair: one sample per network, same host and cross-host (run alone).
         if (probe.equals("throughput") && !sampled.add(network.name() + "/" + targetNetwork.name() + "/" + route + "/" + sameHost)) {
@@ -368,14 +368,22 @@ public final class ProbePlanner {
         }
         boolean espMissing = gaps.lacks(source.host(), "esp") || gaps.lacks(targetHost, "esp");
         boolean ipvsMissing = gaps.lacks(source.host(), "ip_vs") || gaps.lacks(targetHost, "ip_vs");
-        Expected expected = DriverRules.expect(new DriverRules.Situation(network, targetNetwork, route, sameHost, probe, viaIpvs, espMissing,
-                ipvsMissing));
+        Expected expected = given.or(() -> linkedByName(source, route, dial, target)).orElseGet(() -> DriverRules.expect(
+                new DriverRules.Situation(network, targetNetwork, route, sameHost, probe, viaIpvs, espMissing, ipvsMissing)));
         boolean byName = route == Route.NAME || route == Route.SERVICE || route == Route.TASKS;
         Optional<String> shadow = byName ? Optional.empty() : shadow(source, dial, target);
         String id = network.name() + "/" + source.name() + "/" + route.name().toLowerCase(java.util.Locale.ROOT) + "/" + probe + "/" + target
                 .replace(' ', '_') + (byName && !dial.equals(target) ? "/" + dial : "");
         cells.add(new Cell(id, network.name(), source.name(), source.host(), target, targetHost, route, probe, dial, port, expectName,
                 shadow, expected));
+    }
+
+    /** --link NAME:ALIAS writes NAME itself into the linking container's /etc/hosts too: by that name it resolves, even on the default bridge. */
+    private static Optional<Expected> linkedByName(Placed source, Route route, String dial, String target) {
+        boolean linked = route == Route.NAME && dial.equals(target) && source.agent().workload().map(w -> w.links().stream()
+                .anyMatch(l -> l.container().equals(target))).orElse(false);
+        return linked ? Optional.of(new Expected(Expectation.Outcome.REACHABLE, "--link writes " + target + " itself into " + source.name()
+                + "'s /etc/hosts too (concepts 3 link)", Expected.Source.RULE)) : Optional.empty();
     }
 
     /** Another container on the source's host with the dialled address (bridges reuse addresses on every host). */

@@ -32,7 +32,7 @@ public record HostEvidence(String host, HostNode node, Map<String, String> netwo
 
     /** From every reached host at once; what a host cannot tell is noted as a problem, never a failed run. */
     public static List<HostEvidence> collect(Lab lab, Connections connections) {
-        List<SwarmNode> nodes = swarmNodes(connections);
+        List<SwarmNode> nodes = swarmNodes(lab, connections);
         List<Parallel.Outcome<Connection, HostEvidence>> outcomes = Parallel.each(connections.reached(),
                 Deadline.in(CALL.multipliedBy(2), "evidence from every host"), c -> of(lab, c, nodes));
         List<HostEvidence> hosts = new ArrayList<>(outcomes.stream().map(o -> o.ok() ? o.value() : new HostEvidence(o.key().name(),
@@ -42,18 +42,13 @@ public record HostEvidence(String host, HostNode node, Map<String, String> netwo
         return hosts;
     }
 
-    /** The swarm's nodes as the first manager that answers lists them; none outside a swarm. */
-    private static List<SwarmNode> swarmNodes(Connections connections) {
-        for (Connection c : connections.reached()) {
-            try {
-                if (c.docker().info().swarmManager()) {
-                    return c.docker().nodes();
-                }
-            } catch (SwarmlabException e) {
-                // another manager may answer
-            }
+    /** The swarm's nodes as the lab's first manager lists them (one call); none for a lab without a swarm. */
+    private static List<SwarmNode> swarmNodes(Lab lab, Connections connections) {
+        try {
+            return lab.swarm().flatMap(s -> connections.get(s.managers().get(0))).map(c -> c.docker().nodes()).orElse(List.of());
+        } catch (SwarmlabException e) {
+            return List.of(); // each host's own `docker info` still says its role
         }
-        return List.of();
     }
 
     private static HostEvidence of(Lab lab, Connection c, List<SwarmNode> nodes) {

@@ -39,30 +39,34 @@ public final class RunHistory {
             List<RunInfo> runs = runs();
             return runs.isEmpty() ? Optional.empty() : report(runs.get(runs.size() - 1).id());
         }
-        for (LabState state : LabState.withRuns(root)) {
+        return locate(runId).map(state -> {
             try (RunStore store = RunStore.open(state.runs())) {
-                if (store.run(runId).isPresent()) {
-                    return Optional.of(RunReport.load(store, runId));
-                }
+                return RunReport.load(store, runId);
             }
-        }
-        return Optional.empty();
+        });
     }
 
     /** A run as it stands now, without its evidence: what a live view polls for. */
     public record Live(RunInfo run, List<StoredCell> cells) {
     }
 
-    public Optional<Live> live(String runId) {
+    /** The lab state folder whose database holds the run. */
+    public Optional<LabState> locate(String runId) {
         for (LabState state : LabState.withRuns(root)) {
             try (RunStore store = RunStore.open(state.runs())) {
-                Optional<RunInfo> run = store.run(runId);
-                if (run.isPresent()) {
-                    return Optional.of(new Live(run.get(), store.cells(runId)));
+                if (store.run(runId).isPresent()) {
+                    return Optional.of(state);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** The run as it stands, read from the one database that holds it. */
+    public static Optional<Live> live(LabState state, String runId) {
+        try (RunStore store = RunStore.open(state.runs())) {
+            return store.run(runId).map(run -> new Live(run, store.cells(runId)));
+        }
     }
 
     public RunReport require(String runId) {

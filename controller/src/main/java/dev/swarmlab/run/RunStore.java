@@ -204,17 +204,22 @@ public final class RunStore implements AutoCloseable {
     }
 
     public synchronized List<RunInfo> runs() {
+        return runsWhere("");
+    }
+
+    /** One run, read alone (a live view asks for it several times a second). */
+    public synchronized Optional<RunInfo> run(String id) {
+        return runsWhere(" WHERE r.id='" + id.replace("'", "''") + "'").stream().findFirst();
+    }
+
+    private List<RunInfo> runsWhere(String where) {
         List<RunInfo> runs = new ArrayList<>();
         query("SELECT r.*, (SELECT COUNT(*) FROM cells c WHERE c.run_id=r.id) AS n,"
                 + " (SELECT COUNT(*) FROM cells c WHERE c.run_id=r.id AND c.verdict='MATCHED') AS m,"
                 + " (SELECT COUNT(*) FROM cells c WHERE c.run_id=r.id AND c.verdict='UNEXPECTED') AS u,"
                 + " (SELECT COUNT(*) FROM cells c WHERE c.run_id=r.id AND c.verdict='ERROR') AS e"
-                + " FROM runs r ORDER BY r.started", rs -> runs.add(runInfo(rs)));
+                + " FROM runs r" + where + " ORDER BY r.started", rs -> runs.add(runInfo(rs)));
         return runs;
-    }
-
-    public synchronized Optional<RunInfo> run(String id) {
-        return runs().stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
     /** The cells of a run with their results (pending ones have none), in plan order. */

@@ -47,6 +47,8 @@ final class RunEvents {
         final Map<String, String> cells = new HashMap<>();
         boolean busy;
         boolean closed;
+        /** Where the run is recorded, once it is: every later poll reads that one database. */
+        Optional<dev.swarmlab.deploy.LabState> state = Optional.empty();
     }
 
     /** The events one poll found, and whether the stream is over. */
@@ -56,7 +58,7 @@ final class RunEvents {
     void handle(RoutingContext ctx) {
         String runId = ctx.pathParam("run");
         vertx.executeBlocking(() -> {
-            if (launches.get(runId).isEmpty() && history.live(runId).isEmpty()) {
+            if (launches.get(runId).isEmpty() && history.locate(runId).isEmpty()) {
                 throw new NotFoundException("no run " + runId + " in " + "this server's state folder",
                         "list the runs with GET /api/runs, or start one with POST /api/labs/LAB/runs");
             }
@@ -103,7 +105,10 @@ final class RunEvents {
             sent.steps += steps.size();
             steps.forEach(s -> events.add(event("step", JSON.createObjectNode().put("host", s[0]).put("message", s[1]))));
         }
-        Optional<RunHistory.Live> live = history.live(runId);
+        if (sent.state.isEmpty()) {
+            sent.state = history.locate(runId);
+        }
+        Optional<RunHistory.Live> live = sent.state.flatMap(state -> RunHistory.live(state, runId));
         if (live.isPresent()) {
             List<StoredCell> cells = live.get().cells();
             int done = 0;
