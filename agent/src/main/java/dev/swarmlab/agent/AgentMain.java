@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
  * <pre>
  *   agent serve [--tcp 7000] [--udp 7001] [--http 8080] [--listen PORT]...   responders until stopped
  *   agent probe                                                            probe specs on stdin, results on stdout
+ *   agent env [PREFIX]...                                                  this process's environment, sorted
  * </pre>
  */
 public final class AgentMain {
@@ -30,7 +31,9 @@ public final class AgentMain {
             "usage: agent serve [--tcp PORT] [--udp PORT] [--http PORT] [--listen PORT]...",
             "       agent probe   (JSON probe specs on stdin, one per line, up to an empty line or the end;",
             "                      JSON results on stdout, one per line, as each probe finishes; run by the",
-            "                      serving agent of this container when there is one, else by this process)");
+            "                      serving agent of this container when there is one, else by this process)",
+            "       agent env [PREFIX]...   (the environment Docker gives a process in this container, one NAME=VALUE",
+            "                      a line, sorted; only the names that start with a PREFIX when any are given)");
 
     private AgentMain() {
     }
@@ -52,6 +55,12 @@ public final class AgentMain {
                     BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
                     new ProbeRunner(ProbeRegistry.standard()).run(in, System.out);
                 }
+                System.exit(0);
+            }
+            case "env" -> {
+                List<String> prefixes = List.of(args).subList(1, args.length);
+                System.getenv().entrySet().stream().filter(e -> prefixes.isEmpty() || prefixes.stream().anyMatch(e.getKey()::startsWith))
+                        .map(e -> e.getKey() + "=" + e.getValue()).sorted().forEach(System.out::println);
                 System.exit(0);
             }
             default -> {

@@ -132,13 +132,14 @@ class ProbesTest {
     }
 
     @Test
-    void icmpEchoesAndTheLargestPayloadOnLoopback() throws Exception {
+    void icmpEchoesAndAFullSizeDatagramCrossesLoopback() throws Exception {
         var results = probe("{\"id\":\"i\",\"kind\":\"icmp\",\"target\":\"127.0.0.1\",\"count\":3}",
                 "{\"id\":\"m\",\"kind\":\"mtu\",\"target\":\"127.0.0.1\",\"port\":" + udp.port() + "}");
         assertEquals("ok", results.get("i").get("outcome"), results.get("i").toString());
         assertEquals(0.0, timing(results.get("i"), "lossPercent"));
         assertEquals("ok", results.get("m").get("outcome"), results.get("m").toString());
-        assertEquals(8972.0, timing(results.get("m"), "largestPayload"), "loopback carries a 9000-byte packet whole");
+        assertEquals(65507.0, timing(results.get("m"), "largestPayload"), "loopback's MTU is 65536: the largest UDP payload crosses whole");
+        assertEquals(65536.0, timing(results.get("m"), "interfaceMtu"));
     }
 
     @Test

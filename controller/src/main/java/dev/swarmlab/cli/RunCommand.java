@@ -76,7 +76,6 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
         }
-        LabRun.checkSteps(lab);
         LabRun.Done done = runOne(console, lab, filter, Optional.ofNullable(out));
         console.println();
         console.println("report: " + done.out().resolve("report.json") + " and junit.xml, in " + Durations.since(start));
@@ -118,7 +117,6 @@ final class RunCommand implements Callable<Integer> {
             console.flush();
             long began = System.nanoTime();
             try {
-                LabRun.checkSteps(lab);
                 LabRun.Done done = runOne(console, lab, ProbePlanner.Filter.ALL, Optional.empty());
                 RunInfo run = done.report().run();
                 passed &= done.report().passed();

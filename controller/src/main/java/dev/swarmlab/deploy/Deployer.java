@@ -98,12 +98,45 @@ public final class Deployer {
                 state.recordCluster(connection(init.host()).docker().swarmTokens().clusterId());
             });
         } else if (action instanceof Action.CreateNetwork create) {
-            journaled(create, () -> connection(create.host()).docker().createNetwork(NetworkSpec.request(lab, create.network())));
+            journaled(create, () -> connection(create.host()).docker().createNetwork(request(create)));
         } else if (action instanceof Action.RemoveNetwork remove) {
-            journaled(remove, () -> connection(remove.host()).docker().removeNetwork(remove.name()));
+            journaled(remove, () -> {
+                detach(remove);
+                connection(remove.host()).docker().removeNetwork(remove.name());
+            });
         } else {
             throw new IllegalStateException("not a stand-alone action: " + action);
         }
+    }
+
+    /**
+     * Docker refuses to remove a network with containers on it: the lab's own containers on it (on
+     * every host, for an overlay) go first; the fleet's deploy makes the agents again on the new network.
+     */
+    private void detach(Action.RemoveNetwork remove) {
+        boolean swarm = lab.network(remove.name()).map(n -> n.swarmScope()).orElse(false);
+        for (Connection host : swarm ? connections.reached() : List.of(connection(remove.host()))) {
+            for (var container : host.docker().containers(Lab.LABEL, lab.name())) {
+                if (host.docker().inspectContainer(container.name()).addresses().containsKey(remove.name())) {
+                    progress.step(host.name(), "remove container " + container.name() + " (it is on network " + remove.name() + ", which goes)");
+                    host.docker().removeContainer(container.name());
+                }
+            }
+        }
+    }
+
+    /** A macvlan network is made to fit each host: its underlay interface, its slice of the subnet. */
+    private dev.swarmlab.docker.NetworkRequest request(Action.CreateNetwork create) {
+        if (create.network().driver() != dev.swarmlab.lab.Network.Driver.MACVLAN) {
+            return NetworkSpec.request(lab, create.network());
+        }
+        Connection host = connection(create.host());
+        List<String> hosts = connections.hosts().stream().map(h -> h.name()).toList();
+        String underlay = create.network().options().containsKey("parent") ? "" : HostFacts.underlay(host.ssh(), host.host().address(),
+                Duration.ofSeconds(20)).map(HostFacts.Underlay::device).orElseThrow(() -> new SwarmlabException("host " + host.name()
+                + " has no interface with its address " + host.host().address() + " to be the macvlan network's parent",
+                "name the parent interface in the lab: options: {parent: IFACE}"));
+        return NetworkSpec.macvlan(lab, create.network(), underlay, hosts.indexOf(create.host()), hosts.size());
     }
 
     private void journaled(Action action, Runnable change) {

@@ -38,6 +38,18 @@ public record HostFacts(String addresses, String links, String routesJson, Strin
                 p[4].lines().map(String::strip).collect(Collectors.toSet()), !p[5].isBlank());
     }
 
+    /** The interface that carries a host's address (its underlay), and that interface's MTU. */
+    public record Underlay(String device, int mtu) {
+    }
+
+    /** The underlay of the host at the address, read with one short SSH command (no kernel configuration). */
+    public static Optional<Underlay> underlay(SshSession ssh, String address, Duration deadline) {
+        String[] parts = (ssh.exec("ip -o -4 addr show; echo " + SEPARATOR + "; ip -o link show", deadline).orThrow().stdout() + "\n")
+                .split(SEPARATOR + "\n", -1);
+        HostFacts facts = new HostFacts(parts[0], parts.length > 1 ? parts[1] : "", "[]", "", Set.of(), false);
+        return facts.interfaceOf(address).flatMap(device -> facts.mtu(device).map(mtu -> new Underlay(device, mtu)));
+    }
+
     /** The interface that carries the address, if the host has that address at all. */
     public Optional<String> interfaceOf(String address) {
         Matcher m = Pattern.compile("^\\d+:\\s+(\\S+)\\s+inet\\s+" + Pattern.quote(address) + "/", Pattern.MULTILINE).matcher(addresses);

@@ -160,6 +160,12 @@ public final class Preflight {
         findings.add(ipvs ? Finding.pass("kernel: ip_vs", host, "CONFIG_IP_VS=" + facts.kernelOption("IP_VS").orElse("loaded"))
                 : Finding.warn("kernel: ip_vs", host, "no IP_VS in this kernel: service VIPs and the ingress routing mesh do not forward",
                 "cells through a service VIP or the routing mesh are expected blocked, with this reason; tasks.NAME and dnsrr still work"));
+        if (lab.networks().stream().anyMatch(n -> n.driver() == Network.Driver.MACVLAN)) {
+            boolean macvlan = facts.kernelOption("MACVLAN").isPresent() || facts.modules().contains("macvlan");
+            findings.add(macvlan ? Finding.pass("kernel: macvlan", host, "CONFIG_MACVLAN=" + facts.kernelOption("MACVLAN").orElse("loaded"))
+                    : Finding.fail("kernel: macvlan", host, "no MACVLAN in this kernel: a macvlan network cannot be created",
+                    "run this lab on hosts whose kernel has CONFIG_MACVLAN"));
+        }
         boolean esp = facts.kernelOption("INET_ESP").isPresent() || facts.modules().contains("esp4");
         findings.add(esp ? Finding.pass("kernel: esp", host, "CONFIG_INET_ESP=" + facts.kernelOption("INET_ESP").orElse("loaded"))
                 : Finding.warn("kernel: esp", host, "no INET_ESP in this kernel: an encrypted overlay is created but carries nothing",
@@ -173,11 +179,13 @@ public final class Preflight {
             if (!network.swarmScope()) {
                 continue;
             }
-            int overlay = network.mtu().orElse(Network.OVERLAY_DEFAULT_MTU);
-            String evidence = device + " mtu " + mtu + ", overlay " + network.name() + " mtu " + overlay + " + 50 bytes of VXLAN";
-            findings.add(overlay + 50 <= mtu ? Finding.pass("underlay mtu", host, evidence)
-                    : Finding.warn("underlay mtu", host, evidence + ": packets larger than " + (mtu - 50) + " bytes will be dropped",
-                    "set the overlay's mtu to " + (mtu - 50) + " or raise the underlay MTU"));
+            int overlay = network.overlayMtu();
+            String evidence = device + " mtu " + mtu + ", overlay " + network.name() + " mtu " + overlay + " + " + Network.VXLAN_OVERHEAD
+                    + " bytes of VXLAN";
+            findings.add(overlay + Network.VXLAN_OVERHEAD <= mtu ? Finding.pass("underlay mtu", host, evidence)
+                    : Finding.warn("underlay mtu", host, evidence + ": packets larger than " + (mtu - Network.VXLAN_OVERHEAD)
+                    + " bytes will be dropped", "give the overlay `mtu: " + mtu + "` (Docker takes the " + Network.VXLAN_OVERHEAD
+                    + " bytes of VXLAN off it itself) or raise the underlay MTU"));
         }
         return findings;
     }

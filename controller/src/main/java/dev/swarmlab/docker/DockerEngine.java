@@ -36,6 +36,9 @@ public interface DockerEngine extends AutoCloseable {
     /** `docker network inspect NAME` as the daemon answers it (JSON). */
     String inspectNetwork(String name);
 
+    /** The addresses of the swarm nodes that share an overlay network with this one (`docker network inspect --verbose`'s Peers). */
+    List<String> networkPeers(String name);
+
     /** Creates a network; returns its id. */
     String createNetwork(NetworkRequest request);
 

@@ -19,6 +19,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -192,6 +193,14 @@ final class DockerJavaEngine implements DockerEngine {
     @Override
     public String inspectNetwork(String name) {
         return raw("network inspect " + name, DockerHttpClient.Request.Method.GET, "/networks/" + name + "?verbose=false", null).toString();
+    }
+
+    @Override
+    public List<String> networkPeers(String name) {
+        List<String> peers = new ArrayList<>();
+        raw("network inspect --verbose " + name, DockerHttpClient.Request.Method.GET, "/networks/" + name + "?verbose=true", null)
+                .path("Peers").forEach(peer -> peers.add(peer.path("IP").asText()));
+        return peers;
     }
 
     @Override

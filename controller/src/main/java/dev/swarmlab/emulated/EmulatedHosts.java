@@ -46,6 +46,28 @@ public final class EmulatedHosts {
         return SetState.read(inventory.toAbsolutePath().resolveSibling("set.json")).map(state -> state.underlay().outside());
     }
 
+    /**
+     * For an emulated host whose underlay MTU a lab step lowered: this machine's route to the host
+     * gets that MTU too (or, with none, loses it again), so the controller's own SSH to it keeps to
+     * what the host takes, as it would over a real link whose MTU was lowered at both ends. The
+     * kit's bridge is left alone: other hosts still send it full-size frames, which it drops.
+     * Returns whether the inventory is an emulated host set's.
+     */
+    public static boolean limitPath(Path inventory, String address, java.util.OptionalInt mtu) {
+        Path dir = inventory.toAbsolutePath().getParent();
+        if (!Files.exists(dir.resolve("set.json"))) {
+            return false;
+        }
+        String bridge = new HostSet(dir.getParent(), dir.getFileName().toString()).bridge();
+        dev.swarmlab.system.LocalCommands local = new dev.swarmlab.system.LocalCommands();
+        if (mtu.isPresent()) {
+            local.must("ip", "route", "replace", address + "/32", "dev", bridge, "mtu", Integer.toString(mtu.getAsInt()));
+        } else {
+            local.run("ip", "route", "del", address + "/32", "dev", bridge); // gone already is as good
+        }
+        return true;
+    }
+
     public HostSet set() {
         return set;
     }

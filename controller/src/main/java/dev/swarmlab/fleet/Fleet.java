@@ -106,7 +106,8 @@ public final class Fleet {
                 Map.of("SWARMLAB_HOST", "{{.Node.Hostname}}", "SWARMLAB_NAME", w.name()), labels,
                 w.networks().stream().map(a -> new dev.swarmlab.docker.ServiceRequest.Attachment(a.network(), a.aliases())).toList(),
                 w.endpointMode() == Workload.EndpointMode.DNSRR,
-                w.publish().stream().map(p -> p.hostPort().orElse(0) + ":" + p.container()).toList(),
+                w.publish().stream().map(p -> p.hostPort().orElse(0) + ":" + p.container()
+                        + (w.publishMode() == Workload.PublishMode.HOST ? ":host" : "")).toList(),
                 w.mode() == Workload.ServiceMode.GLOBAL, w.replicas(), w.placement());
         labels.put(SPEC_LABEL, hash(String.join("|", request.name(), request.image(), request.args().toString(),
                 new java.util.TreeMap<>(request.env()).toString(), request.networks().toString(), String.valueOf(request.dnsrr()),

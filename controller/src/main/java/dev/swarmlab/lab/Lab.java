@@ -12,8 +12,13 @@ import java.util.Optional;
  */
 public record Lab(String name, String description, Path file, LabHosts hosts, Optional<Swarm> swarm,
                   List<Network> networks, List<Workload> workloads, Agents agents, List<String> probes,
-                  List<Expectation> expectations, List<Step> steps, Optional<String> outside) {
+                  List<Expectation> expectations, List<Step> steps, Optional<String> outside, List<RefusedNetwork> refusedNetworks) {
+    /** A network the lab expects Docker to refuse to create (an overlay without a swarm): tried once deployed, never part of the lab. */
+    public record RefusedNetwork(Network network, String why) {
+    }
+
     public Lab {
+        refusedNetworks = List.copyOf(refusedNetworks);
         networks = List.copyOf(networks);
         workloads = List.copyOf(workloads);
         probes = List.copyOf(probes);

@@ -43,6 +43,8 @@ final class LabResolver {
         this.networks = checks.networks;
     }
 
+    private final Map<String, Lab.RefusedNetwork> refusedNetworks = new java.util.LinkedHashMap<>();
+
     Lab resolve(RawLab raw) {
         String name = raw.name().filter(n -> checks.checkName(raw.at().fields().get("name"), n, "lab")).orElse("");
         LabHosts hosts = raw.hosts().map(this::hosts).orElseGet(() -> {
@@ -72,7 +74,7 @@ final class LabResolver {
             return ok;
         });
         return new Lab(name, raw.description().orElse(""), file, hosts, swarm, List.copyOf(networks.values()), workloads, agents,
-                probes, expectations, steps, outside);
+                probes, expectations, steps, outside, List.copyOf(refusedNetworks.values()));
     }
 
     // ---- hosts ----
@@ -117,7 +119,7 @@ final class LabResolver {
             return;
         }
         String name = maybeName.get();
-        if (networks.containsKey(name)) {
+        if (networks.containsKey(name) || refusedNetworks.containsKey(name)) {
             problems.add(raw.at().at("name"), "duplicate network name '" + name + "'");
             return;
         }
@@ -127,12 +129,16 @@ final class LabResolver {
         }
         checks.checkName(raw.at().at("name"), name, "network");
         Driver driver = raw.driver().map(d -> driver(raw.at().at("driver"), d)).orElse(Driver.BRIDGE);
-        if (driver == Driver.OVERLAY && !hasSwarm) {
+        if (driver == Driver.OVERLAY && !hasSwarm && raw.refused().isEmpty()) {
             problems.add(raw.at().at("driver"), "an overlay network needs a swarm: add `swarm: {managers: [...]}` to the lab");
         }
         Optional<Subnet> subnet = raw.subnet().flatMap(s -> checks.parse(raw.at().at("subnet"), s, Subnet::parse));
         Optional<String> gateway = raw.gateway().flatMap(g -> checks.address(raw.at().at("gateway"), g));
         Optional<Subnet> ipRange = raw.ipRange().flatMap(r -> checks.parse(raw.at().at("ipRange"), r, Subnet::parse));
+        if (driver == Driver.MACVLAN && raw.subnet().isEmpty()) {
+            problems.add(raw.at().at("driver"), "a macvlan network needs a subnet: its containers take addresses on the hosts' own segment,"
+                    + " and each host allocates from its own slice of the subnet; add `subnet: A.B.C.0/24`");
+        }
         if ((gateway.isPresent() || ipRange.isPresent()) && subnet.isEmpty() && raw.subnet().isEmpty()) {
             problems.add(raw.at().at(gateway.isPresent() ? "gateway" : "ipRange"), "needs a subnet: set `subnet` on this network too");
         }
@@ -144,16 +150,21 @@ final class LabResolver {
         });
         onlyFor(raw, raw.attachable().orElse(false), "attachable", driver, Driver.OVERLAY);
         onlyFor(raw, raw.encrypted().orElse(false), "encrypted", driver, Driver.OVERLAY);
-        networks.put(name, new Network(name, driver, false, subnet, gateway, ipRange, raw.attachable().orElse(false),
+        Network network = new Network(name, driver, false, subnet, gateway, ipRange, raw.attachable().orElse(false),
                 raw.internal().orElse(false), raw.encrypted().orElse(false),
-                raw.mtu().map(OptionalInt::of).orElse(OptionalInt.empty()), raw.options()));
+                raw.mtu().map(OptionalInt::of).orElse(OptionalInt.empty()), raw.options());
+        if (raw.refused().isPresent()) {
+            refusedNetworks.put(name, new Lab.RefusedNetwork(network, raw.refused().get())); // tried, never deployed: nothing may use it
+        } else {
+            networks.put(name, network);
+        }
     }
 
     private void builtIn(RawNetwork raw, String name) {
         Driver driver = BUILT_IN.get(name);
         raw.driver().filter(d -> !d.equals(driver.id())).ifPresent(d -> problems.add(raw.at().at("driver"),
                 "'" + name + "' is Docker's built-in " + driver.id() + " network; its driver cannot be '" + d + "'"));
-        for (String field : List.of("subnet", "gateway", "ipRange", "attachable", "internal", "encrypted", "mtu", "options")) {
+        for (String field : List.of("subnet", "gateway", "ipRange", "attachable", "internal", "encrypted", "mtu", "options", "refused")) {
             if (raw.at().get(field).isPresent()) {
                 problems.add(raw.at().at(field), "'" + name + "' is Docker's built-in network and is used as it is: remove '"
                         + field + "' or give the network another name");

@@ -27,8 +27,8 @@ record RawLab(YamlNode at, Optional<String> name, Optional<String> description, 
     record RawNetwork(Fields at, Optional<String> name, Optional<String> driver, Optional<String> subnet,
                       Optional<String> gateway, Optional<String> ipRange, Optional<Boolean> attachable,
                       Optional<Boolean> internal, Optional<Boolean> encrypted, Optional<Integer> mtu,
-                      Map<String, String> options) {
-        static final Set<String> FIELDS = Set.of("name", "driver", "subnet", "gateway", "ipRange", "attachable", "internal",
+                      Map<String, String> options, Optional<String> refused) {
+        static final Set<String> FIELDS = Set.of("name", "driver", "subnet", "gateway", "ipRange", "attachable", "internal", "refused",
                 "encrypted", "mtu", "options");
     }
 
@@ -40,9 +40,9 @@ record RawLab(YamlNode at, Optional<String> name, Optional<String> description, 
                        List<YamlNode> placement, Optional<Integer> replicas, Optional<String> mode,
                        List<RawAttachment> networks, List<YamlNode> publish, Optional<Boolean> publishAll,
                        List<YamlNode> expose, List<YamlNode> listen, List<YamlNode> links, List<YamlNode> extraHosts,
-                       Optional<String> endpointMode, Optional<String> image, Optional<String> refused) {
+                       Optional<String> endpointMode, Optional<String> publishMode, Optional<String> image, Optional<String> refused) {
         static final Set<String> FIELDS = Set.of("name", "kind", "host", "placement", "replicas", "mode", "networks",
-                "publish", "publishAll", "expose", "listen", "links", "extraHosts", "endpointMode", "image", "refused");
+                "publish", "publishAll", "expose", "listen", "links", "extraHosts", "endpointMode", "publishMode", "image", "refused");
     }
 
     record RawAgents(Fields at, List<YamlNode> networks, Optional<String> image) {
@@ -84,14 +84,14 @@ record RawLab(YamlNode at, Optional<String> name, Optional<String> description, 
     private static RawNetwork network(Fields f) {
         return new RawNetwork(f, f.requiredString("name"), f.string("driver"), f.string("subnet"), f.string("gateway"),
                 f.string("ipRange"), f.bool("attachable"), f.bool("internal"), f.bool("encrypted"), f.integer("mtu", 68, 65535),
-                f.stringMap("options"));
+                f.stringMap("options"), f.string("refused"));
     }
 
     private static RawWorkload workload(Fields f) {
         return new RawWorkload(f, f.requiredString("name"), f.string("kind"), f.string("host"), f.scalars("placement"),
                 f.integer("replicas", 0, 1000), f.string("mode"), attachments(f), f.scalars("publish"), f.bool("publishAll"),
                 f.scalars("expose"), f.scalars("listen"), f.scalars("links"), f.scalars("extraHosts"), f.string("endpointMode"),
-                f.string("image"), f.string("refused"));
+                f.string("publishMode"), f.string("image"), f.string("refused"));
     }
 
     /** `networks: [a, {name: b, ip: 10.0.0.5, aliases: [x]}]`: a name alone or a mapping. */

@@ -14,6 +14,11 @@ public record Step(String title, Action action, Optional<String> workload, Optio
     public enum Action {
         CONNECT, DISCONNECT, STOP, START, MTU, CUT, RESTORE, REMOVE_NETWORK, PRUNE;
 
+        /** Whether the step changes a host itself (its underlay), not only Docker's objects. */
+        public boolean changesHosts() {
+            return this == MTU || this == CUT || this == RESTORE;
+        }
+
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }

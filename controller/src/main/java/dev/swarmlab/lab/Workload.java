@@ -12,7 +12,7 @@ import java.util.Optional;
 public record Workload(String name, Kind kind, Optional<String> host, List<String> placement, int replicas,
                        ServiceMode mode, List<Attachment> networks, List<Publish> publish, boolean publishAll,
                        List<PortSpec> expose, List<Integer> listen, List<Link> links, List<ExtraHost> extraHosts,
-                       EndpointMode endpointMode, Optional<String> image, Optional<String> refused) {
+                       EndpointMode endpointMode, PublishMode publishMode, Optional<String> image, Optional<String> refused) {
     public Workload {
         placement = List.copyOf(placement);
         networks = List.copyOf(networks);
@@ -28,6 +28,9 @@ public record Workload(String name, Kind kind, Optional<String> host, List<Strin
     public enum ServiceMode { REPLICATED, GLOBAL }
 
     public enum EndpointMode { VIP, DNSRR }
+
+    /** How a service publishes its ports: through the ingress routing mesh on every node, or on the nodes where a task runs. */
+    public enum PublishMode { INGRESS, HOST }
 
     /** Membership in one network, with an optional static address and aliases. */
     public record Attachment(String network, Optional<String> ip, List<String> aliases) {

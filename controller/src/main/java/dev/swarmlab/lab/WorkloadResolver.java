@@ -60,7 +60,7 @@ final class WorkloadResolver {
             raw.host().ifPresent(h -> problems.add(raw.at().at("host"), "a service is placed by Swarm: use `placement` "
                     + "(e.g. node.hostname==" + h + ") instead of `host`"));
         } else {
-            for (String field : List.of("placement", "replicas", "mode", "endpointMode")) {
+            for (String field : List.of("placement", "replicas", "mode", "endpointMode", "publishMode")) {
                 if (raw.at().get(field).isPresent()) {
                     problems.add(raw.at().at(field), "'" + field + "' applies only to services (kind: service)");
                 }
@@ -84,6 +84,8 @@ final class WorkloadResolver {
                 attachments, publish, raw.publishAll().orElse(false), expose, listen, links, extraHosts,
                 raw.endpointMode().map(m -> checks.enumValue(raw.at().at("endpointMode"), m, Workload.EndpointMode.class))
                         .orElse(Workload.EndpointMode.VIP),
+                raw.publishMode().map(m -> checks.enumValue(raw.at().at("publishMode"), m, Workload.PublishMode.class))
+                        .orElse(Workload.PublishMode.INGRESS),
                 raw.image(), raw.refused()));
     }
 

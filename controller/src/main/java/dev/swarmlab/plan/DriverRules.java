@@ -14,13 +14,26 @@ public final class DriverRules {
     /**
      * A cell's circumstances: the source's network, the target's, the route, whether both ends are
      * on one host, the probe, whether the path goes through IPVS (a service's VIP, the ingress
-     * routing mesh), and what the hosts' kernels lack (from preflight).
+     * routing mesh), what the hosts' kernels lack (from preflight), the underlay MTU of the source's
+     * host and of the target's (as measured), and whether a lab step cut either host off from the other.
      */
     public record Situation(Network source, Network target, Route route, boolean sameHost, String probe, boolean viaIpvs,
-                            boolean espMissing, boolean ipvsMissing) {
-        /** A container-to-container (or to-host) cell on kernels that lack nothing. */
+                            boolean espMissing, boolean ipvsMissing, int sourceUnderlayMtu, int targetUnderlayMtu, boolean cut) {
+        /** A container-to-container (or to-host) cell on kernels that lack nothing, over intact Ethernet underlays. */
         public static Situation of(Network source, Network target, Route route, boolean sameHost) {
-            return new Situation(source, target, route, sameHost, "tcp", false, false, false);
+            return of(source, target, route, sameHost, "tcp", false, false, false);
+        }
+
+        public static Situation of(Network source, Network target, Route route, boolean sameHost, String probe, boolean viaIpvs,
+                                   boolean espMissing, boolean ipvsMissing) {
+            return new Situation(source, target, route, sameHost, probe, viaIpvs, espMissing, ipvsMissing, HostConditions.ETHERNET_MTU,
+                    HostConditions.ETHERNET_MTU, false);
+        }
+
+        /** A full-size overlay packet, with its VXLAN header, is larger than one of the two hosts' underlays takes. */
+        boolean overlayTooLarge() {
+            return source.driver() == Driver.OVERLAY && !sameHost
+                    && source.overlayMtu() + Network.VXLAN_OVERHEAD > Math.min(sourceUnderlayMtu, targetUnderlayMtu);
         }
     }
 
@@ -40,6 +53,8 @@ public final class DriverRules {
                     "a service's published port answers on every node through the ingress routing mesh"),
             rule("4 none", s -> s.source().driver() == Driver.NONE, Outcome.BLOCKED,
                     "network none: the container has only loopback, nothing goes in or out"),
+            rule("", s -> s.cut() && !s.sameHost() && s.route() != Route.OUTSIDE, Outcome.BLOCKED,
+                    "a lab step cut one of the two hosts off from the lab's other hosts: nothing crosses between them"),
             rule("1 internal", s -> s.route() == Route.OUTSIDE && s.source().internal(), Outcome.BLOCKED,
                     "an --internal network has no route out: nothing beyond the hosts answers"),
             rule("1 egress", s -> s.route() == Route.OUTSIDE, Outcome.REACHABLE,
@@ -49,6 +64,9 @@ public final class DriverRules {
                             + " is cut (measured; the notes say no egress, which holds for everything past the host)"),
             rule("4 host", s -> s.route() == Route.HOST && s.source().driver() == Driver.HOST, Outcome.REACHABLE,
                     "host mode shares the host's network stack: the host's address is its own"),
+            rule("4 macvlan", s -> s.route() == Route.HOST && s.source().driver() == Driver.MACVLAN, Outcome.BLOCKED,
+                    "a macvlan container cannot reach its own host: the kernel does not pass traffic between a macvlan interface and"
+                            + " its parent"),
             rule("2 host", s -> s.route() == Route.HOST, Outcome.REACHABLE,
                     "a container reaches its own host's address through its network's gateway"),
             rule("3 app", s -> s.route() == Route.UNPUBLISHED, Outcome.BLOCKED,
@@ -66,6 +84,10 @@ public final class DriverRules {
                             + " across hosts even where ESP is missing"),
             preflight("9 encrypted", s -> s.source().driver() == Driver.OVERLAY && s.source().encrypted() && !s.sameHost() && s.espMissing(),
                     Outcome.BLOCKED, "the kernel lacks ESP (CONFIG_INET_ESP): an encrypted overlay carries nothing between hosts"),
+            rule("9 mtu", s -> s.probe().equals("mtu") && s.overlayTooLarge(), Outcome.BLOCKED,
+                    "one of the two hosts has an underlay MTU smaller than the overlay's MTU + 50 bytes of VXLAN: a full-size packet"
+                            + " is dropped on the way in (without a word), or refused on the way out once ICMP has told the sender; small"
+                            + " ones pass"),
             rule("4 overlay", s -> s.source().driver() == Driver.OVERLAY && s.route() == Route.NAME, Outcome.REACHABLE,
                     "an overlay spans hosts, and its embedded DNS resolves every container on it by name"),
             rule("4 overlay", s -> s.source().driver() == Driver.OVERLAY, Outcome.REACHABLE,
@@ -99,6 +121,7 @@ public final class DriverRules {
 
     public static Expected expect(Situation situation) {
         Rule rule = RULES.stream().filter(r -> r.applies().test(situation)).findFirst().orElseThrow();
-        return new Expected(rule.outcome(), rule.reason() + " (concepts " + rule.concept() + ")", rule.source());
+        // A rule without a concept follows from what a lab step did to the hosts, not from a driver's promise.
+        return new Expected(rule.outcome(), rule.reason() + (rule.concept().isEmpty() ? "" : " (concepts " + rule.concept() + ")"), rule.source());
     }
 }

@@ -51,24 +51,24 @@ public final class ProbePlanner {
     private final Lab lab;
     private final List<Placed> placed;
     private final Map<String, String> hostAddresses;
-    private final KernelGaps gaps;
+    private final HostConditions hosts;
     private final List<Cell> cells = new ArrayList<>();
     private final java.util.Set<String> sampled = new java.util.HashSet<>();
 
-    private ProbePlanner(Lab lab, List<Placed> placed, Map<String, String> hostAddresses, KernelGaps gaps) {
+    private ProbePlanner(Lab lab, List<Placed> placed, Map<String, String> hostAddresses, HostConditions hosts) {
         this.lab = lab;
         this.placed = placed;
         this.hostAddresses = hostAddresses;
-        this.gaps = gaps;
+        this.hosts = hosts;
     }
 
-    public static List<Cell> plan(Lab lab, List<Placed> placed, Map<String, String> hostAddresses, KernelGaps gaps, Filter filter) {
-        return plan(lab, placed, List.of(), hostAddresses, gaps, filter);
+    public static List<Cell> plan(Lab lab, List<Placed> placed, Map<String, String> hostAddresses, HostConditions hosts, Filter filter) {
+        return plan(lab, placed, List.of(), hostAddresses, hosts, filter);
     }
 
     public static List<Cell> plan(Lab lab, List<Placed> placed, List<ServiceState> services, Map<String, String> hostAddresses,
-                                  KernelGaps gaps, Filter filter) {
-        return plan(lab, placed, services, hostAddresses, gaps, filter, Optional.empty());
+                                  HostConditions hosts, Filter filter) {
+        return plan(lab, placed, services, hostAddresses, hosts, filter, Optional.empty());
     }
 
     /** An endpoint beyond the lab's hosts: HOST and PORT of an HTTP server. */
@@ -80,8 +80,8 @@ public final class ProbePlanner {
      *                probes http, else tcp), or empty for none
      */
     public static List<Cell> plan(Lab lab, List<Placed> placed, List<ServiceState> services, Map<String, String> hostAddresses,
-                                  KernelGaps gaps, Filter filter, Optional<Outside> outside) {
-        ProbePlanner planner = new ProbePlanner(lab, placed, hostAddresses, gaps);
+                                  HostConditions hosts, Filter filter, Optional<Outside> outside) {
+        ProbePlanner planner = new ProbePlanner(lab, placed, hostAddresses, hosts);
         for (Network network : lab.networks()) {
             for (Placed source : sources(placed, network.name())) {
                 planner.peers(source, network);
@@ -304,8 +304,19 @@ public final class ProbePlanner {
         for (Placed source : hostAgents()) {
             Network network = lab.network(source.agent().firstNetwork()).orElseThrow();
             for (int published : service.publishedTcp()) {
-                hostAddresses.forEach((host, address) -> cell(source, network, service.name() + " :" + published + " at " + host, host, network,
-                        Route.PUBLISHED, "tcp", address, published, Optional.of(service.name()), true));
+                hostAddresses.forEach((host, address) -> {
+                    String target = service.name() + " :" + published + " at " + host;
+                    if (workload.publishMode() == Workload.PublishMode.INGRESS) {
+                        cell(source, network, target, host, network, Route.PUBLISHED, "tcp", address, published, Optional.of(service.name()), true);
+                        return;
+                    }
+                    boolean task = service.tasks().stream().anyMatch(t -> t.node().equals(host) && t.state().equals("running"));
+                    cell(source, network, target, host, Route.PUBLISHED, "tcp", address, published, Optional.of(service.name()),
+                            task ? Expectation.Outcome.REACHABLE : Expectation.Outcome.BLOCKED, task
+                                    ? "mode=host publishing: the port answers on a node where a task runs, through that task's own port"
+                                    + " mapping (no routing mesh, no IPVS) (concepts 5 mode=host)"
+                                    : "mode=host publishing: a node where no task runs has nothing on the port (concepts 5 mode=host)");
+                });
             }
         }
     }
@@ -366,10 +377,12 @@ public final class ProbePlanner {
         if (probe.equals("throughput") && !sampled.add(network.name() + "/" + targetNetwork.name() + "/" + route + "/" + sameHost)) {
             return;
         }
-        boolean espMissing = gaps.lacks(source.host(), "esp") || gaps.lacks(targetHost, "esp");
-        boolean ipvsMissing = gaps.lacks(source.host(), "ip_vs") || gaps.lacks(targetHost, "ip_vs");
+        boolean espMissing = hosts.lacks(source.host(), "esp") || hosts.lacks(targetHost, "esp");
+        boolean ipvsMissing = hosts.lacks(source.host(), "ip_vs") || hosts.lacks(targetHost, "ip_vs");
+        boolean cut = !targetHost.equals(SWARM) && (hosts.isCut(source.host()) || hosts.isCut(targetHost));
         Expected expected = given.or(() -> linkedByName(source, route, dial, target)).orElseGet(() -> DriverRules.expect(
-                new DriverRules.Situation(network, targetNetwork, route, sameHost, probe, viaIpvs, espMissing, ipvsMissing)));
+                new DriverRules.Situation(network, targetNetwork, route, sameHost, probe, viaIpvs, espMissing, ipvsMissing,
+                        hosts.underlayMtu(source.host()), hosts.underlayMtu(targetHost), cut)));
         boolean byName = route == Route.NAME || route == Route.SERVICE || route == Route.TASKS;
         Optional<String> shadow = byName ? Optional.empty() : shadow(source, dial, target);
         String id = network.name() + "/" + source.name() + "/" + route.name().toLowerCase(java.util.Locale.ROOT) + "/" + probe + "/" + target

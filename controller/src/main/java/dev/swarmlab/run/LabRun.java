@@ -12,7 +12,7 @@ import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.Step;
 import dev.swarmlab.plan.Verdict;
 import dev.swarmlab.plan.Cell;
-import dev.swarmlab.plan.KernelGaps;
+import dev.swarmlab.plan.HostConditions;
 import dev.swarmlab.plan.ProbePlanner;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -51,17 +52,6 @@ public final class LabRun {
         return ID.format(Instant.now()) + String.format("-%04x", java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
     }
 
-    /** Refuses, before anything is touched, a lab with steps this version does not carry out. */
-    public static void checkSteps(Lab lab) {
-        List<Step> unrun = lab.steps().stream().filter(s -> !StepRunner.RUN.contains(s.action())).toList();
-        if (!unrun.isEmpty()) {
-            // A round measured without its step would be judged against the wrong state: refuse, do not guess.
-            throw new SwarmlabException("lab " + lab.name() + " has step(s) this version of swarmlab does not carry out yet: "
-                    + String.join(", ", unrun.stream().map(s -> s.action().id() + " (" + s.title() + ")").toList()),
-                    "remove those steps from a copy of the lab file; connect, disconnect, stop, start, remove-network and prune are run");
-        }
-    }
-
     /** The run's id, known before it deploys: what its folder and its rows in runs.db will be called. */
     public String id() {
         return id;
@@ -78,14 +68,15 @@ public final class LabRun {
     public Done run(Connections connections, ProbePlanner.Filter filter, Optional<Path> out, BiConsumer<String, Integer> planned,
                     Runner.Listener listener, BiConsumer<List<Finding>, dev.swarmlab.deploy.DeployPlanner.Plan> deployReport) {
         Connections.failIfUnreachable(connections, "run");
-        checkSteps(lab);
+        HostChanges changes = HostChanges.of(state);
+        changes.restoreAll(lab, connections).forEach(r -> progress.step("-", "restored after an earlier run's steps: " + r));
         resetStepped(connections);
         Deployment.Result deployed = new Deployment(lab, state, progress).run(connections, false, false, deployReport);
         Map<String, String> addresses = new LinkedHashMap<>();
         connections.hosts().forEach(h -> addresses.put(h.name(), h.address()));
-        KernelGaps gaps = KernelGaps.from(deployed.findings());
+        HostConditions hosts = HostConditions.from(deployed.findings()).with(HostChanges.underlayMtus(connections), Set.of());
         Optional<ProbePlanner.Outside> outside = outside(connections);
-        List<Cell> cells = ProbePlanner.plan(lab, deployed.placed(), deployed.services(), addresses, gaps, filter, outside);
+        List<Cell> cells = ProbePlanner.plan(lab, deployed.placed(), deployed.services(), addresses, hosts, filter, outside);
         if (cells.isEmpty()) {
             throw new SwarmlabException("no probe cells to run: the filters " + filter + " leave nothing of lab " + lab.name(),
                     "check --network, --probe and --host against the lab's networks, probes and hosts");
@@ -95,25 +86,29 @@ public final class LabRun {
             store.begin(new RunInfo(runId, lab.name(), lab.file().toString(), Instant.now().toString(), Optional.empty(), "running",
                     RunStore.json(filter), RunStore.json(deployed.findings()), null), deployed.placed(), deployed.services(), cells);
             store.evidence(runId, HostEvidence.collect(lab, connections));
-            List<StepRound> refusals = Refusals.attempt(lab, connections, deployed.image());
-            refusals.forEach(r -> progress.step("-", r.title() + ": " + r.outcome() + (r.verdict() == Verdict.MATCHED ? "" : ", expected "
+            List<StepRound> attempts = new java.util.ArrayList<>(Refusals.attempt(lab, connections, deployed.image()));
+            attempts.addAll(LinkEnvironment.check(lab, connections));
+            attempts.forEach(r -> progress.step("-", r.title() + ": " + r.outcome() + (r.verdict() == Verdict.MATCHED ? "" : ", expected "
                     + r.expected()) + ": " + r.detail()));
-            store.attempts(runId, refusals);
+            store.attempts(runId, attempts);
             planned.accept(runId, cells.size());
             long start = System.nanoTime();
             Map<String, java.time.Duration> batches;
             try {
                 batches = measure(store, runId, cells, deployed.placed(), connections, listener, start);
                 List<Placed> placed = deployed.placed();
-                StepRunner steps = new StepRunner(lab, connections);
+                StepRunner steps = new StepRunner(lab, connections, changes);
                 for (int round = 1; round <= lab.steps().size(); round++) {
                     Step step = lab.steps().get(round - 1);
                     StepRound done = steps.run(round, step, placed);
                     progress.step("-", "step " + round + " (" + step.title() + "): " + done.outcome() + (done.verdict() == Verdict.MATCHED ? ""
                             : ", expected " + done.expected()) + ": " + done.detail());
                     placed = FleetDeployer.inspect(connections, placed);
+                    if (step.action().changesHosts()) {
+                        hosts = hosts.with(HostChanges.underlayMtus(connections), changes.cut());
+                    }
                     int r = round;
-                    List<Cell> next = ProbePlanner.plan(lab, placed, deployed.services(), addresses, gaps, filter, outside).stream()
+                    List<Cell> next = ProbePlanner.plan(lab, placed, deployed.services(), addresses, hosts, filter, outside).stream()
                             .map(c -> c.inRound(r)).toList();
                     store.round(runId, done, next);
                     measure(store, runId, next, placed, connections, listener, System.nanoTime());
@@ -121,6 +116,8 @@ public final class LabRun {
             } catch (RuntimeException e) {
                 store.finish(runId, "error"); // what was measured stays; the run is marked as ended
                 throw e;
+            } finally {
+                changes.restoreAll(lab, connections).forEach(r -> progress.step("-", "restored (the lab's steps changed it): " + r));
             }
             RunReport report = RunReport.load(store, runId);
             store.finish(runId, report.passed() ? "passed" : "failed");

@@ -6,7 +6,9 @@ import dev.swarmlab.deploy.Connections;
 import dev.swarmlab.docker.DockerRefusal;
 import dev.swarmlab.fleet.Agent;
 import dev.swarmlab.fleet.Fleet;
+import dev.swarmlab.deploy.NetworkSpec;
 import dev.swarmlab.lab.Lab;
+import dev.swarmlab.lab.Network;
 import dev.swarmlab.lab.Workload;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +16,9 @@ import java.util.Optional;
 
 /**
  * The container workloads a lab expects Docker to refuse (a static ip on the default bridge, a
- * host port already taken, a network that does not exist), tried once the lab is deployed: Docker's
- * refusal, in its own words, is the result; a container Docker made anyway is removed at once.
+ * host port already taken, a network that does not exist) and the networks (an overlay without a
+ * swarm), tried once the lab is deployed: Docker's refusal, in its own words, is the result; what
+ * Docker made anyway is removed at once.
  */
 final class Refusals {
     private Refusals() {
@@ -48,7 +51,30 @@ final class Refusals {
                 }
             }
         }
+        for (Lab.RefusedNetwork refused : lab.refusedNetworks()) {
+            attempts.add(network(lab, refused, connections));
+        }
         return attempts;
+    }
+
+    /** On the lab's first host. */
+    private static StepRound network(Lab lab, Lab.RefusedNetwork refused, Connections connections) {
+        Network network = refused.network();
+        Optional<Connection> host = connections.reached().stream().findFirst();
+        String title = "docker network create --driver " + network.driver().id() + " " + network.name() + host.map(h -> " on " + h.name())
+                .orElse("") + " (" + refused.why() + ")";
+        if (host.isEmpty()) {
+            return StepRound.of(0, title, "create-network", true, "error", "no host is reachable");
+        }
+        try {
+            host.get().docker().createNetwork(NetworkSpec.request(lab, network));
+            host.get().docker().removeNetwork(network.name());
+            return StepRound.of(0, title, "create-network", true, "done", "Docker created it; removed again");
+        } catch (DockerRefusal refusal) {
+            return StepRound.of(0, title, "create-network", true, "refused", host.get().name() + ": " + refusal.said());
+        } catch (SwarmlabException e) {
+            return StepRound.of(0, title, "create-network", true, "error", e.getMessage());
+        }
     }
 
     private static boolean exists(Lab lab, Connection host, String name) {

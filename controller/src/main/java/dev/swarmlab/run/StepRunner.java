@@ -11,24 +11,23 @@ import dev.swarmlab.lab.Step;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Carries out a lab's step between probe rounds, through the hosts' Docker daemons: connect,
+ * Carries out a lab's step between probe rounds: through the hosts' Docker daemons connect,
  * disconnect, stop, start (awaiting the agent), remove a network, prune the lab's unused
- * networks. What Docker refuses is the step's result, in Docker's own words, never a failed run.
+ * networks; over SSH set a host's underlay MTU, cut a host off, restore it. What Docker refuses is
+ * the step's result, in Docker's own words, never a failed run.
  */
 final class StepRunner {
-    /** The actions a run carries out; the others are checked in lab files but not run yet. */
-    static final Set<Step.Action> RUN = Set.of(Step.Action.CONNECT, Step.Action.DISCONNECT, Step.Action.STOP, Step.Action.START,
-            Step.Action.REMOVE_NETWORK, Step.Action.PRUNE);
     private static final Duration READY = Duration.ofSeconds(60);
     private final Lab lab;
     private final Connections connections;
+    private final HostChanges changes;
 
-    StepRunner(Lab lab, Connections connections) {
+    StepRunner(Lab lab, Connections connections, HostChanges changes) {
         this.lab = lab;
         this.connections = connections;
+        this.changes = changes;
     }
 
     /** What a step did: "done" with what changed, or "refused" with Docker's message. */
@@ -42,7 +41,9 @@ final class StepRunner {
                 case CONNECT, DISCONNECT, STOP, START -> onWorkload(step, placed);
                 case REMOVE_NETWORK -> removeNetwork(step);
                 case PRUNE -> prune();
-                default -> throw new SwarmlabException("step " + step.action().id() + " is not run by this version of swarmlab");
+                case MTU -> new Outcome("done", changes.mtu(on(step.host().orElseThrow()), step.mtu().orElseThrow(), connections));
+                case CUT -> cut(on(step.host().orElseThrow()));
+                case RESTORE -> new Outcome("done", changes.restore(on(step.host().orElseThrow()), lab, connections));
             };
         } catch (SwarmlabException e) {
             outcome = new Outcome("error", e.getMessage());
@@ -103,6 +104,10 @@ final class StepRunner {
             removed.add(name);
         }
         return new Outcome("done", "removed network " + network + " on " + String.join(", ", removed));
+    }
+
+    private Outcome cut(Connection host) {
+        return new Outcome("done", changes.cut(host, connections.reached().stream().filter(c -> c != host).toList()));
     }
 
     private Outcome prune() {

@@ -59,6 +59,17 @@ public final class FakeHost {
         return new InventoryHost(name, address, 22, "root", Path.of("/id"), Path.of("/known_hosts"));
     }
 
+    /** Connections to these fake hosts, as `run` would open them over an inventory file in the folder. */
+    public static Connections connect(java.nio.file.Path dir, FakeHost... hosts) {
+        Map<String, FakeHost> byName = new java.util.HashMap<>();
+        for (FakeHost host : hosts) {
+            byName.put(host.name, host);
+        }
+        dev.swarmlab.inventory.Inventory inventory = new dev.swarmlab.inventory.Inventory(dir.resolve("inv.yaml"),
+                java.util.Arrays.stream(hosts).map(FakeHost::inventoryHost).toList());
+        return Connections.open(inventory, h -> byName.get(h.name()).connection(), dev.swarmlab.emulated.Progress.SILENT, Duration.ofSeconds(5));
+    }
+
     public Connection connection() {
         return new Connection(inventoryHost(), new Ssh(), new Docker());
     }
@@ -68,6 +79,14 @@ public final class FakeHost {
         public ExecResult exec(String command, Duration deadline) {
             if (command.startsWith("date")) {
                 return new ExecResult(name, command, 0, (System.currentTimeMillis() + clockOffsetMillis) + "\n", "");
+            }
+            if (command.contains("iptables") || command.contains("ip link set")) { // what lab steps change on the host itself
+                calls.add("ssh " + command);
+                java.util.regex.Matcher mtu = java.util.regex.Pattern.compile("ip link set dev eth0 mtu (\\d+)").matcher(command);
+                if (mtu.find()) {
+                    links = links.replaceFirst("mtu \\d+", "mtu " + mtu.group(1));
+                }
+                return new ExecResult(name, command, 0, "", "");
             }
             String separator = "\n" + HostFacts.SEPARATOR + "\n";
             String out = String.join(separator, addresses, links, routes, kernel, modules, "/usr/bin/python3\n");
@@ -103,6 +122,9 @@ public final class FakeHost {
     public java.util.function.UnaryOperator<String> agent = spec -> {
         throw new UnsupportedOperationException("no agent answers on this fake host");
     };
+    /** Each container's environment, NAME=VALUE, as `agent env` in it prints it. */
+    public final Map<String, List<String>> environment = new java.util.HashMap<>();
+
     /** Containers whose exec fails as a stopped container's does. */
     public final java.util.Set<String> dead = new java.util.HashSet<>();
 
@@ -177,6 +199,11 @@ public final class FakeHost {
         }
 
         @Override
+        public List<String> networkPeers(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public String createNetwork(NetworkRequest request) {
             throw new UnsupportedOperationException();
         }
@@ -239,6 +266,11 @@ public final class FakeHost {
             if (dead.contains(container)) {
                 throw new dev.swarmlab.SwarmlabException("docker exec in " + container + " on fake " + name + " failed: container "
                         + container + " is not running");
+            }
+            if (command.contains("env")) { // `agent env PREFIX`: the container's variables with that prefix
+                String prefix = command.get(command.size() - 1);
+                environment.getOrDefault(container, List.of()).stream().filter(v -> v.startsWith(prefix)).forEach(lines);
+                return new dev.swarmlab.docker.ExecOutput(0, "", false);
             }
             new String(stdin, java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).map(agent).forEach(lines);
             return new dev.swarmlab.docker.ExecOutput(0, "", false);

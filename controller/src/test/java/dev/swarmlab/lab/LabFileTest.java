@@ -77,6 +77,16 @@ class LabFileTest {
         assertEquals(Optional.of("the host port is taken"), lab.workloads().get(4).refused());
     }
 
+    /** A network the lab expects Docker to refuse is tried, never deployed: it is no network of the lab, and an overlay of it needs no swarm. */
+    @Test
+    void aRefusedNetworkIsKeptApartFromTheLabsNetworks() throws IOException {
+        Lab lab = LabFile.read(write("name: t\nhosts: local:1\nnetworks:\n  - {name: a}\n"
+                + "  - {name: o, driver: overlay, refused: \"no swarm here\"}\n"));
+        assertEquals(List.of("a"), lab.networks().stream().map(Network::name).toList());
+        assertEquals(List.of("o"), lab.refusedNetworks().stream().map(r -> r.network().name()).toList());
+        assertEquals("no swarm here", lab.refusedNetworks().get(0).why());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             unknown field         | colour: blue                                                                   | 4:9   | colour: unknown field 'colour'; allowed: agents, description, expectations, hosts, name, networks, outside, probes, steps, swarm, workloads
@@ -99,6 +109,9 @@ class LabFileTest {
             step without network  | networks: [{name: a}]\\nworkloads: [{name: w, host: h1, networks: [a]}]\\nsteps: [{action: connect, workload: w}] | 6:9 | step 'connect' needs `network`
             unknown step action   | steps: [{action: explode}]                                                     | 4:18  | steps[1].action: 'explode' is not allowed here; allowed: connect, disconnect, stop, start, mtu, cut, restore, remove-network, prune
             expectation no reason | expectations: [{probe: dns, expect: blocked}]                                  | 4:16  | expectations[1]: missing required field 'reason'
+            macvlan without subnet| networks: [{name: m, driver: macvlan}]                                         | 4:30  | networks[1].driver: a macvlan network needs a subnet
+            publishMode on a container | networks: [{name: a}]\\nworkloads: [{name: w, host: h1, networks: [a], publishMode: host}] | 5:61 | workloads[1].publishMode: 'publishMode' applies only to services
+            agents on a refused network | networks: [{name: o, driver: overlay, refused: no swarm}]\\nagents: {networks: [o]} | 5:21 | agents.networks[1]: agents: network 'o' is not defined
             """)
     void eachMistakeIsReportedAtItsLineAndField(String name, String body, String lineColumn, String expected) throws IOException {
         Path file = write(HEAD.replace("swarm: {managers: [h1]}\n", body.contains("swarm:") ? "" : "swarm: {managers: [h1]}\n")

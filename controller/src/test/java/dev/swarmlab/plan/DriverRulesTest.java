@@ -90,12 +90,61 @@ class DriverRulesTest {
     void eachClaimGivesItsExpectation(String kind, Route route, boolean sameHost, String probe, boolean viaIpvs, boolean espMissing,
                                       boolean ipvsMissing, Outcome outcome, String concept) {
         Network network = network(kind);
-        Expected expected = DriverRules.expect(new DriverRules.Situation(network, network, route, sameHost, probe, viaIpvs, espMissing,
+        Expected expected = DriverRules.expect(DriverRules.Situation.of(network, network, route, sameHost, probe, viaIpvs, espMissing,
                 ipvsMissing));
         assertEquals(outcome, expected.outcome(), expected.reason());
         assertTrue(expected.reason().endsWith("(concepts " + concept + ")"), expected.reason());
         assertEquals((concept.equals("9 encrypted") && outcome == Outcome.BLOCKED) || concept.equals("9 ip_vs") ? Expected.Source.PREFLIGHT
                 : Expected.Source.RULE,
                 expected.source());
+    }
+
+    /** 9 mtu: the default overlay's full-size packets do not fit a path through a host whose underlay is 1400; `mtu: 1400` (1350 inside) does. */
+    @ParameterizedTest(name = "{0} underlay source={1} target={2} {3}: {4}")
+    @CsvSource({
+            "overlay, 1500, 1400, mtu, BLOCKED, 9 mtu",
+            "overlay, 1400, 1500, mtu, BLOCKED, 9 mtu",
+            "overlay, 1500, 1500, mtu, REACHABLE, 4 overlay",
+            "overlay, 1500, 1400, icmp, REACHABLE, 4 overlay",
+            "snug, 1500, 1400, mtu, REACHABLE, 4 overlay",
+            "snug, 1500, 1399, mtu, BLOCKED, 9 mtu",
+    })
+    void anUnderlaySmallerThanTheOverlayDropsFullSizePackets(String kind, int sourceMtu, int targetMtu, String probe, Outcome outcome,
+                                                             String concept) {
+        Network network = kind.equals("snug") ? new Network("snug", Driver.OVERLAY, false, Optional.empty(), Optional.empty(),
+                Optional.empty(), true, false, false, OptionalInt.of(1400), Map.of()) : network(kind);
+        Expected expected = DriverRules.expect(new DriverRules.Situation(network, network, Route.ADDRESS, false, probe, false, false, false,
+                sourceMtu, targetMtu, false));
+        assertEquals(outcome, expected.outcome(), expected.reason());
+        assertTrue(expected.reason().endsWith("(concepts " + concept + ")"), expected.reason());
+        Expected sameHost = DriverRules.expect(new DriverRules.Situation(network, network, Route.ADDRESS, true, probe, false, false, false,
+                sourceMtu, targetMtu, false));
+        assertEquals(Outcome.REACHABLE, sameHost.outcome(), "on one host the underlay carries nothing: " + sameHost.reason());
+    }
+
+    /** A host a step cut off: nothing crosses to or from it, whatever the driver; on its own host, and to the outside, all is as before. */
+    @ParameterizedTest(name = "{0} {1} same-host={2}: {3}")
+    @CsvSource({
+            "overlay, ADDRESS, false, BLOCKED",
+            "overlay, ADDRESS, true, REACHABLE",
+            "host, PUBLISHED, false, BLOCKED",
+            "user-bridge, ADDRESS, true, REACHABLE",
+            "overlay, OUTSIDE, false, REACHABLE",
+    })
+    void aCutHostIsReachedFromNoOtherHost(String kind, Route route, boolean sameHost, Outcome outcome) {
+        Network network = network(kind);
+        Expected expected = DriverRules.expect(new DriverRules.Situation(network, network, route, sameHost, "tcp", false, false, false,
+                1500, 1500, true));
+        assertEquals(outcome, expected.outcome(), expected.reason());
+        assertEquals(outcome == Outcome.BLOCKED, expected.reason().contains("a lab step cut"), expected.reason());
+    }
+
+    /** Docker reads an overlay's mtu option as the underlay's: containers get 50 bytes less, and ESP's share less on an encrypted one. */
+    @org.junit.jupiter.api.Test
+    void anOverlaysContainersGetItsMtuOptionLessTheHeaders() {
+        assertEquals(1450, network("overlay").overlayMtu());
+        assertEquals(1424, network("encrypted").overlayMtu());
+        assertEquals(1350, new Network("snug", Driver.OVERLAY, false, Optional.empty(), Optional.empty(), Optional.empty(), true, false,
+                false, OptionalInt.of(1400), Map.of()).overlayMtu());
     }
 }

@@ -72,7 +72,7 @@ class ProbePlannerTest {
     @Test
     void everyAgentProbesEveryPeerOnItsNetworkByAddressAndByName() throws IOException {
         Lab lab = lab("");
-        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, KernelGaps.NONE, ProbePlanner.Filter.ALL);
+        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL);
         // 4 overlay agents: each to 3 peers (1 on its host, 2 on the other)
         assertEquals(4, select(cells, "ov", Route.ADDRESS, true, "tcp").size());
         assertEquals(8, select(cells, "ov", Route.ADDRESS, false, "tcp").size());
@@ -93,7 +93,7 @@ class ProbePlannerTest {
         Path file = dir.resolve("lab.yaml");
         Files.writeString(file, Files.readString(file).replace("probes: [icmp, tcp, dns]", "probes: [tcp, throughput]"));
         Lab lab = LabFile.read(file);
-        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, KernelGaps.NONE, ProbePlanner.Filter.ALL);
+        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL);
         List<Cell> throughput = cells.stream().filter(c -> c.probe().equals("throughput")).toList();
         for (String network : List.of("ov", "br", "bridge")) {
             assertEquals(1, select(cells, network, Route.ADDRESS, true, "throughput").size(), network + " on one host");
@@ -125,7 +125,7 @@ class ProbePlannerTest {
             placed.add(p.agent().role() != Agent.Role.WORKLOAD ? p : new Placed(p.agent(), p.id(), true,
                     Map.of("br", p.name().equals("app") ? "10.91.0.10" : p.name().equals("db") ? "10.91.0.11" : "10.91.0.12"), ports));
         }
-        List<Cell> cells = ProbePlanner.plan(lab, placed, HOSTS, KernelGaps.NONE, ProbePlanner.Filter.ALL);
+        List<Cell> cells = ProbePlanner.plan(lab, placed, HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL);
         List<Cell> appToDb = cells.stream().filter(c -> c.source().equals("app") && c.target().equals("db") && c.probe().equals("tcp")).toList();
         assertEquals(List.of("10.91.0.11", "db", "mongodb"), appToDb.stream().map(Cell::dial).toList(), "by address, name and alias");
         assertTrue(appToDb.stream().allMatch(c -> c.port() == 27017 && c.expected().reachable()), "tcp to the port the db listens on");
@@ -153,7 +153,7 @@ class ProbePlannerTest {
                   - {name: database, host: h1, networks: [bridge]}
                   - {name: frontend, host: h1, networks: [bridge], links: ["database:db"]}
                 """);
-        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, KernelGaps.NONE, ProbePlanner.Filter.ALL);
+        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL);
         List<String> link = cells.stream().filter(c -> c.route() == Route.LINK && c.probe().equals("tcp"))
                 .map(c -> c.source() + " " + c.dial() + " " + c.expected().label()).sorted().toList();
         assertEquals(List.of("database db blocked", "frontend db reachable"), link);
@@ -167,7 +167,7 @@ class ProbePlannerTest {
     @Test
     void aBridgeAddressReusedOnTheSourcesHostIsMarkedAsShadowed() throws IOException {
         Lab lab = lab("");
-        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, KernelGaps.NONE, ProbePlanner.Filter.ALL);
+        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL);
         Cell cross = select(cells, "br", Route.ADDRESS, false, "icmp").stream()
                 .filter(c -> c.source().equals("d-br-h1-a") && c.target().equals("d-br-h2-b")).findFirst().orElseThrow();
         assertEquals("10.91.0.3", cross.dial());
@@ -178,7 +178,7 @@ class ProbePlannerTest {
     @Test
     void hostModeDialsTheHostsAddressAndNoneOnlyNames() throws IOException {
         Lab lab = lab("");
-        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, KernelGaps.NONE, ProbePlanner.Filter.ALL);
+        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL);
         assertEquals(Set.of("10.250.0.11", "10.250.0.12"), cells.stream().filter(c -> c.network().equals("host") && c.route() == Route.ADDRESS)
                 .map(Cell::dial).collect(Collectors.toSet()));
         assertEquals(Set.of(Route.NAME, Route.HOST), cells.stream().filter(c -> c.network().equals("none")).map(Cell::route)
@@ -193,7 +193,7 @@ class ProbePlannerTest {
     @Test
     void isolationCellsGoToTheOtherBridgeOnTheSameHost() throws IOException {
         Lab lab = lab("");
-        List<Cell> isolation = ProbePlanner.plan(lab, placed(lab), HOSTS, KernelGaps.NONE, ProbePlanner.Filter.ALL).stream()
+        List<Cell> isolation = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL).stream()
                 .filter(c -> c.route() == Route.ISOLATION).toList();
         assertEquals(2 * 4 * 2, isolation.size(), "2 bridge networks x 4 agents x (icmp, tcp)");
         assertTrue(isolation.stream().allMatch(c -> c.sameHost() && !c.expected().reachable()));
@@ -216,12 +216,12 @@ class ProbePlannerTest {
         for (Agent agent : Fleet.layout(encrypted, List.of("h1", "h2"))) {
             placed.add(new Placed(agent, agent.name(), true, Map.of("sec", "10.95.0." + n++), Map.of()));
         }
-        KernelGaps gaps = new KernelGaps(Map.of("h1", Set.of("esp", "ip_vs"), "h2", Set.of("esp")));
+        HostConditions gaps = new HostConditions(Map.of("h1", Set.of("esp", "ip_vs"), "h2", Set.of("esp")));
         List<Cell> cells = ProbePlanner.plan(encrypted, placed, HOSTS, gaps, ProbePlanner.Filter.ALL);
         List<Cell> cross = select(cells, "sec", Route.ADDRESS, false, "tcp");
         assertTrue(cross.stream().allMatch(c -> !c.expected().reachable() && c.expected().source() == Expected.Source.PREFLIGHT), cross.toString());
         assertTrue(select(cells, "sec", Route.ADDRESS, true, "tcp").stream().allMatch(c -> c.expected().reachable()));
-        assertTrue(ProbePlanner.plan(encrypted, placed, HOSTS, KernelGaps.NONE, ProbePlanner.Filter.ALL).stream()
+        assertTrue(ProbePlanner.plan(encrypted, placed, HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL).stream()
                 .filter(c -> c.route() == Route.ADDRESS).allMatch(c -> c.expected().reachable()), "with ESP, it is an overlay like any other");
     }
 
@@ -231,7 +231,7 @@ class ProbePlannerTest {
                 expectations:
                   - {from: agent@h1, network: ov, probe: icmp, expect: blocked, reason: this lab's firewall drops icmp from h1}
                 """);
-        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, KernelGaps.NONE, ProbePlanner.Filter.ALL);
+        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL);
         List<Cell> overridden = cells.stream().filter(c -> c.expected().source() == Expected.Source.LAB).toList();
         assertTrue(overridden.stream().allMatch(c -> c.sourceHost().equals("h1") && c.network().equals("ov") && c.probe().equals("icmp")
                 && c.expected().outcome() == Outcome.BLOCKED && c.expected().reason().equals("this lab's firewall drops icmp from h1")));
@@ -241,7 +241,7 @@ class ProbePlannerTest {
     @Test
     void filtersKeepOnlyTheNamedNetworksProbesAndHosts() throws IOException {
         Lab lab = lab("");
-        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, KernelGaps.NONE,
+        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE,
                 new ProbePlanner.Filter(Set.of("br"), Set.of("tcp"), Set.of()));
         assertTrue(!cells.isEmpty() && cells.stream().allMatch(c -> c.network().equals("br") && c.probe().equals("tcp")));
     }
@@ -259,7 +259,7 @@ class ProbePlannerTest {
                         new dev.swarmlab.docker.ServiceState.Task("t2", "h2", "c2", "running", Map.of("ov", "10.90.0.102")))),
                 new dev.swarmlab.docker.ServiceState("r", "rr", Map.of(), Map.of(), List.of(), List.of(
                         new dev.swarmlab.docker.ServiceState.Task("t3", "h2", "c3", "running", Map.of("ov", "10.90.0.103")))));
-        KernelGaps noIpvs = new KernelGaps(Map.of("h1", Set.of("ip_vs"), "h2", Set.of("ip_vs")));
+        HostConditions noIpvs = new HostConditions(Map.of("h1", Set.of("ip_vs"), "h2", Set.of("ip_vs")));
         List<Cell> cells = ProbePlanner.plan(lab, placed(lab), services, HOSTS, noIpvs, ProbePlanner.Filter.ALL);
         List<Cell> vip = cells.stream().filter(c -> c.route() == Route.SERVICE && c.target().equals("web")).toList();
         assertEquals(4 * 3, vip.size(), "4 overlay agents x (icmp, tcp, dns)");
@@ -275,8 +275,26 @@ class ProbePlannerTest {
         List<Cell> mesh = cells.stream().filter(c -> c.route() == Route.PUBLISHED).toList();
         assertEquals(2 * 2, mesh.size(), "2 host agents x 2 hosts' addresses");
         assertTrue(mesh.stream().allMatch(c -> c.port() == 8081 && !c.expected().reachable()));
-        assertTrue(ProbePlanner.plan(lab, placed(lab), services, HOSTS, KernelGaps.NONE, ProbePlanner.Filter.ALL).stream()
+        assertTrue(ProbePlanner.plan(lab, placed(lab), services, HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL).stream()
                 .filter(c -> c.route() == Route.SERVICE || c.route() == Route.PUBLISHED).allMatch(c -> c.expected().reachable()),
                 "with IPVS, the VIP and the routing mesh answer");
+    }
+
+    /** mode=host: the port is published only where a task runs, through no routing mesh, so IPVS does not matter. */
+    @Test
+    void aPortPublishedInHostModeAnswersOnlyWhereATaskRuns() throws IOException {
+        Lab lab = lab("""
+                workloads:
+                  - {name: pinned, kind: service, networks: [ov], replicas: 1, publishMode: host, publish: ['8089:80']}
+                """);
+        List<dev.swarmlab.docker.ServiceState> services = List.of(new dev.swarmlab.docker.ServiceState("p", "pinned", Map.of(),
+                Map.of("ov", "10.90.0.100"), List.of(8089), List.of(
+                        new dev.swarmlab.docker.ServiceState.Task("t1", "h2", "c1", "running", Map.of("ov", "10.90.0.101")))));
+        HostConditions noIpvs = new HostConditions(Map.of("h1", Set.of("ip_vs"), "h2", Set.of("ip_vs")));
+        List<Cell> published = ProbePlanner.plan(lab, placed(lab), services, HOSTS, noIpvs, ProbePlanner.Filter.ALL).stream()
+                .filter(c -> c.route() == Route.PUBLISHED).toList();
+        assertEquals(2 * 2, published.size(), "2 host agents x 2 hosts' addresses");
+        assertTrue(published.stream().allMatch(c -> c.expected().reachable() == c.targetHost().equals("h2")
+                && c.expected().reason().contains("mode=host")), published.toString());
     }
 }

@@ -1,19 +1,18 @@
 package dev.swarmlab.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swarmlab.deploy.Connections;
 import dev.swarmlab.deploy.FakeHost;
-import dev.swarmlab.emulated.Progress;
 import dev.swarmlab.fleet.Fleet;
 import dev.swarmlab.fleet.Placed;
-import dev.swarmlab.inventory.Inventory;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.LabFile;
 import dev.swarmlab.plan.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,9 +51,8 @@ class StepRunnerTest {
         h1.unused = List.of("back");
         List<Placed> placed = Fleet.layout(lab, List.of("h1")).stream().map(a -> new Placed(a, a.name(), true, Map.of("front", "10.96.0.2"),
                 Map.of())).toList();
-        Inventory inventory = new Inventory(dir.resolve("inv.yaml"), List.of(h1.inventoryHost()));
-        try (Connections connections = Connections.open(inventory, h -> h1.connection(), Progress.SILENT, Duration.ofSeconds(5))) {
-            StepRunner steps = new StepRunner(lab, connections);
+        try (Connections connections = FakeHost.connect(dir, h1)) {
+            StepRunner steps = new StepRunner(lab, connections, HostChanges.of(new dev.swarmlab.deploy.LabState(dir)));
             List<StepRound> rounds = new java.util.ArrayList<>();
             for (int i = 0; i < lab.steps().size(); i++) {
                 rounds.add(steps.run(i + 1, lab.steps().get(i), placed));
@@ -69,6 +67,72 @@ class StepRunnerTest {
             assertEquals("refused", rounds.get(3).expected());
             assertEquals("done: stopped web on h1", rounds.get(4).outcome() + ": " + rounds.get(4).detail());
             assertEquals(List.of(1, 2, 3, 4, 5), rounds.stream().map(StepRound::round).toList());
+        }
+    }
+
+    /** mtu, cut and restore act on the host over SSH, are written down before they are made, and restore puts back what was there. */
+    @Test
+    void hostStepsAreWrittenDownAndRestoredToWhatTheHostHad() throws Exception {
+        Path file = dir.resolve("hosts.yaml");
+        Files.writeString(file, """
+                name: hoststeps
+                hosts: local:2
+                networks: [{name: front, driver: bridge, subnet: 10.96.0.0/24}]
+                agents: {networks: [front]}
+                steps:
+                  - {action: mtu, host: h2, mtu: 1400}
+                  - {action: cut, host: h2}
+                  - {action: restore, host: h2}
+                """);
+        Lab lab = LabFile.read(file);
+        FakeHost h1 = new FakeHost("h1", "10.0.0.11");
+        FakeHost h2 = new FakeHost("h2", "10.0.0.12");
+        dev.swarmlab.deploy.LabState state = new dev.swarmlab.deploy.LabState(dir.resolve("state"));
+        Path written = state.dir().resolve("host-changes.json");
+        try (Connections connections = FakeHost.connect(dir, h1, h2)) {
+            HostChanges changes = HostChanges.of(state);
+            StepRunner steps = new StepRunner(lab, connections, changes);
+            assertEquals(Map.of("h1", 1500, "h2", 1500), HostChanges.underlayMtus(connections));
+            StepRound mtu = steps.run(1, lab.steps().get(0), List.of());
+            assertEquals("done: h2: eth0 mtu 1500 -> 1400", mtu.outcome() + ": " + mtu.detail());
+            assertEquals(Map.of("h1", 1500, "h2", 1400), HostChanges.underlayMtus(connections));
+            assertTrue(Files.readString(written).contains("\"mtu\":1500"), "the MTU it had is kept before it is changed");
+
+            StepRound cut = steps.run(2, lab.steps().get(1), List.of());
+            assertEquals("done", cut.outcome(), cut.detail());
+            assertTrue(cut.detail().startsWith("h2 cut off from h1 (10.0.0.11)"), cut.detail());
+            String rules = String.join("\n", h2.calls);
+            assertTrue(rules.contains("iptables -A SWARMLAB-CUT -p tcp --dport 22 -j RETURN"), "SSH stays open: " + rules);
+            assertTrue(rules.contains("-s 10.0.0.11 -j DROP") && rules.contains("-d 10.0.0.11 -j DROP"), rules);
+            assertEquals(java.util.Set.of("h2"), changes.cut());
+            assertEquals(java.util.Set.of("h2"), HostChanges.of(state).cut(), "a crash now leaves enough behind to put h2 back");
+
+            StepRound restore = steps.run(3, lab.steps().get(2), List.of());
+            assertEquals("done: h2: no longer cut off, eth0 mtu 1500 again", restore.outcome() + ": " + restore.detail());
+            assertEquals(Map.of("h1", 1500, "h2", 1500), HostChanges.underlayMtus(connections));
+            assertTrue(String.join("\n", h2.calls).contains("iptables -X SWARMLAB-CUT"), h2.calls.toString());
+            assertTrue(changes.cut().isEmpty());
+            assertFalse(Files.exists(written), "nothing is left to restore");
+            assertTrue(h1.calls.isEmpty(), "h1 was not touched: " + h1.calls);
+        }
+    }
+
+    /** A run that ended before its restore step (a crash, ^C) leaves the record; the next run puts the host back first. */
+    @Test
+    void whatACrashedRunChangedIsPutBackByTheNext() throws Exception {
+        Path file = dir.resolve("one.yaml");
+        Files.writeString(file, "name: one\nhosts: local:1\nnetworks: [{name: front, driver: bridge}]\nagents: {networks: [front]}\n"
+                + "steps: [{action: mtu, host: h1, mtu: 1300}]\n");
+        Lab lab = LabFile.read(file);
+        FakeHost h1 = new FakeHost("h1", "10.0.0.11");
+        dev.swarmlab.deploy.LabState state = new dev.swarmlab.deploy.LabState(dir.resolve("state"));
+        try (Connections connections = FakeHost.connect(dir, h1)) {
+            new StepRunner(lab, connections, HostChanges.of(state)).run(1, lab.steps().get(0), List.of());
+            assertEquals(Map.of("h1", 1300), HostChanges.underlayMtus(connections));
+            List<String> restored = HostChanges.of(state).restoreAll(lab, connections);
+            assertEquals(List.of("h1: eth0 mtu 1500 again"), restored);
+            assertEquals(Map.of("h1", 1500), HostChanges.underlayMtus(connections));
+            assertEquals(List.of(), HostChanges.of(state).restoreAll(lab, connections), "restored once, not again");
         }
     }
 }

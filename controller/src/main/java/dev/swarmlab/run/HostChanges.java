@@ -1,0 +1,214 @@
+package dev.swarmlab.run;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swarmlab.Deadline;
+import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.deploy.Connection;
+import dev.swarmlab.deploy.Connections;
+import dev.swarmlab.deploy.HostFacts;
+import dev.swarmlab.deploy.LabState;
+import dev.swarmlab.emulated.EmulatedHosts;
+import dev.swarmlab.lab.Lab;
+import dev.swarmlab.lab.Network;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * What a lab's steps do to its hosts beyond Docker: lower a host's underlay MTU (`mtu`), cut a host
+ * off from the lab's other hosts (`cut`, iptables DROP in a chain of its own, SSH excepted), and put
+ * it back (`restore`). Each change is written down in the lab's state folder before it is made, so
+ * `restore`, the end of the run or, after a crash, the next run puts the host back as it was.
+ */
+final class HostChanges {
+    static final String CHAIN = "SWARMLAB-CUT";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration CALL = Duration.ofSeconds(20);
+    /** How long a host restored from a cut may take to be a peer on the lab's overlays again (gossip reconnects). */
+    private static final Duration REJOIN = Duration.ofSeconds(120);
+    private final Path file;
+    private final Map<String, Change> changes;
+
+    /** A host's underlay as it was before the first change (its device and MTU), whether a step set its MTU, whether it is cut off now. */
+    record Change(String device, int mtu, boolean mtuSet, boolean cut) {
+        Change withMtuSet() {
+            return new Change(device, mtu, true, cut);
+        }
+
+        Change withCut() {
+            return new Change(device, mtu, mtuSet, true);
+        }
+    }
+
+    private HostChanges(Path file, Map<String, Change> changes) {
+        this.file = file;
+        this.changes = changes;
+    }
+
+    static HostChanges of(LabState state) {
+        Path file = state.dir().resolve("host-changes.json");
+        if (!Files.exists(file)) {
+            return new HostChanges(file, new TreeMap<>());
+        }
+        try {
+            return new HostChanges(file, new TreeMap<>(JSON.readValue(file.toFile(), new TypeReference<Map<String, Change>>() {
+            })));
+        } catch (IOException e) {
+            throw new SwarmlabException("cannot read " + file + ": " + e.getMessage(),
+                    "put the hosts' underlay MTUs back and remove the " + CHAIN + " chain by hand, then delete the file");
+        }
+    }
+
+    /** The hosts a step has cut off and not yet restored. */
+    Set<String> cut() {
+        return changes.entrySet().stream().filter(e -> e.getValue().cut()).map(Map.Entry::getKey).collect(Collectors.toSet());
+    }
+
+    /** Every reached host's underlay MTU, as the host says now. */
+    static Map<String, Integer> underlayMtus(Connections connections) {
+        Map<String, Integer> mtus = new TreeMap<>();
+        for (Connection host : connections.reached()) {
+            HostFacts.underlay(host.ssh(), host.host().address(), CALL).ifPresent(u -> mtus.put(host.name(), u.mtu()));
+        }
+        return mtus;
+    }
+
+    /**
+     * Sets the MTU of the interface that carries the host's address (and, on emulated hosts, of the
+     * kit's end of its link); returns what changed.
+     */
+    String mtu(Connection host, int mtu, Connections connections) {
+        HostFacts.Underlay underlay = remember(host, Change::withMtuSet);
+        exec(host, "ip link set dev " + underlay.device() + " mtu " + mtu);
+        boolean emulated = EmulatedHosts.limitPath(connections.source(), host.host().address(), java.util.OptionalInt.of(mtu));
+        return host.name() + ": " + underlay.device() + " mtu " + underlay.mtu() + " -> " + mtu
+                + (emulated ? " (and this machine's route to it, so SSH keeps to that size)" : "");
+    }
+
+    /** Drops everything between the host and the lab's other hosts (both ways), but SSH; returns what it did. */
+    String cut(Connection host, List<Connection> others) {
+        remember(host, Change::withCut);
+        int ssh = host.host().port();
+        StringBuilder script = new StringBuilder(uncutScript()).append("; iptables -N " + CHAIN)
+                .append("; for c in INPUT OUTPUT FORWARD; do iptables -I $c -j " + CHAIN + "; done")
+                .append("; iptables -A " + CHAIN + " -p tcp --dport " + ssh + " -j RETURN; iptables -A " + CHAIN + " -p tcp --sport " + ssh
+                        + " -j RETURN");
+        for (Connection other : others) {
+            String a = other.host().address();
+            script.append("; iptables -A " + CHAIN + " -s " + a + " -j DROP; iptables -A " + CHAIN + " -d " + a + " -j DROP");
+        }
+        exec(host, script.toString());
+        return host.name() + " cut off from " + String.join(", ", others.stream().map(o -> o.name() + " (" + o.host().address() + ")").toList())
+                + ": iptables chain " + CHAIN + " drops their traffic both ways, SSH on port " + ssh + " excepted";
+    }
+
+    /**
+     * Puts the host back as it was: its underlay MTU, and no cut. After a cut it waits until the host
+     * is a peer again, on every host, of each of the lab's overlays: until then overlay traffic to it has nowhere to go.
+     */
+    String restore(Connection host, Lab lab, Connections connections) {
+        Change change = changes.get(host.name());
+        if (change == null) {
+            return host.name() + ": nothing to restore (no step changed it)";
+        }
+        List<String> done = new ArrayList<>();
+        if (change.cut()) {
+            exec(host, uncutScript());
+            done.add("no longer cut off");
+        }
+        if (change.mtuSet()) {
+            exec(host, "ip link set dev " + change.device() + " mtu " + change.mtu());
+            EmulatedHosts.limitPath(connections.source(), host.host().address(), java.util.OptionalInt.empty());
+            done.add(change.device() + " mtu " + change.mtu() + " again");
+        }
+        changes.remove(host.name());
+        save();
+        long start = System.nanoTime();
+        if (change.cut() && awaitPeers(host, lab, connections)) {
+            done.add("a peer on the lab's overlays again after " + dev.swarmlab.Durations.since(start));
+        }
+        return host.name() + ": " + String.join(", ", done);
+    }
+
+    /** Every host a step changed and no step restored: put back now (the run's end, or a run after a crash). */
+    List<String> restoreAll(Lab lab, Connections connections) {
+        List<String> restored = new ArrayList<>();
+        for (String name : List.copyOf(changes.keySet())) {
+            connections.get(name).ifPresent(host -> restored.add(restore(host, lab, connections)));
+        }
+        return restored;
+    }
+
+    /** Whether there was anything to wait for (a lab with overlays). */
+    private boolean awaitPeers(Connection restored, Lab lab, Connections connections) {
+        List<String> overlays = lab.createdNetworks().stream().filter(Network::swarmScope).map(Network::name).toList();
+        if (overlays.isEmpty() || lab.swarm().isEmpty()) {
+            return false;
+        }
+        Deadline.in(REJOIN, restored.name() + " to be a peer of " + String.join(", ", overlays) + " on every host again")
+                .await(() -> peered(restored, overlays, connections) ? true : null, Duration.ofMillis(500));
+        return true;
+    }
+
+    /** Each host that has one of the overlays lists every other host that has it among its peers. */
+    private static boolean peered(Connection restored, List<String> overlays, Connections connections) {
+        for (String overlay : overlays) {
+            Map<Connection, List<String>> peers = new java.util.LinkedHashMap<>();
+            for (Connection host : connections.reached()) {
+                try {
+                    peers.put(host, host.docker().networkPeers(overlay));
+                } catch (SwarmlabException e) {
+                    // this host has no container on the overlay: it is no peer
+                }
+            }
+            boolean restoredIn = peers.containsKey(restored);
+            for (Map.Entry<Connection, List<String>> entry : peers.entrySet()) {
+                boolean seesRestored = entry.getValue().contains(restored.host().address());
+                if (restoredIn && entry.getKey() != restored && !seesRestored
+                        || entry.getKey() == restored && entry.getValue().size() < peers.size()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static String uncutScript() {
+        return "for c in INPUT OUTPUT FORWARD; do while iptables -D $c -j " + CHAIN + " 2>/dev/null; do :; done; done; iptables -F " + CHAIN
+                + " 2>/dev/null; iptables -X " + CHAIN + " 2>/dev/null; true";
+    }
+
+    private static void exec(Connection host, String script) {
+        host.ssh().exec(script, CALL).orThrow();
+    }
+
+    /** Writes down the change before it is made, with the host's underlay as it was before the first; returns the underlay as it is. */
+    private HostFacts.Underlay remember(Connection host, java.util.function.UnaryOperator<Change> change) {
+        HostFacts.Underlay underlay = HostFacts.underlay(host.ssh(), host.host().address(), CALL).orElseThrow(() -> new SwarmlabException(
+                "host " + host.name() + " has no interface with its address " + host.host().address()));
+        changes.put(host.name(), change.apply(changes.getOrDefault(host.name(), new Change(underlay.device(), underlay.mtu(), false, false))));
+        save();
+        return underlay;
+    }
+
+    private void save() {
+        try {
+            if (changes.isEmpty()) {
+                Files.deleteIfExists(file);
+            } else {
+                Files.createDirectories(file.getParent());
+                JSON.writeValue(file.toFile(), changes);
+            }
+        } catch (IOException e) {
+            throw new SwarmlabException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
