@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -82,8 +83,8 @@ final class HostChanges {
     }
 
     /**
-     * Sets the MTU of the interface that carries the host's address (and, on emulated hosts, of the
-     * kit's end of its link); returns what changed.
+     * Sets the MTU of the interface that carries the host's address (and, for an emulated host, of
+     * this machine's route to it); returns what changed.
      */
     String mtu(Connection host, int mtu, Connections connections) {
         HostFacts.Underlay underlay = remember(host, Change::withMtuSet);
@@ -138,11 +139,23 @@ final class HostChanges {
         return host.name() + ": " + String.join(", ", done);
     }
 
-    /** Every host a step changed and no step restored: put back now (the run's end, or a run after a crash). */
+    /**
+     * Every host a step changed and no step restored: put back now (the run's end, or a run after a
+     * crash). A host that cannot be put back is said so and stays written down for the next try.
+     */
     List<String> restoreAll(Lab lab, Connections connections) {
         List<String> restored = new ArrayList<>();
         for (String name : List.copyOf(changes.keySet())) {
-            connections.get(name).ifPresent(host -> restored.add(restore(host, lab, connections)));
+            Optional<Connection> host = connections.get(name);
+            if (host.isEmpty()) {
+                restored.add(name + ": not reachable, still to restore (" + file + ")");
+                continue;
+            }
+            try {
+                restored.add(restore(host.get(), lab, connections));
+            } catch (SwarmlabException e) {
+                restored.add(name + ": could not be restored, still to restore (" + file + "): " + e.getMessage());
+            }
         }
         return restored;
     }

@@ -52,6 +52,14 @@ public final class LabRun {
         return ID.format(Instant.now()) + String.format("-%04x", java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
     }
 
+    /**
+     * Puts back what an earlier run's steps did to the hosts (an underlay MTU, a cut) and no step or
+     * run's end restored, as when a run was killed half-way; `destroy` does it too. Returns what it restored.
+     */
+    public static List<String> restoreHosts(Lab lab, LabState state, Connections connections) {
+        return HostChanges.of(state).restoreAll(lab, connections);
+    }
+
     /** The run's id, known before it deploys: what its folder and its rows in runs.db will be called. */
     public String id() {
         return id;
@@ -68,8 +76,8 @@ public final class LabRun {
     public Done run(Connections connections, ProbePlanner.Filter filter, Optional<Path> out, BiConsumer<String, Integer> planned,
                     Runner.Listener listener, BiConsumer<List<Finding>, dev.swarmlab.deploy.DeployPlanner.Plan> deployReport) {
         Connections.failIfUnreachable(connections, "run");
+        restoreHosts(lab, state, connections).forEach(r -> progress.step("-", "putting back what an earlier run's steps changed: " + r));
         HostChanges changes = HostChanges.of(state);
-        changes.restoreAll(lab, connections).forEach(r -> progress.step("-", "restored after an earlier run's steps: " + r));
         resetStepped(connections);
         Deployment.Result deployed = new Deployment(lab, state, progress).run(connections, false, false, deployReport);
         Map<String, String> addresses = new LinkedHashMap<>();
@@ -88,6 +96,7 @@ public final class LabRun {
             store.evidence(runId, HostEvidence.collect(lab, connections));
             List<StepRound> attempts = new java.util.ArrayList<>(Refusals.attempt(lab, connections, deployed.image()));
             attempts.addAll(LinkEnvironment.check(lab, connections));
+            attempts.addAll(DefaultPools.check(lab, connections));
             attempts.forEach(r -> progress.step("-", r.title() + ": " + r.outcome() + (r.verdict() == Verdict.MATCHED ? "" : ", expected "
                     + r.expected()) + ": " + r.detail()));
             store.attempts(runId, attempts);
@@ -117,7 +126,7 @@ public final class LabRun {
                 store.finish(runId, "error"); // what was measured stays; the run is marked as ended
                 throw e;
             } finally {
-                changes.restoreAll(lab, connections).forEach(r -> progress.step("-", "restored (the lab's steps changed it): " + r));
+                changes.restoreAll(lab, connections).forEach(r -> progress.step("-", "putting back what the steps changed: " + r));
             }
             RunReport report = RunReport.load(store, runId);
             store.finish(runId, report.passed() ? "passed" : "failed");

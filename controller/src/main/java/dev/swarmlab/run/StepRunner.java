@@ -67,13 +67,21 @@ final class StepRunner {
         } catch (DockerRefusal refusal) {
             return refused(host.name(), refusal);
         }
+        // Where it was before a stop and where it is after a start: an address is not the container's to keep.
         String verb = switch (step.action()) {
-            case CONNECT -> "connected " + name + " to " + network;
-            case DISCONNECT -> "disconnected " + name + " from " + network;
-            case STOP -> "stopped " + name;
-            default -> "started " + name + "; its agent serves again";
+            case CONNECT -> "connected " + name + " to " + network + " on " + workload.host();
+            case DISCONNECT -> "disconnected " + name + " from " + network + " on " + workload.host();
+            case STOP -> "stopped " + name + " on " + workload.host() + " (it had " + where(workload.addresses()) + ")";
+            default -> "started " + name + " on " + workload.host() + "; its agent serves again, at "
+                    + where(host.docker().inspectContainer(name).addresses());
         };
-        return new Outcome("done", verb + " on " + workload.host());
+        return new Outcome("done", verb);
+    }
+
+    /** "172.17.0.3 on bridge, ..." */
+    private static String where(java.util.Map<String, String> addresses) {
+        return String.join(", ", addresses.entrySet().stream().filter(e -> !e.getValue().isBlank()).map(e -> e.getValue() + " on " + e.getKey())
+                .toList());
     }
 
     /** Starts the container and waits until its agent says, once more, that it serves. */

@@ -22,7 +22,7 @@ public final class FakeHost {
     final String name;
     final String address;
     EngineInfo engine;
-    List<NetworkState> networks = new ArrayList<>();
+    public List<NetworkState> networks = new ArrayList<>();
     long clockOffsetMillis;
     String addresses;
     String links;

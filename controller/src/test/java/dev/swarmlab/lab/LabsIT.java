@@ -253,6 +253,21 @@ class LabsIT {
                     + " networks only.*")) {
                 wrong.add("addressing: 6: a static ip on the default bridge is refused: " + report.path("rounds"));
             }
+            if (lab.getKey().equals("containers")) {
+                // 3: a default-bridge address is not kept across a restart: old2, started first, comes back at old1's old address
+                String had = attempt(report, "docker stop old1").map(r -> r.path("detail").asText().replaceAll(".*it had (\\S+) on bridge.*", "$1"))
+                        .orElse("?");
+                String now = attempt(report, "docker start old2").map(r -> r.path("detail").asText().replaceAll(".*at (\\S+) on bridge.*", "$1"))
+                        .orElse("!");
+                if (!had.equals(now)) {
+                    wrong.add("containers: 3: restarted first, old2 takes old1's freed address " + had + " (it came back at " + now + ")");
+                }
+            }
+            if (lab.getKey().equals("addressing") && !attempt(report, "docker network create auto (no --subnet) on h1").map(r -> r
+                    .path("outcome").asText().equals("done") && r.path("detail").asText().matches("h1: auto got 172\\.(1[7-9]|2\\d|3[01])\\.0\\.0/16;.*"))
+                    .orElse(false)) {
+                wrong.add("addressing: 6: without --subnet a network takes the next free range of the default pools: " + report.path("rounds"));
+            }
             if (lab.getKey().equals("publishing") && !report.path("rounds").toString().matches(".*\"outcome\":\"refused\".*port is already"
                     + " allocated.*")) {
                 wrong.add("publishing: 5: a taken host port is refused: " + report.path("rounds"));

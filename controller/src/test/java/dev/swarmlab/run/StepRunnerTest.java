@@ -65,7 +65,7 @@ class StepRunnerTest {
             assertEquals("pruned the lab's unused networks: h1: removed back", rounds.get(2).detail());
             assertEquals(Verdict.UNEXPECTED, rounds.get(3).verdict(), "expected refused, but Docker removed it");
             assertEquals("refused", rounds.get(3).expected());
-            assertEquals("done: stopped web on h1", rounds.get(4).outcome() + ": " + rounds.get(4).detail());
+            assertEquals("done: stopped web on h1 (it had 10.96.0.2 on front)", rounds.get(4).outcome() + ": " + rounds.get(4).detail());
             assertEquals(List.of(1, 2, 3, 4, 5), rounds.stream().map(StepRound::round).toList());
         }
     }
