@@ -381,7 +381,11 @@
       ['Latency', c.latencyMs !== undefined ? ms(c.latencyMs) : '\u2014']
     ];
     var hosts = unique([c.sourceHost, c.targetHost]);
-    var evidence = (state.report.evidence || []).filter(function (e) { return hosts.indexOf(e.host) >= 0; });
+    // Each host as it was for the cell's round: after its step (round N), else as the run found it (round 0, and older reports).
+    var evidence = hosts.map(function (host) {
+      var mine = (state.report.evidence || []).filter(function (e) { return e.host === host; });
+      return mine.filter(function (e) { return (e.round || 0) === (c.round || 0); })[0] || mine.filter(function (e) { return !e.round; })[0];
+    }).filter(Boolean);
     replace($('evidence-body'), [
       h('dl', { 'class': 'facts', id: 'cell-facts' }, facts.map(function (f) { return [h('dt', { text: f[0] }), h('dd', {}, f[1])]; })),
       h('h3', { text: 'Probe spec' }), h('pre', { id: 'cell-spec', text: JSON.stringify(c.spec || {}, null, 2) }),
@@ -399,7 +403,7 @@
     });
     var lines = (e.natRules || '').split('\n').filter(function (l) { return /DOCKER|MASQUERADE|DNAT/.test(l); });
     return h('section', { 'class': 'host-evidence', 'data-host': e.host },
-      h('h3', { text: 'On ' + e.host }),
+      h('h3', { text: 'On ' + e.host + (e.round ? ', as step ' + e.round + ' left it' : '') }),
       (e.problems || []).length ? h('p', { 'class': 'failure', text: e.problems.join('; ') }) : null,
       h('details', { open: 'open' }, h('summary', { text: 'docker network inspect ' + network }),
         h('pre', { 'class': 'inspect', text: inspect ? JSON.stringify(inspect, null, 2) : 'the network is not on ' + e.host + ' (a worker shows an overlay only while one of its containers uses it)' })),

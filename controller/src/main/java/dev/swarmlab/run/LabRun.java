@@ -120,6 +120,7 @@ public final class LabRun {
                     List<Cell> next = ProbePlanner.plan(lab, placed, deployed.services(), addresses, hosts, filter, outside).stream()
                             .map(c -> c.inRound(r)).toList();
                     store.round(runId, done, next);
+                    store.evidence(runId, r, HostEvidence.collect(lab, connections));
                     measure(store, runId, next, placed, connections, listener, System.nanoTime());
                 }
             } catch (RuntimeException e) {

@@ -19,13 +19,17 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-/** A stored run as files: report.json (everything) and junit.xml (one test case per cell; an expected block that blocked passes). */
+/**
+ * A stored run as files: report.json (everything) and junit.xml (one test case per cell; an expected block that blocked passes).
+ * {@code evidence} is the hosts as the run found them; {@code roundEvidence}, as each step left them, by round.
+ */
 public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCell> cells, List<HostEvidence> evidence,
-                        List<StepRound> rounds) {
+                        List<StepRound> rounds, Map<Integer, List<HostEvidence>> roundEvidence) {
     public static RunReport load(RunStore store, String runId) {
         RunInfo run = store.run(runId).orElseThrow(() -> new SwarmlabException("no run " + runId + " in " + store.file(),
                 "list the runs with `swarmlab runs`"));
-        return new RunReport(run, store.placed(runId), store.cells(runId), store.evidence(runId), store.rounds(runId));
+        return new RunReport(run, store.placed(runId), store.cells(runId), store.evidence(runId), store.rounds(runId),
+                store.roundEvidence(runId));
     }
 
     /** Every cell matched, and every step did what the lab expected (done, or refused by Docker). */
@@ -65,14 +69,17 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
         }).toList()));
         root.set("hosts", hostsJson());
         root.set("networks", networksJson());
+        // Every round's evidence in one list, each host's entry saying its round (0: as the run found them).
         ArrayNode hosts = root.putArray("evidence");
-        for (HostEvidence h : evidence) {
-            ObjectNode host = hosts.addObject().put("host", h.host());
+        Map<Integer, List<HostEvidence>> all = new java.util.TreeMap<>(roundEvidence);
+        all.put(0, evidence);
+        all.forEach((round, list) -> list.forEach(h -> {
+            ObjectNode host = hosts.addObject().put("host", h.host()).put("round", round);
             ObjectNode networks = host.putObject("networks");
             h.networks().forEach((name, inspect) -> networks.set(name, tree(inspect.isEmpty() ? "null" : inspect)));
             host.put("bridges", h.bridges()).put("natRules", h.natRules());
             host.set("problems", RunStore.JSON.valueToTree(h.problems()));
-        }
+        }));
         ArrayNode list = root.putArray("cells");
         cells.forEach(stored -> list.add(cellJson(stored)));
         return root;

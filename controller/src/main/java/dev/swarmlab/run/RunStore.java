@@ -38,6 +38,9 @@ public final class RunStore implements AutoCloseable {
               networks TEXT NOT NULL, running INTEGER NOT NULL, addresses TEXT NOT NULL, ports TEXT NOT NULL, PRIMARY KEY (run_id, name));
             CREATE TABLE IF NOT EXISTS evidence (run_id TEXT NOT NULL, host TEXT NOT NULL, networks TEXT NOT NULL, bridges TEXT NOT NULL,
               nat TEXT NOT NULL, problems TEXT NOT NULL, node TEXT, PRIMARY KEY (run_id, host));
+            CREATE TABLE IF NOT EXISTS round_evidence (run_id TEXT NOT NULL, round INTEGER NOT NULL, host TEXT NOT NULL,
+              networks TEXT NOT NULL, bridges TEXT NOT NULL, nat TEXT NOT NULL, problems TEXT NOT NULL, node TEXT,
+              PRIMARY KEY (run_id, round, host));
             CREATE TABLE IF NOT EXISTS cells (run_id TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, network TEXT NOT NULL,
               source TEXT NOT NULL, source_host TEXT NOT NULL, target TEXT NOT NULL, target_host TEXT NOT NULL, route TEXT NOT NULL,
               probe TEXT NOT NULL, dial TEXT NOT NULL, port INTEGER NOT NULL, expect_name TEXT, shadowed_by TEXT, expected TEXT NOT NULL,
@@ -172,24 +175,42 @@ public final class RunStore implements AutoCloseable {
         return rounds;
     }
 
+    /** The hosts as the run found them: round 0, before any step. */
     public synchronized void evidence(String runId, List<HostEvidence> hosts) {
         transaction(() -> hosts.forEach(h -> update("INSERT OR REPLACE INTO evidence (run_id, host, networks,"
                 + " bridges, nat, problems, node) VALUES (?,?,?,?,?,?,?)", runId, h.host(), json(h.networks()), h.bridges(), h.natRules(),
                 json(h.problems()), json(h.node()))));
     }
 
+    /** The hosts as a step left them, for that step's probe round. */
+    public synchronized void evidence(String runId, int round, List<HostEvidence> hosts) {
+        transaction(() -> hosts.forEach(h -> update("INSERT OR REPLACE INTO round_evidence (run_id, round, host, networks,"
+                + " bridges, nat, problems, node) VALUES (?,?,?,?,?,?,?,?)", runId, round, h.host(), json(h.networks()), h.bridges(),
+                h.natRules(), json(h.problems()), json(h.node()))));
+    }
+
     public synchronized List<HostEvidence> evidence(String runId) {
-        List<HostEvidence> hosts = new ArrayList<>();
-        query("SELECT * FROM evidence WHERE run_id='" + runId.replace("'", "''") + "' ORDER BY host", rs -> {
+        return evidenceRows("SELECT * FROM evidence WHERE run_id='" + runId.replace("'", "''") + "' ORDER BY host").getOrDefault(0, List.of());
+    }
+
+    /** The evidence of every probe round after round 0, by round. */
+    public synchronized java.util.Map<Integer, List<HostEvidence>> roundEvidence(String runId) {
+        return evidenceRows("SELECT * FROM round_evidence WHERE run_id='" + runId.replace("'", "''") + "' ORDER BY round, host");
+    }
+
+    private java.util.Map<Integer, List<HostEvidence>> evidenceRows(String sql) {
+        java.util.Map<Integer, List<HostEvidence>> byRound = new java.util.TreeMap<>();
+        query(sql, rs -> {
             java.util.Map<String, String> networks = new java.util.LinkedHashMap<>();
             tree(rs.getString("networks")).fields().forEachRemaining(e -> networks.put(e.getKey(), e.getValue().asText()));
             List<String> problems = new ArrayList<>();
             tree(rs.getString("problems")).forEach(p -> problems.add(p.asText()));
             String node = rs.getString("node");
-            hosts.add(new HostEvidence(rs.getString("host"), node == null ? HostNode.UNKNOWN : read(node, HostNode.class), networks,
-                    rs.getString("bridges"), rs.getString("nat"), problems));
+            int round = sql.contains("round_evidence") ? rs.getInt("round") : 0;
+            byRound.computeIfAbsent(round, r -> new ArrayList<>()).add(new HostEvidence(rs.getString("host"),
+                    node == null ? HostNode.UNKNOWN : read(node, HostNode.class), networks, rs.getString("bridges"), rs.getString("nat"), problems));
         });
-        return hosts;
+        return byRound;
     }
 
     /** One result, committed at once. */

@@ -83,6 +83,15 @@ class RunStoreTest {
             assertEquals("ov", evidence.path("networks").path("ov").path("Name").asText());
             assertTrue(evidence.path("networks").path("br").isNull(), "a network the host does not have");
             assertEquals("-A DOCKER -j RETURN", evidence.path("natRules").asText());
+            assertEquals(0, evidence.path("round").asInt());
+            // a step's round has the hosts as the step left them, beside round 0's
+            store.evidence("r1", 1, List.of(new HostEvidence("h1", HostNode.UNKNOWN, java.util.Map.of("ov", ""), "", "-A DOCKER -j DNAT",
+                    List.of())));
+            assertEquals(java.util.Set.of(1), store.roundEvidence("r1").keySet());
+            com.fasterxml.jackson.databind.JsonNode rounds = RunReport.load(store, "r1").json().path("evidence");
+            assertEquals(2, rounds.size());
+            assertEquals("0 -A DOCKER -j RETURN|1 -A DOCKER -j DNAT", rounds.get(0).path("round").asInt() + " " + rounds.get(0).path("natRules")
+                    .asText() + "|" + rounds.get(1).path("round").asInt() + " " + rounds.get(1).path("natRules").asText());
             assertEquals(List.of(new Summary.NetworkCounts("ov", 2, 1, 1, 0, 0)), report.summary().networks());
             assertEquals("yes !", report.summary().comparison().get(0).seen().get(Summary.Column.CROSS_HOST_NAME));
             Path out = report.write(dir.resolve("out"));

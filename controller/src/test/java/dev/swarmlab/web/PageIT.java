@@ -44,6 +44,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Screenshots go to target/screenshots/.
  */
 class PageIT {
+    private static final String ROUND1_RULE = "-A DOCKER ! -i br-1234 -p tcp --dport 8088 -j DNAT --to-destination 10.91.0.9:80";
     private static final String BEFORE = "20261124-090000-aaaa";
     private static final String AFTER = "20261124-100000-bbbb";
     private static final String STEPPED = "20261124-080000-cccc";
@@ -77,6 +78,10 @@ class PageIT {
             for (Cell c : again) {
                 store.record(STEPPED, ScriptedRun.result(c));
             }
+            // h1 as the step left it: one more DNAT rule than round 0 had
+            dev.swarmlab.run.HostEvidence h1 = ScriptedRun.evidence("h1", "10.250.0.11", "manager", true);
+            store.evidence(STEPPED, 1, List.of(new dev.swarmlab.run.HostEvidence("h1", h1.node(), h1.networks(), h1.bridges(),
+                    h1.natRules() + ROUND1_RULE + "\n", List.of())));
         }
         Path labs = Files.createDirectories(state.resolve("labs"));
         Files.copy(Path.of("../labs/drivers.yaml"), labs.resolve("drivers.yaml"));
@@ -247,6 +252,23 @@ class PageIT {
         assertTrue(browser.findElement(By.id("matrices-body")).getText().contains("round 1, after \u201cdocker network rm lab-bridge\u201d"));
         assertEquals(cells, browser.findElements(By.cssSelector("table.matrix[data-round=\"1\"] button.chip")).size());
         shot("stepped-run");
+        // A cell's evidence is the hosts as they were for its round: after the step in round 1, as found in round 0.
+        assertEquals(List.of("On h1, as step 1 left it|true", "On h2|false"), hostEvidence("table.matrix[data-round=\"1\"] button.chip"));
+        assertEquals(List.of("On h1|false", "On h2|false"), hostEvidence("table.matrix[data-round=\"0\"] button.chip"));
+    }
+
+    /** Opens the first cell chip the selector finds whose cell crosses h1 and h2; each host's evidence heading and whether it has ROUND1_RULE. */
+    private List<String> hostEvidence(String chips) {
+        WebElement chip = browser.findElements(By.cssSelector(chips)).stream().filter(c -> c.getAttribute("data-cell").contains("h1-a")
+                && c.getAttribute("data-cell").contains("h2-a")).findFirst().orElseThrow();
+        chip.click();
+        WebElement dialog = browser.findElement(By.id("evidence"));
+        waiting(10).until(d -> dialog.isDisplayed() && d.findElements(By.cssSelector("#evidence-body section.host-evidence")).size() == 2);
+        List<String> seen = browser.findElements(By.cssSelector("#evidence-body section.host-evidence")).stream()
+                .map(s -> s.findElement(By.tagName("h3")).getText() + "|" + s.findElement(By.cssSelector("pre.nat")).getAttribute("textContent")
+                        .contains(ROUND1_RULE)).sorted().toList();
+        browser.findElement(By.id("evidence-close")).click();
+        return seen;
     }
 
     @Test

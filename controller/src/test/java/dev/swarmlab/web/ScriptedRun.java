@@ -167,7 +167,7 @@ public final class ScriptedRun implements LabRunner {
         return CellResult.judge(cell, raw);
     }
 
-    private static HostEvidence evidence(String host, String address, String role, boolean leader) {
+    static HostEvidence evidence(String host, String address, String role, boolean leader) {
         Map<String, String> networks = new LinkedHashMap<>();
         networks.put("lab-overlay", "{\"Name\":\"lab-overlay\",\"Driver\":\"overlay\",\"Scope\":\"swarm\",\"Internal\":false,\"Attachable\":true,"
                 + "\"IPAM\":{\"Config\":[{\"Subnet\":\"10.90.0.0/24\",\"Gateway\":\"10.90.0.1\"}]},\"Containers\":{}}");
