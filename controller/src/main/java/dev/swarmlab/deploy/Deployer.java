@@ -114,12 +114,20 @@ public final class Deployer {
      * every host, for an overlay) go first; the fleet's deploy makes the agents again on the new network.
      */
     private void detach(Action.RemoveNetwork remove) {
-        boolean swarm = lab.network(remove.name()).map(n -> n.swarmScope()).orElse(false);
+        boolean swarm = connection(remove.host()).docker().networks().stream().anyMatch(n -> n.name().equals(remove.name())
+                && n.scope().equals("swarm")); // as deployed: a network no longer in the lab file is not in the lab
         for (Connection host : swarm ? connections.reached() : List.of(connection(remove.host()))) {
             for (var container : host.docker().containers(Lab.LABEL, lab.name())) {
-                if (host.docker().inspectContainer(container.name()).addresses().containsKey(remove.name())) {
-                    progress.step(host.name(), "remove container " + container.name() + " (it is on network " + remove.name() + ", which goes)");
-                    host.docker().removeContainer(container.name());
+                try {
+                    if (host.docker().inspectContainer(container.name()).addresses().containsKey(remove.name())) {
+                        progress.step(host.name(), "remove container " + container.name() + " (it is on network " + remove.name() + ", which goes)");
+                        host.docker().removeContainer(container.name());
+                    }
+                } catch (SwarmlabException e) {
+                    // Another host's track (a local network going at the same time) may have removed it first: gone is what we want.
+                    if (host.docker().containers(Lab.LABEL, lab.name()).stream().anyMatch(o -> o.name().equals(container.name()))) {
+                        throw e;
+                    }
                 }
             }
         }

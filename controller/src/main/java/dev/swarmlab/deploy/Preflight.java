@@ -180,12 +180,12 @@ public final class Preflight {
                 continue;
             }
             int overlay = network.overlayMtu();
-            String evidence = device + " mtu " + mtu + ", overlay " + network.name() + " mtu " + overlay + " + " + Network.VXLAN_OVERHEAD
-                    + " bytes of VXLAN";
-            findings.add(overlay + Network.VXLAN_OVERHEAD <= mtu ? Finding.pass("underlay mtu", host, evidence)
-                    : Finding.warn("underlay mtu", host, evidence + ": packets larger than " + (mtu - Network.VXLAN_OVERHEAD)
-                    + " bytes will be dropped", "give the overlay `mtu: " + mtu + "` (Docker takes the " + Network.VXLAN_OVERHEAD
-                    + " bytes of VXLAN off it itself) or raise the underlay MTU"));
+            int headers = network.underlayMtuNeeded() - overlay;
+            String evidence = device + " mtu " + mtu + ", overlay " + network.name() + " mtu " + overlay + " + " + headers + " bytes of VXLAN"
+                    + (network.encrypted() ? " and ESP" : "");
+            findings.add(network.underlayMtuNeeded() <= mtu ? Finding.pass("underlay mtu", host, evidence)
+                    : Finding.warn("underlay mtu", host, evidence + ": packets larger than " + (mtu - headers) + " bytes will be dropped",
+                    "give the overlay `mtu: " + mtu + "` (Docker takes the " + headers + " bytes of headers off it itself) or raise the underlay MTU"));
         }
         return findings;
     }

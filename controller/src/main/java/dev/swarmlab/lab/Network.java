@@ -30,17 +30,22 @@ public record Network(String name, Driver driver, boolean builtIn, Optional<Subn
         }
     }
 
-    /** Swarm scope (one network across hosts) or local scope (one per host). */
     /**
      * The MTU an overlay's containers get. Docker reads an overlay's `mtu` option as the underlay's
      * (1500 by default) and takes the VXLAN header off it, and ESP's too on an encrypted overlay:
      * `mtu: 1400` gives containers 1350.
      */
     public int overlayMtu() {
-        int mtu = this.mtu.orElse(1500) - VXLAN_OVERHEAD;
+        int mtu = underlayMtuNeeded() - VXLAN_OVERHEAD;
         return encrypted ? mtu - ESP_OVERHEAD - (mtu - ESP_OVERHEAD) % 4 : mtu;
     }
 
+    /** The underlay MTU an overlay's full-size packets need, headers and all: its `mtu` option, or 1500. */
+    public int underlayMtuNeeded() {
+        return mtu.orElse(1500);
+    }
+
+    /** Swarm scope (one network across hosts) or local scope (one per host). */
     public boolean swarmScope() {
         return driver == Driver.OVERLAY;
     }

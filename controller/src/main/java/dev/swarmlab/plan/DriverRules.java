@@ -4,6 +4,7 @@ import dev.swarmlab.lab.Expectation.Outcome;
 import dev.swarmlab.lab.Network;
 import dev.swarmlab.lab.Network.Driver;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -30,10 +31,18 @@ public final class DriverRules {
                     HostConditions.ETHERNET_MTU, false);
         }
 
-        /** A full-size overlay packet, with its VXLAN header, is larger than one of the two hosts' underlays takes. */
+        /** A full-size overlay packet, with its headers, is larger than one of the two hosts' underlays takes. */
         boolean overlayTooLarge() {
-            return source.driver() == Driver.OVERLAY && !sameHost
-                    && source.overlayMtu() + Network.VXLAN_OVERHEAD > Math.min(sourceUnderlayMtu, targetUnderlayMtu);
+            return source.driver() == Driver.OVERLAY && !sameHost && source.underlayMtuNeeded() > Math.min(sourceUnderlayMtu, targetUnderlayMtu);
+        }
+
+        /**
+         * A lab step cut one of the two hosts off: what crosses between them goes through the hosts'
+         * netfilter and is dropped. Names still resolve (each host's DNS answers from what it holds),
+         * macvlan frames bypass the hosts' netfilter, and the outside is no lab host.
+         */
+        boolean acrossACut() {
+            return cut && !sameHost && route != Route.OUTSIDE && !probe.equals("dns") && source.driver() != Driver.MACVLAN;
         }
     }
 
@@ -41,6 +50,8 @@ public final class DriverRules {
     }
 
     public static final List<Rule> RULES = List.of(
+            rule("", Situation::acrossACut, Outcome.BLOCKED,
+                    "a lab step cut one of the two hosts off from the lab's other hosts: nothing crosses between them"),
             preflight("9 ip_vs", s -> s.viaIpvs() && s.ipvsMissing() && !s.probe().equals("dns"), Outcome.BLOCKED,
                     "the kernel lacks IP_VS: the service's virtual IP (or the ingress routing mesh) resolves but nothing forwards"),
             rule("9 vip", s -> s.route() == Route.SERVICE && s.viaIpvs(), Outcome.REACHABLE,
@@ -53,8 +64,6 @@ public final class DriverRules {
                     "a service's published port answers on every node through the ingress routing mesh"),
             rule("4 none", s -> s.source().driver() == Driver.NONE, Outcome.BLOCKED,
                     "network none: the container has only loopback, nothing goes in or out"),
-            rule("", s -> s.cut() && !s.sameHost() && s.route() != Route.OUTSIDE, Outcome.BLOCKED,
-                    "a lab step cut one of the two hosts off from the lab's other hosts: nothing crosses between them"),
             rule("1 internal", s -> s.route() == Route.OUTSIDE && s.source().internal(), Outcome.BLOCKED,
                     "an --internal network has no route out: nothing beyond the hosts answers"),
             rule("1 egress", s -> s.route() == Route.OUTSIDE, Outcome.REACHABLE,
@@ -117,6 +126,11 @@ public final class DriverRules {
     /** A rule that only applies because preflight found the kernel lacking. */
     private static Rule preflight(String concept, Predicate<Situation> applies, Outcome outcome, String reason) {
         return new Rule(concept, applies, outcome, reason, Expected.Source.PREFLIGHT);
+    }
+
+    /** The cut rule's expectation where it applies: it overrides what the situation would otherwise expect (a flag, a binding). */
+    public static Optional<Expected> acrossACut(Situation situation) {
+        return situation.acrossACut() ? Optional.of(expect(situation)) : Optional.empty();
     }
 
     public static Expected expect(Situation situation) {

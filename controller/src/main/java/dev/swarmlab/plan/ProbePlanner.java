@@ -380,9 +380,10 @@ public final class ProbePlanner {
         boolean espMissing = hosts.lacks(source.host(), "esp") || hosts.lacks(targetHost, "esp");
         boolean ipvsMissing = hosts.lacks(source.host(), "ip_vs") || hosts.lacks(targetHost, "ip_vs");
         boolean cut = !targetHost.equals(SWARM) && (hosts.isCut(source.host()) || hosts.isCut(targetHost));
-        Expected expected = given.or(() -> linkedByName(source, route, dial, target)).orElseGet(() -> DriverRules.expect(
-                new DriverRules.Situation(network, targetNetwork, route, sameHost, probe, viaIpvs, espMissing, ipvsMissing,
-                        hosts.underlayMtu(source.host()), hosts.underlayMtu(targetHost), cut)));
+        DriverRules.Situation situation = new DriverRules.Situation(network, targetNetwork, route, sameHost, probe, viaIpvs, espMissing,
+                ipvsMissing, hosts.underlayMtu(source.host()), hosts.underlayMtu(targetHost), cut);
+        Expected expected = DriverRules.acrossACut(situation).or(() -> given).or(() -> linkedByName(source, route, dial, target))
+                .orElseGet(() -> DriverRules.expect(situation));
         boolean byName = route == Route.NAME || route == Route.SERVICE || route == Route.TASKS;
         Optional<String> shadow = byName ? Optional.empty() : shadow(source, dial, target);
         String id = network.name() + "/" + source.name() + "/" + route.name().toLowerCase(java.util.Locale.ROOT) + "/" + probe + "/" + target

@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What Docker picks for a bridge network created without `--subnet`: the next free range of its
- * default address pools (172.17.0.0/16 to 172.31.0.0/16, then 192.168.0.0/16 in /20s), one that
- * overlaps none of the host's other networks. Checked once deployed, per host, as a row of round 0.
+ * What Docker picks for a bridge network created without `--subnet`: a free range of its default
+ * address pools (172.17.0.0/16 to 172.31.0.0/16, then 192.168.0.0/16 in /20s), one that overlaps
+ * none of the host's other networks. Checked once deployed, per host, as a row of round 0. (A
+ * daemon given other `default-address-pools` fails this row: its choice is not the default's.)
  */
 final class DefaultPools {
     private static final Subnet SIXTEENS = Subnet.parse("172.16.0.0/12");
+    private static final Subnet NOT_A_POOL = Subnet.parse("172.16.0.0/16"); // the /12's first /16: the pools start at 172.17
     private static final Subnet TWENTIES = Subnet.parse("192.168.0.0/16");
 
     private DefaultPools() {
@@ -31,7 +33,7 @@ final class DefaultPools {
             }
             for (Connection host : connections.reached()) {
                 String title = "docker network create " + network.name() + " (no --subnet) on " + host.name()
-                        + " takes the next free range of Docker's default pools";
+                        + " takes a free range of Docker's default pools";
                 try {
                     checks.add(row(title, host, network.name()));
                 } catch (SwarmlabException e) {
@@ -44,8 +46,8 @@ final class DefaultPools {
 
     private static StepRound row(String title, Connection host, String name) {
         List<NetworkState> networks = host.docker().networks();
-        Optional<Subnet> subnet = networks.stream().filter(n -> n.name().equals(name)).flatMap(n -> n.subnets().stream()).findFirst()
-                .map(Subnet::parse);
+        Optional<Subnet> subnet = networks.stream().filter(n -> n.name().equals(name)).flatMap(n -> n.subnets().stream())
+                .filter(t -> !t.contains(":")).findFirst().map(Subnet::parse);
         if (subnet.isEmpty()) {
             return StepRound.of(0, title, "subnet", false, "error", host.name() + ": network " + name + " has no IPv4 subnet");
         }
@@ -63,7 +65,8 @@ final class DefaultPools {
                 }
             }
         }
-        boolean pooled = SIXTEENS.contains(s.network()) && s.prefixLength() == 16 || TWENTIES.contains(s.network()) && s.prefixLength() == 20;
+        boolean pooled = SIXTEENS.contains(s.network()) && !NOT_A_POOL.contains(s.network()) && s.prefixLength() == 16
+                || TWENTIES.contains(s.network()) && s.prefixLength() == 20;
         String outcome = !pooled ? "outside the pools" : !overlapping.isEmpty() ? "overlapping" : "done";
         return StepRound.of(0, title, "subnet", false, outcome, host.name() + ": " + name + " got " + s
                 + (overlapping.isEmpty() ? "" : ", overlapping " + String.join(", ", overlapping)) + "; the host's other networks: "

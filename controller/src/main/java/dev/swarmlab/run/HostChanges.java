@@ -73,13 +73,22 @@ final class HostChanges {
         return changes.entrySet().stream().filter(e -> e.getValue().cut()).map(Map.Entry::getKey).collect(Collectors.toSet());
     }
 
-    /** Every reached host's underlay MTU, as the host says now. */
+    /** Every reached host's underlay MTU, as the host says now; a host that cannot say is left out (taken as Ethernet's). */
     static Map<String, Integer> underlayMtus(Connections connections) {
         Map<String, Integer> mtus = new TreeMap<>();
         for (Connection host : connections.reached()) {
-            HostFacts.underlay(host.ssh(), host.host().address(), CALL).ifPresent(u -> mtus.put(host.name(), u.mtu()));
+            try {
+                HostFacts.underlay(host.ssh(), host.host().address(), CALL).ifPresent(u -> mtus.put(host.name(), u.mtu()));
+            } catch (SwarmlabException e) {
+                // what it is used for (expectations) must not end a run: the cells will show it
+            }
         }
         return mtus;
+    }
+
+    /** Whether every change is undone (nothing is left written down). */
+    boolean none() {
+        return changes.isEmpty();
     }
 
     /**
@@ -98,13 +107,14 @@ final class HostChanges {
     String cut(Connection host, List<Connection> others) {
         remember(host, Change::withCut);
         int ssh = host.host().port();
-        StringBuilder script = new StringBuilder(uncutScript()).append("; iptables -N " + CHAIN)
-                .append("; for c in INPUT OUTPUT FORWARD; do iptables -I $c -j " + CHAIN + "; done")
-                .append("; iptables -A " + CHAIN + " -p tcp --dport " + ssh + " -j RETURN; iptables -A " + CHAIN + " -p tcp --sport " + ssh
+        // set -e: any rule that fails fails the step (what was made is recorded as cut, so restore removes it)
+        StringBuilder script = new StringBuilder("set -e; ").append(uncutScript()).append("; iptables -w -N " + CHAIN)
+                .append("; for c in INPUT OUTPUT FORWARD; do iptables -w -I $c -j " + CHAIN + "; done")
+                .append("; iptables -w -A " + CHAIN + " -p tcp --dport " + ssh + " -j RETURN; iptables -w -A " + CHAIN + " -p tcp --sport " + ssh
                         + " -j RETURN");
         for (Connection other : others) {
             String a = other.host().address();
-            script.append("; iptables -A " + CHAIN + " -s " + a + " -j DROP; iptables -A " + CHAIN + " -d " + a + " -j DROP");
+            script.append("; iptables -w -A " + CHAIN + " -s " + a + " -j DROP; iptables -w -A " + CHAIN + " -d " + a + " -j DROP");
         }
         exec(host, script.toString());
         return host.name() + " cut off from " + String.join(", ", others.stream().map(o -> o.name() + " (" + o.host().address() + ")").toList())
@@ -112,10 +122,12 @@ final class HostChanges {
     }
 
     /**
-     * Puts the host back as it was: its underlay MTU, and no cut. After a cut it waits until the host
-     * is a peer again, on every host, of each of the lab's overlays: until then overlay traffic to it has nowhere to go.
+     * Puts the host back as it was: its underlay MTU, and no cut. After a cut, with {@code await}, it
+     * waits until the host is a peer again, on every host, of each of the lab's overlays: until then
+     * overlay traffic to it has nowhere to go. A host that does not become one in time is said so;
+     * it is restored all the same.
      */
-    String restore(Connection host, Lab lab, Connections connections) {
+    String restore(Connection host, Lab lab, Connections connections, boolean await) {
         Change change = changes.get(host.name());
         if (change == null) {
             return host.name() + ": nothing to restore (no step changed it)";
@@ -133,8 +145,12 @@ final class HostChanges {
         changes.remove(host.name());
         save();
         long start = System.nanoTime();
-        if (change.cut() && awaitPeers(host, lab, connections)) {
-            done.add("a peer on the lab's overlays again after " + dev.swarmlab.Durations.since(start));
+        try {
+            if (await && change.cut() && awaitPeers(host, lab, connections)) {
+                done.add("a peer on the lab's overlays again after " + dev.swarmlab.Durations.since(start));
+            }
+        } catch (SwarmlabException e) {
+            done.add("but not yet a peer of the lab's overlays again: " + e.getMessage());
         }
         return host.name() + ": " + String.join(", ", done);
     }
@@ -152,7 +168,7 @@ final class HostChanges {
                 continue;
             }
             try {
-                restored.add(restore(host.get(), lab, connections));
+                restored.add(restore(host.get(), lab, connections, false)); // nothing is probed after this: no wait for the overlays
             } catch (SwarmlabException e) {
                 restored.add(name + ": could not be restored, still to restore (" + file + "): " + e.getMessage());
             }
@@ -194,9 +210,11 @@ final class HostChanges {
         return true;
     }
 
+    /** Removes the chain and every jump to it; fails if the chain is still there afterwards. */
     private static String uncutScript() {
-        return "for c in INPUT OUTPUT FORWARD; do while iptables -D $c -j " + CHAIN + " 2>/dev/null; do :; done; done; iptables -F " + CHAIN
-                + " 2>/dev/null; iptables -X " + CHAIN + " 2>/dev/null; true";
+        return "for c in INPUT OUTPUT FORWARD; do while iptables -w -D $c -j " + CHAIN + " 2>/dev/null; do :; done; done; iptables -w -F " + CHAIN
+                + " 2>/dev/null || true; iptables -w -X " + CHAIN + " 2>/dev/null || true; if iptables -w -S " + CHAIN + " >/dev/null 2>&1; then"
+                + " echo 'the iptables chain " + CHAIN + " is still there' >&2; exit 1; fi";
     }
 
     private static void exec(Connection host, String script) {

@@ -78,6 +78,12 @@ public final class LabRun {
         Connections.failIfUnreachable(connections, "run");
         restoreHosts(lab, state, connections).forEach(r -> progress.step("-", "putting back what an earlier run's steps changed: " + r));
         HostChanges changes = HostChanges.of(state);
+        if (!changes.none()) {
+            // Measured on a host still changed, round 0 would be judged against the wrong state.
+            throw new SwarmlabException("a host is still changed by an earlier run's steps of lab " + lab.name() + " (see "
+                    + state.dir().resolve("host-changes.json") + ")", "reach the host again and run `swarmlab destroy` on the lab, or put it"
+                    + " back by hand (its MTU, the iptables chain " + HostChanges.CHAIN + ") and delete the file");
+        }
         resetStepped(connections);
         Deployment.Result deployed = new Deployment(lab, state, progress).run(connections, false, false, deployReport);
         Map<String, String> addresses = new LinkedHashMap<>();

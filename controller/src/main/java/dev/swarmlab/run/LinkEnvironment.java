@@ -33,7 +33,7 @@ final class LinkEnvironment {
                 continue;
             }
             for (Workload.Link link : linking.links()) {
-                String prefix = link.alias().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_";
+                String prefix = link.alias().toUpperCase(Locale.ROOT).replace('-', '_') + "_"; // as Docker names them
                 String given = "--link " + link.container() + ":" + link.alias() + " gives " + linking.name() + " " + prefix + "* variables";
                 checks.add(row(given, host.get(), linking.name(), prefix, true));
                 String back = link.container() + " gets no " + prefix + "* variables back (a link is one-way)";

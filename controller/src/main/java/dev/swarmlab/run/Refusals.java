@@ -68,12 +68,17 @@ final class Refusals {
         }
         try {
             host.get().docker().createNetwork(NetworkSpec.request(lab, network));
-            host.get().docker().removeNetwork(network.name());
-            return StepRound.of(0, title, "create-network", true, "done", "Docker created it; removed again");
         } catch (DockerRefusal refusal) {
             return StepRound.of(0, title, "create-network", true, "refused", host.get().name() + ": " + refusal.said());
         } catch (SwarmlabException e) {
             return StepRound.of(0, title, "create-network", true, "error", e.getMessage());
+        }
+        try {
+            host.get().docker().removeNetwork(network.name());
+            return StepRound.of(0, title, "create-network", true, "done", "Docker created it; removed again");
+        } catch (SwarmlabException e) {
+            return StepRound.of(0, title, "create-network", true, "done", "Docker created it; removing it again failed (`swarmlab destroy`"
+                    + " removes it): " + e.getMessage());
         }
     }
 

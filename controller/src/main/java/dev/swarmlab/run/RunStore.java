@@ -177,20 +177,25 @@ public final class RunStore implements AutoCloseable {
 
     /** The hosts as the run found them: round 0, before any step. */
     public synchronized void evidence(String runId, List<HostEvidence> hosts) {
-        transaction(() -> hosts.forEach(h -> update("INSERT OR REPLACE INTO evidence (run_id, host, networks,"
-                + " bridges, nat, problems, node) VALUES (?,?,?,?,?,?,?)", runId, h.host(), json(h.networks()), h.bridges(), h.natRules(),
-                json(h.problems()), json(h.node()))));
+        evidence(runId, 0, hosts);
     }
 
-    /** The hosts as a step left them, for that step's probe round. */
+    /** The hosts as a step left them, for that step's probe round (round 0 in the table older versions wrote). */
     public synchronized void evidence(String runId, int round, List<HostEvidence> hosts) {
-        transaction(() -> hosts.forEach(h -> update("INSERT OR REPLACE INTO round_evidence (run_id, round, host, networks,"
-                + " bridges, nat, problems, node) VALUES (?,?,?,?,?,?,?,?)", runId, round, h.host(), json(h.networks()), h.bridges(),
-                h.natRules(), json(h.problems()), json(h.node()))));
+        transaction(() -> hosts.forEach(h -> {
+            List<Object> values = new ArrayList<>(List.of(runId));
+            if (round > 0) {
+                values.add(round);
+            }
+            values.addAll(java.util.Arrays.asList(h.host(), json(h.networks()), h.bridges(), h.natRules(), json(h.problems()), json(h.node())));
+            update("INSERT OR REPLACE INTO " + (round == 0 ? "evidence (run_id, " : "round_evidence (run_id, round, ")
+                    + "host, networks, bridges, nat, problems, node) VALUES (" + "?,".repeat(values.size() - 1) + "?)", values.toArray());
+        }));
     }
 
     public synchronized List<HostEvidence> evidence(String runId) {
-        return evidenceRows("SELECT * FROM evidence WHERE run_id='" + runId.replace("'", "''") + "' ORDER BY host").getOrDefault(0, List.of());
+        return evidenceRows("SELECT 0 AS round, * FROM evidence WHERE run_id='" + runId.replace("'", "''") + "' ORDER BY host")
+                .getOrDefault(0, List.of());
     }
 
     /** The evidence of every probe round after round 0, by round. */
@@ -206,8 +211,7 @@ public final class RunStore implements AutoCloseable {
             List<String> problems = new ArrayList<>();
             tree(rs.getString("problems")).forEach(p -> problems.add(p.asText()));
             String node = rs.getString("node");
-            int round = sql.contains("round_evidence") ? rs.getInt("round") : 0;
-            byRound.computeIfAbsent(round, r -> new ArrayList<>()).add(new HostEvidence(rs.getString("host"),
+            byRound.computeIfAbsent(rs.getInt("round"), r -> new ArrayList<>()).add(new HostEvidence(rs.getString("host"),
                     node == null ? HostNode.UNKNOWN : read(node, HostNode.class), networks, rs.getString("bridges"), rs.getString("nat"), problems));
         });
         return byRound;

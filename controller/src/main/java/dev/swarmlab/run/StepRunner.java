@@ -43,7 +43,7 @@ final class StepRunner {
                 case PRUNE -> prune();
                 case MTU -> new Outcome("done", changes.mtu(on(step.host().orElseThrow()), step.mtu().orElseThrow(), connections));
                 case CUT -> cut(on(step.host().orElseThrow()));
-                case RESTORE -> new Outcome("done", changes.restore(on(step.host().orElseThrow()), lab, connections));
+                case RESTORE -> new Outcome("done", changes.restore(on(step.host().orElseThrow()), lab, connections, true));
             };
         } catch (SwarmlabException e) {
             outcome = new Outcome("error", e.getMessage());

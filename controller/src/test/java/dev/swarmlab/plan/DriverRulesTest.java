@@ -147,4 +147,21 @@ class DriverRulesTest {
         assertEquals(1350, new Network("snug", Driver.OVERLAY, false, Optional.empty(), Optional.empty(), Optional.empty(), true, false,
                 false, OptionalInt.of(1400), Map.of()).overlayMtu());
     }
+
+    /** What a cut leaves alone: names (each host's DNS answers from what it holds) and macvlan frames (no host netfilter); the mesh does not help. */
+    @org.junit.jupiter.api.Test
+    void aCutLeavesNamesAndMacvlanAloneAndTheRoutingMeshCannotCrossIt() {
+        Network overlay = network("overlay");
+        assertEquals(Outcome.REACHABLE, DriverRules.expect(new DriverRules.Situation(overlay, overlay, Route.NAME, false, "dns", false, false,
+                false, 1500, 1500, true)).outcome());
+        Network macvlan = network("macvlan");
+        assertEquals(Outcome.REACHABLE, DriverRules.expect(new DriverRules.Situation(macvlan, macvlan, Route.ADDRESS, false, "tcp", false,
+                false, false, 1500, 1500, true)).outcome());
+        Network host = network("host");
+        Expected mesh = DriverRules.expect(new DriverRules.Situation(host, host, Route.PUBLISHED, false, "tcp", true, false, false, 1500, 1500,
+                true));
+        assertEquals(Outcome.BLOCKED, mesh.outcome(), mesh.reason());
+        assertTrue(DriverRules.acrossACut(new DriverRules.Situation(host, host, Route.PUBLISHED, false, "tcp", true, false, false, 1500, 1500,
+                true)).isPresent(), "it overrides what a flag or binding would expect");
+    }
 }

@@ -102,7 +102,7 @@ class StepRunnerTest {
             assertEquals("done", cut.outcome(), cut.detail());
             assertTrue(cut.detail().startsWith("h2 cut off from h1 (10.0.0.11)"), cut.detail());
             String rules = String.join("\n", h2.calls);
-            assertTrue(rules.contains("iptables -A SWARMLAB-CUT -p tcp --dport 22 -j RETURN"), "SSH stays open: " + rules);
+            assertTrue(rules.contains("iptables -w -A SWARMLAB-CUT -p tcp --dport 22 -j RETURN"), "SSH stays open: " + rules);
             assertTrue(rules.contains("-s 10.0.0.11 -j DROP") && rules.contains("-d 10.0.0.11 -j DROP"), rules);
             assertEquals(java.util.Set.of("h2"), changes.cut());
             assertEquals(java.util.Set.of("h2"), HostChanges.of(state).cut(), "a crash now leaves enough behind to put h2 back");
@@ -110,7 +110,7 @@ class StepRunnerTest {
             StepRound restore = steps.run(3, lab.steps().get(2), List.of());
             assertEquals("done: h2: no longer cut off, eth0 mtu 1500 again", restore.outcome() + ": " + restore.detail());
             assertEquals(Map.of("h1", 1500, "h2", 1500), HostChanges.underlayMtus(connections));
-            assertTrue(String.join("\n", h2.calls).contains("iptables -X SWARMLAB-CUT"), h2.calls.toString());
+            assertTrue(String.join("\n", h2.calls).contains("iptables -w -X SWARMLAB-CUT"), h2.calls.toString());
             assertTrue(changes.cut().isEmpty());
             assertFalse(Files.exists(written), "nothing is left to restore");
             assertTrue(h1.calls.isEmpty(), "h1 was not touched: " + h1.calls);

@@ -29,6 +29,8 @@ public final class MtuProbe implements Probe {
 
     @Override
     public ProbeResult run(ProbeSpec spec) throws IOException {
+        // The search stops short of the probe's deadline: what it found so far is the answer, said to be a lower bound.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(spec.timeoutMs() * 3L / 4);
         try (DatagramSocket socket = new DatagramSocket()) {
             socket.connect(new InetSocketAddress(spec.target(), spec.port()));
             socket.setSoTimeout(Math.max(50, spec.timeoutMs() / 16));
@@ -47,7 +49,8 @@ public final class MtuProbe implements Probe {
             }
             int low = SMALLEST;
             int high = full;
-            while (high - low > 1) {
+            boolean cutShort = false;
+            while (high - low > 1 && !(cutShort = System.nanoTime() > deadline)) {
                 int middle = (low + high) >>> 1;
                 if (path.crosses(middle)) {
                     low = middle;
@@ -56,12 +59,13 @@ public final class MtuProbe implements Probe {
                 }
             }
             timings.put("largestPayload", low);
+            String bound = cutShort ? " or more (the search stopped at the probe's deadline)" : "";
             String why = path.refused ? "this host's kernel refused to send the larger ones (Message too long): an ICMP"
                     + " fragmentation-needed told it the path's MTU is smaller" : "something on the path has a smaller MTU and drops larger"
                     + " packets without a word";
             return ProbeResult.blocked(spec, path.refused ? "too long" : "dropped", timings, "a full-size datagram (" + full
                     + " bytes of payload, IP packet " + interfaceMtu + ") got no answer; the largest that did: " + low + " bytes (IP packet "
-                    + (low + HEADERS) + "): " + why);
+                    + (low + HEADERS) + ")" + bound + ": " + why);
         }
     }
 
