@@ -52,6 +52,12 @@ final class RunLaunches {
     private final Path stateRoot;
     private final Map<String, Launch> byRun = new ConcurrentHashMap<>();
     private final Map<String, Launch> runningByLab = new ConcurrentHashMap<>();
+    /** The running labs whose steps change the hosts themselves. */
+    private final java.util.Set<String> changingHosts = ConcurrentHashMap.newKeySet();
+
+    private static boolean changesHosts(Lab lab) {
+        return lab.steps().stream().anyMatch(s -> s.action().changesHosts());
+    }
 
     RunLaunches(LabRunner runner, Path stateRoot) {
         this.runner = runner;
@@ -62,14 +68,30 @@ final class RunLaunches {
         return Optional.ofNullable(byRun.get(runId));
     }
 
-    /** Starts the lab's run on a thread of its own; refuses while the lab's last started run is still going. */
-    Launch start(Lab lab, ProbePlanner.Filter filter) {
+    /**
+     * Starts the lab's run on a thread of its own; refuses while the lab's last started run is still
+     * going, and runs a lab whose steps change the hosts themselves (an MTU, a cut) alone: no other
+     * lab's run may share the hosts' MTU or the cut chain with it.
+     */
+    synchronized Launch start(Lab lab, ProbePlanner.Filter filter) {
         filter.check(lab);
         Launch launch = new Launch(LabRun.newId(), lab.name());
-        Launch running = runningByLab.putIfAbsent(lab.name(), launch);
+        Launch running = runningByLab.get(lab.name());
         if (running != null) {
             throw new BusyException("lab " + lab.name() + " is already running (run " + running.runId + ")",
                     "follow it at GET /api/runs/" + running.runId + "/events, or start again when it is over");
+        }
+        boolean changes = changesHosts(lab);
+        for (Launch other : runningByLab.values()) {
+            if (changes || changingHosts.contains(other.lab)) {
+                throw new BusyException("lab " + other.lab + " is running (run " + other.runId + "), and " + (changes ? "lab " + lab.name()
+                        + "'s" : "its") + " steps change the hosts themselves (MTU, cut off): such a lab runs alone",
+                        "follow it at GET /api/runs/" + other.runId + "/events, and start this one when it is over");
+            }
+        }
+        runningByLab.put(lab.name(), launch);
+        if (changes) {
+            changingHosts.add(lab.name());
         }
         byRun.put(launch.runId, launch);
         Thread thread = new Thread(() -> {
@@ -81,7 +103,10 @@ final class RunLaunches {
                 launch.failure = new SwarmlabException("run " + launch.runId + " of lab " + lab.name() + " stopped: " + e, e);
             } finally {
                 launch.over = true;
-                runningByLab.remove(lab.name(), launch);
+                synchronized (this) {
+                    runningByLab.remove(lab.name(), launch);
+                    changingHosts.remove(lab.name());
+                }
             }
         }, "swarmlab-run-" + launch.runId);
         thread.setDaemon(true);

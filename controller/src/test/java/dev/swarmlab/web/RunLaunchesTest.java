@@ -1,0 +1,61 @@
+package dev.swarmlab.web;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.swarmlab.BusyException;
+import dev.swarmlab.lab.Lab;
+import dev.swarmlab.lab.LabFile;
+import dev.swarmlab.plan.ProbePlanner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A lab whose steps change the hosts themselves runs alone; other labs may share the hosts with each other. */
+class RunLaunchesTest {
+    @TempDir
+    Path dir;
+
+    private Lab lab(String name, String steps) throws Exception {
+        Path file = dir.resolve(name + ".yaml");
+        Files.writeString(file, "name: " + name + "\nhosts: local:1\nnetworks: [{name: n" + name + "}]\nagents: {networks: [n" + name + "]}\n"
+                + steps);
+        return LabFile.read(file);
+    }
+
+    @Test
+    void aLabThatChangesTheHostsRunsAlone() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        RunLaunches launches = new RunLaunches((lab, runId, filter, root, progress) -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, dir);
+        Lab mtu = lab("mtu", "steps: [{action: mtu, host: h1, mtu: 1400}]\n");
+        Lab plain = lab("plain", "");
+        Lab other = lab("other", "");
+        launches.start(plain, ProbePlanner.Filter.ALL);
+        launches.start(other, ProbePlanner.Filter.ALL); // two labs without host steps: fine together
+        BusyException busy = assertThrows(BusyException.class, () -> launches.start(mtu, ProbePlanner.Filter.ALL));
+        assertTrue(busy.getMessage().contains("lab mtu's steps change the hosts themselves"), busy.getMessage());
+        release.countDown();
+        CountDownLatch hold = new CountDownLatch(1);
+        RunLaunches alone = new RunLaunches((lab, runId, filter, root, progress) -> {
+            try {
+                hold.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, dir);
+        alone.start(mtu, ProbePlanner.Filter.ALL);
+        BusyException blocked = assertThrows(BusyException.class, () -> alone.start(plain, ProbePlanner.Filter.ALL));
+        assertTrue(blocked.getMessage().startsWith("lab mtu is running"), blocked.getMessage());
+        assertTrue(blocked.getMessage().contains("its steps change the hosts themselves"), blocked.getMessage());
+        hold.countDown();
+    }
+}
