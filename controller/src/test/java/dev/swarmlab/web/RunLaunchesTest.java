@@ -26,16 +26,21 @@ class RunLaunchesTest {
         return LabFile.read(file);
     }
 
-    @Test
-    void aLabThatChangesTheHostsRunsAlone() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        RunLaunches launches = new RunLaunches((lab, runId, filter, root, progress) -> {
+    /** Runs that last until the latch is released (at most 10 s). */
+    private static LabRunner until(CountDownLatch release) {
+        return (lab, runId, filter, root, progress) -> {
             try {
                 release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, dir);
+        };
+    }
+
+    @Test
+    void aLabThatChangesTheHostsRunsAlone() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        RunLaunches launches = new RunLaunches(until(release), dir);
         Lab mtu = lab("mtu", "steps: [{action: mtu, host: h1, mtu: 1400}]\n");
         Lab plain = lab("plain", "");
         Lab other = lab("other", "");
@@ -45,13 +50,7 @@ class RunLaunchesTest {
         assertTrue(busy.getMessage().contains("lab mtu's steps change the hosts themselves"), busy.getMessage());
         release.countDown();
         CountDownLatch hold = new CountDownLatch(1);
-        RunLaunches alone = new RunLaunches((lab, runId, filter, root, progress) -> {
-            try {
-                hold.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, dir);
+        RunLaunches alone = new RunLaunches(until(hold), dir);
         alone.start(mtu, ProbePlanner.Filter.ALL);
         BusyException blocked = assertThrows(BusyException.class, () -> alone.start(plain, ProbePlanner.Filter.ALL));
         assertTrue(blocked.getMessage().startsWith("lab mtu is running"), blocked.getMessage());
