@@ -58,6 +58,13 @@ public final class MtuProbe implements Probe {
                     high = middle;
                 }
             }
+            if (path.crosses(full)) {
+                // The full-size ones were lost at first, then smaller ones up to it crossed: a path still settling (a new
+                // overlay peer), not a smaller MTU. Once more at full size decides.
+                timings.put("largestPayload", full);
+                return ProbeResult.ok(spec, timings, "a full-size datagram crossed on a later try: " + full + " bytes of payload (IP packet "
+                        + interfaceMtu + "); the first ones got no answer");
+            }
             timings.put("largestPayload", low);
             String bound = cutShort ? " or more (the search stopped at the probe's deadline)" : "";
             String why = path.refused ? "this host's kernel refused to send the larger ones (Message too long): an ICMP"
