@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -76,8 +75,8 @@ public final class LabRun {
     public Done run(Connections connections, ProbePlanner.Filter filter, Optional<Path> out, BiConsumer<String, Integer> planned,
                     Runner.Listener listener, BiConsumer<List<Finding>, dev.swarmlab.deploy.DeployPlanner.Plan> deployReport) {
         Connections.failIfUnreachable(connections, "run");
-        restoreHosts(lab, state, connections).forEach(r -> progress.step("-", "putting back what an earlier run's steps changed: " + r));
         HostChanges changes = HostChanges.of(state);
+        changes.restoreAll(lab, connections).forEach(r -> progress.step("-", "putting back what an earlier run's steps changed: " + r));
         if (!changes.none()) {
             // Measured on a host still changed, round 0 would be judged against the wrong state.
             throw new SwarmlabException("a host is still changed by an earlier run's steps of lab " + lab.name() + " (see "
@@ -88,7 +87,8 @@ public final class LabRun {
         Deployment.Result deployed = new Deployment(lab, state, progress).run(connections, false, false, deployReport);
         Map<String, String> addresses = new LinkedHashMap<>();
         connections.hosts().forEach(h -> addresses.put(h.name(), h.address()));
-        HostConditions hosts = HostConditions.from(deployed.findings()).with(HostChanges.underlayMtus(connections), Set.of());
+        HostConditions found = HostConditions.from(deployed.findings());
+        HostConditions hosts = conditions(found, changes, connections);
         Optional<ProbePlanner.Outside> outside = outside(connections);
         List<Cell> cells = ProbePlanner.plan(lab, deployed.placed(), deployed.services(), addresses, hosts, filter, outside);
         if (cells.isEmpty()) {
@@ -120,7 +120,7 @@ public final class LabRun {
                             : ", expected " + done.expected()) + ": " + done.detail());
                     placed = FleetDeployer.inspect(connections, placed);
                     if (step.action().changesHosts()) {
-                        hosts = hosts.with(HostChanges.underlayMtus(connections), changes.cut());
+                        hosts = conditions(found, changes, connections);
                     }
                     int r = round;
                     List<Cell> next = ProbePlanner.plan(lab, placed, deployed.services(), addresses, hosts, filter, outside).stream()
@@ -141,6 +141,14 @@ public final class LabRun {
             Path folder = report.write(out.orElse(state.dir().resolve("runs").resolve(runId)));
             return new Done(report, folder, batches);
         }
+    }
+
+    /**
+     * The hosts as the planner must know them now: what preflight found, the hosts cut off, and the
+     * underlay MTUs as the hosts say (read only where the lab probes mtu: no other rule needs them).
+     */
+    private HostConditions conditions(HostConditions found, HostChanges changes, Connections connections) {
+        return found.with(lab.probes().contains("mtu") ? HostChanges.underlayMtus(connections) : Map.of(), changes.cut());
     }
 
     /** Where the lab's egress cells go: the emulated hosts' stand-in for `outside: local`, else the address the lab gives. */

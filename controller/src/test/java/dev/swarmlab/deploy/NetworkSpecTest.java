@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.docker.NetworkRequest;
 import dev.swarmlab.lab.Lab;
-import dev.swarmlab.lab.LabFile;
+import dev.swarmlab.lab.TestLabs;
 import dev.swarmlab.net.Subnet;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +22,8 @@ class NetworkSpecTest {
 
     @Test
     void eachHostHandsOutAddressesFromItsOwnSliceOnItsOwnUnderlay() throws Exception {
-        Path file = dir.resolve("mv.yaml");
-        Files.writeString(file, "name: mv\nhosts: local:3\nnetworks: [{name: seg, driver: macvlan, subnet: 10.107.0.0/24}]\n"
+        Lab lab = TestLabs.read(dir, "name: mv\nhosts: local:3\nnetworks: [{name: seg, driver: macvlan, subnet: 10.107.0.0/24}]\n"
                 + "agents: {networks: [seg]}\n");
-        Lab lab = LabFile.read(file);
         List<NetworkRequest> requests = List.of(0, 1, 2).stream()
                 .map(i -> NetworkSpec.macvlan(lab, lab.network("seg").orElseThrow(), "eth" + i, i, 3)).toList();
         assertEquals(List.of(Optional.of("10.107.0.64/26"), Optional.of("10.107.0.128/26"), Optional.of("10.107.0.192/26")),

@@ -9,6 +9,7 @@ import dev.swarmlab.fleet.Placed;
 import dev.swarmlab.lab.Expectation.Outcome;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.LabFile;
+import dev.swarmlab.lab.TestLabs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -201,8 +202,7 @@ class ProbePlannerTest {
 
     @Test
     void preflightsMissingEspBlocksAnEncryptedOverlayAcrossHostsOnly() throws IOException {
-        Path file = dir.resolve("enc.yaml");
-        Files.writeString(file, """
+        Lab encrypted = TestLabs.read(dir, """
                 name: e
                 hosts: local:2
                 swarm: {managers: [h1]}
@@ -210,7 +210,6 @@ class ProbePlannerTest {
                 agents: {networks: [sec]}
                 probes: [tcp]
                 """);
-        Lab encrypted = LabFile.read(file);
         List<Placed> placed = new ArrayList<>();
         int n = 2;
         for (Agent agent : Fleet.layout(encrypted, List.of("h1", "h2"))) {

@@ -7,9 +7,8 @@ import dev.swarmlab.deploy.Connections;
 import dev.swarmlab.deploy.FakeHost;
 import dev.swarmlab.docker.NetworkState;
 import dev.swarmlab.lab.Lab;
-import dev.swarmlab.lab.LabFile;
+import dev.swarmlab.lab.TestLabs;
 import dev.swarmlab.plan.Verdict;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +26,7 @@ class DefaultPoolsTest {
 
     @Test
     void theNextFreeRangeOfTheDefaultPoolsMatchesAndAnythingElseDoesNot() throws Exception {
-        Path file = dir.resolve("a.yaml");
-        Files.writeString(file, "name: a\nhosts: local:1\nnetworks: [{name: auto}, {name: chosen, subnet: 10.9.0.0/24}]\n");
-        Lab lab = LabFile.read(file);
+        Lab lab = TestLabs.read(dir, "name: a\nhosts: local:1\nnetworks: [{name: auto}, {name: chosen, subnet: 10.9.0.0/24}]\n");
         FakeHost h1 = new FakeHost("h1", "10.0.0.11");
         h1.networks = List.of(network("bridge", "172.17.0.0/16"), network("docker_gwbridge", "172.18.0.0/16"), network("auto", "172.19.0.0/16"),
                 network("chosen", "10.9.0.0/24"));

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.swarmlab.deploy.Connections;
 import dev.swarmlab.deploy.FakeHost;
 import dev.swarmlab.lab.Lab;
-import dev.swarmlab.lab.LabFile;
+import dev.swarmlab.lab.TestLabs;
 import dev.swarmlab.plan.Verdict;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,8 +19,7 @@ class LinkEnvironmentTest {
 
     @Test
     void theLinkingContainerHasTheAliasVariablesAndTheLinkedOneNone() throws Exception {
-        Path file = dir.resolve("links.yaml");
-        Files.writeString(file, """
+        Lab lab = TestLabs.read(dir, """
                 name: links
                 hosts: local:1
                 networks: [{name: bridge}]
@@ -29,7 +27,6 @@ class LinkEnvironmentTest {
                   - {name: database, host: h1, networks: [bridge]}
                   - {name: frontend, host: h1, networks: [bridge], links: ["database:my-db"]}
                 """);
-        Lab lab = LabFile.read(file);
         FakeHost h1 = new FakeHost("h1", "10.0.0.11");
         h1.environment.put("frontend", List.of("MY_DB_NAME=/frontend/my-db", "MY_DB_PORT=tcp://172.17.0.2:7000", "PATH=/bin"));
         h1.environment.put("database", List.of("PATH=/bin"));

@@ -9,7 +9,7 @@ import dev.swarmlab.deploy.FakeHost;
 import dev.swarmlab.fleet.Fleet;
 import dev.swarmlab.fleet.Placed;
 import dev.swarmlab.lab.Lab;
-import dev.swarmlab.lab.LabFile;
+import dev.swarmlab.lab.TestLabs;
 import dev.swarmlab.plan.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +24,7 @@ class StepRunnerTest {
     Path dir;
 
     private Lab lab() throws Exception {
-        Path file = dir.resolve("lab.yaml");
-        Files.writeString(file, """
+        return TestLabs.read(dir, """
                 name: steps
                 hosts: local:1
                 networks:
@@ -40,7 +39,6 @@ class StepRunnerTest {
                   - {action: remove-network, network: back, refused: expected refused}
                   - {action: stop, workload: web}
                 """);
-        return LabFile.read(file);
     }
 
     @Test
@@ -73,8 +71,7 @@ class StepRunnerTest {
     /** mtu, cut and restore act on the host over SSH, are written down before they are made, and restore puts back what was there. */
     @Test
     void hostStepsAreWrittenDownAndRestoredToWhatTheHostHad() throws Exception {
-        Path file = dir.resolve("hosts.yaml");
-        Files.writeString(file, """
+        Lab lab = TestLabs.read(dir, """
                 name: hoststeps
                 hosts: local:2
                 networks: [{name: front, driver: bridge, subnet: 10.96.0.0/24}]
@@ -84,7 +81,6 @@ class StepRunnerTest {
                   - {action: cut, host: h2}
                   - {action: restore, host: h2}
                 """);
-        Lab lab = LabFile.read(file);
         FakeHost h1 = new FakeHost("h1", "10.0.0.11");
         FakeHost h2 = new FakeHost("h2", "10.0.0.12");
         dev.swarmlab.deploy.LabState state = new dev.swarmlab.deploy.LabState(dir.resolve("state"));
@@ -120,10 +116,8 @@ class StepRunnerTest {
     /** A run that ended before its restore step (a crash, ^C) leaves the record; the next run puts the host back first. */
     @Test
     void whatACrashedRunChangedIsPutBackByTheNext() throws Exception {
-        Path file = dir.resolve("one.yaml");
-        Files.writeString(file, "name: one\nhosts: local:1\nnetworks: [{name: front, driver: bridge}]\nagents: {networks: [front]}\n"
+        Lab lab = TestLabs.read(dir, "name: one\nhosts: local:1\nnetworks: [{name: front, driver: bridge}]\nagents: {networks: [front]}\n"
                 + "steps: [{action: mtu, host: h1, mtu: 1300}]\n");
-        Lab lab = LabFile.read(file);
         FakeHost h1 = new FakeHost("h1", "10.0.0.11");
         dev.swarmlab.deploy.LabState state = new dev.swarmlab.deploy.LabState(dir.resolve("state"));
         try (Connections connections = FakeHost.connect(dir, h1)) {

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swarmlab.BusyException;
 import dev.swarmlab.lab.Lab;
-import dev.swarmlab.lab.LabFile;
+import dev.swarmlab.lab.TestLabs;
 import dev.swarmlab.plan.ProbePlanner;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,10 +19,8 @@ class RunLaunchesTest {
     Path dir;
 
     private Lab lab(String name, String steps) throws Exception {
-        Path file = dir.resolve(name + ".yaml");
-        Files.writeString(file, "name: " + name + "\nhosts: local:1\nnetworks: [{name: n" + name + "}]\nagents: {networks: [n" + name + "]}\n"
+        return TestLabs.read(dir, "name: " + name + "\nhosts: local:1\nnetworks: [{name: n" + name + "}]\nagents: {networks: [n" + name + "]}\n"
                 + steps);
-        return LabFile.read(file);
     }
 
     /** Runs that last until the latch is released (at most 10 s). */
