@@ -7,14 +7,27 @@
   var embedded = window.SWARMLAB_REPORT || null;
   var state = { report: null, byId: {}, runs: [], labs: [], runId: null, events: null };
 
+  // The cell states are the report's own table (report.states); a matched cell shows as one of three.
   var STATES = {
     matched: { sym: '\u2713', label: 'matched: answered, as the driver promises' },
-    blocked: { sym: '\u2298', label: 'expected-blocked: no answer, as the driver promises' },
+    blocked: { sym: '\u2298', label: 'matched, expected-blocked: no answer, as the driver promises' },
+    elsewhere: { sym: '\u21b7', label: 'matched: another container answered at that address, so the target was not reached (as expected)' },
     unexpected: { sym: '\u2717', label: 'unexpected: contradicts what the driver promises' },
-    error: { sym: '!', label: 'error: nothing measured (agent, host or exec failed)' },
-    misrouted: { sym: '\u21aa', label: 'misrouted: another container answered at that address, so the target was not reached (as expected)' },
-    pending: { sym: '\u2026', label: 'not measured yet' }
+    misrouted: { sym: '\u21aa', label: 'misrouted: another container answered where the target should have' },
+    flaky: { sym: '\u223f', label: 'flaky: tries observed different things' },
+    error: { sym: '!', label: 'error: nothing measured, or the lab\u2019s infrastructure broken (see the diagnosis)' },
+    'not-judged': { sym: '?', label: 'not judged: observed, but no expectation for this configuration' },
+    'not-measured': { sym: '\u2026', label: 'not measured (yet)' }
   };
+
+  /** A state's counting field in report.json and the API: its key in camel case (not-judged: notJudged). */
+  function field(key) { return key.replace(/-([a-z])/g, function (m, c) { return c.toUpperCase(); }); }
+
+  /** The states of the report's table, in its order (older reports lack it: the four states they knew). */
+  function stateTable(report) {
+    return report && report.summary && report.summary.states ? report.summary.states
+      : ['matched', 'unexpected', 'error', 'not-measured'].map(function (k) { return { key: k, label: k.replace('-', ' ') }; });
+  }
   var SEEN = { yes: '\u25cf', no: '\u25cb', mixed: '\u25d0', error: '!', '-': '' };
 
   // ---- small helpers ----
@@ -62,8 +75,9 @@
   }
 
   function cellState(c) {
-    if (c.verdict === 'pending' || c.verdict === 'error' || c.verdict === 'unexpected') { return c.verdict; }
-    if (c.outcome === 'misrouted') { return 'misrouted'; }
+    if (c.verdict === 'pending') { return 'not-measured'; }
+    if (c.verdict !== 'matched') { return STATES[c.verdict] ? c.verdict : 'error'; }
+    if (c.outcome === 'misrouted') { return 'elsewhere'; }
     return c.expected.outcome === 'blocked' ? 'blocked' : 'matched';
   }
 
@@ -90,25 +104,31 @@
   function renderSummary(report) {
     var run = report.run;
     replace($('title'), '\u00b7 ' + run.lab + ' \u00b7 run ' + run.id + ' \u00b7 ' + run.status);
+    var states = stateTable(report);
     var rows = report.summary.networks.map(function (n) {
       return h('tr', { 'data-network': n.network }, h('th', { scope: 'row', text: n.network }), h('td', { 'class': 'num', text: n.cells }),
-        h('td', { 'class': 'num', text: n.matched }), h('td', { 'class': 'num', text: n.unexpected }), h('td', { 'class': 'num', text: n.errors }),
-        h('td', { 'class': 'num', text: n.pending }));
+        states.map(function (st) { return h('td', { 'class': 'num', 'data-state': st.key, text: n[field(st.key)] || 0 }); }));
     });
     var stepsOk = (report.rounds || []).every(function (r) { return r.verdict === 'matched'; });
     var verdict = run.status === 'running' ? 'The run is going.'
       : report.summary.allMatched && stepsOk ? 'Every cell matched what the drivers promise' + ((report.rounds || []).length ? ', and every step did what the lab expected.' : '.')
-        : !stepsOk ? 'A step did not do what the lab expected: see the steps below.' : 'Some cells did not match: look for \u2717 and ! in the matrices.';
+        : !stepsOk ? 'A step did not do what the lab expected: see the steps below.'
+          : (report.summary.causes || []).length ? 'Some cells did not match. ' + report.summary.causes.map(function (c) { return c.text; }).join(' ')
+            : 'Some cells did not match: look for \u2717 and ! in the matrices.';
     replace($('summary-body'), [
       h('dl', { 'class': 'facts' }, h('dt', { text: 'Lab' }), h('dd', { text: run.lab + ' (' + run.labFile + ')' }),
         h('dt', { text: 'Run' }), h('dd', { id: 'run-id', text: run.id }), h('dt', { text: 'Status' }), h('dd', { id: 'run-status', text: run.status }),
         h('dt', { text: 'Started' }), h('dd', { text: run.started }), h('dt', { text: 'Ended' }), h('dd', { text: run.ended || '\u2014' })),
       h('p', { id: 'verdict', text: verdict }),
       renderRounds(report),
-      h('table', { id: 'counts' }, h('thead', {}, h('tr', {}, ['Network', 'Cells', 'Matched', 'Unexpected', 'Errors', 'Not measured'].map(function (t) {
+      h('table', { id: 'counts' }, h('thead', {}, h('tr', {}, ['Network', 'Cells'].concat(states.map(function (st) { return st.label; })).map(function (t) {
         return h('th', { scope: 'col', text: t });
       }))), h('tbody', {}, rows))]);
-    replace($('legend'), Object.keys(STATES).map(function (k) { return h('span', {}, badge(k), ' ' + STATES[k].label); }));
+    var meanings = {};
+    states.forEach(function (st) { meanings[st.key] = st.meaning; });
+    replace($('legend'), Object.keys(STATES).map(function (k) {
+      return h('span', { title: meanings[k] || '' }, badge(k), ' ' + STATES[k].label);
+    }));
   }
 
   // ---- topology ----
@@ -249,12 +269,11 @@
   function renderRounds(report) {
     var rounds = report.rounds || [];
     if (!rounds.length) { return null; }
-    var sym = { matched: 'matched', unexpected: 'unexpected', error: 'error' };
     return h('table', { id: 'rounds' }, h('caption', { 'class': 'muted', text: 'Round 0 tries what the lab expects Docker to refuse; each step after it is followed by a probe round' }),
       h('thead', {}, h('tr', {}, ['Round', 'Step', 'Expected', 'Outcome', 'Verdict', 'Detail'].map(function (t) { return h('th', { scope: 'col', text: t }); }))),
       h('tbody', {}, rounds.map(function (r) {
         return h('tr', { 'data-round': r.round }, h('td', { 'class': 'num', text: r.round }), h('td', { text: r.title }), h('td', { text: r.expected }),
-          h('td', { text: r.outcome }), h('td', {}, badge(sym[r.verdict] || 'error', r.verdict)), h('td', { text: r.detail }));
+          h('td', { text: r.outcome }), h('td', {}, badge(STATES[r.verdict] ? r.verdict : 'error', r.verdict)), h('td', { text: r.detail }));
       })));
   }
 
@@ -444,12 +463,15 @@
     var before = h('select', { id: 'diff-before', 'aria-label': 'The earlier run' }, options(runs[1] ? runs[1].id : null));
     var after = h('select', { id: 'diff-after', 'aria-label': 'The later run' }, options(state.runId));
     replace($('history-body'), [
-      h('table', { id: 'runs' }, h('thead', {}, h('tr', {}, ['Run', 'Lab', 'Started', 'Status', 'Cells', 'Matched', 'Unexpected', 'Errors'].map(function (t) {
+      h('table', { id: 'runs' }, h('thead', {}, h('tr', {}, ['Run', 'Lab', 'Started', 'Status', 'Cells'].concat(stateTable(state.report).map(function (st) {
+        return st.label;
+      })).map(function (t) {
         return h('th', { scope: 'col', text: t });
       }))), h('tbody', {}, runs.map(function (r) {
         return h('tr', { 'data-run': r.id }, h('td', {}, h('a', { href: '#run=' + r.id, text: r.id })), h('td', { text: r.lab }), h('td', { text: r.started }),
-          h('td', { text: r.status }), h('td', { 'class': 'num', text: r.counts.cells }), h('td', { 'class': 'num', text: r.counts.matched }),
-          h('td', { 'class': 'num', text: r.counts.unexpected }), h('td', { 'class': 'num', text: r.counts.errors }));
+          h('td', { text: r.status }), h('td', { 'class': 'num', text: r.counts.cells }), stateTable(state.report).map(function (st) {
+            return h('td', { 'class': 'num', text: r.counts[field(st.key)] || 0 });
+          }));
       }))),
       h('p', {}, h('label', { 'for': 'diff-before', text: 'What changed from ' }), before, h('label', { 'for': 'diff-after', text: ' to ' }), after, ' ',
         h('button', { type: 'button', id: 'diff-show', onclick: function () { showDiff(before.value, after.value); } }, 'Show the changes'))]);

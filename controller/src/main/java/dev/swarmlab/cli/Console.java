@@ -38,6 +38,26 @@ final class Console {
     }
 
     /** Pretty JSON for `--json` outputs. */
+    /** Headers of a table that counts cells: the leading ones given, CELLS, then one per state of the cell-state table. */
+    static String[] countHeaders(String... leading) {
+        List<String> headers = new java.util.ArrayList<>(List.of(leading));
+        headers.add("CELLS");
+        for (dev.swarmlab.plan.Verdict v : dev.swarmlab.plan.Verdict.values()) {
+            headers.add(v.label().toUpperCase(java.util.Locale.ROOT));
+        }
+        return headers.toArray(String[]::new);
+    }
+
+    /** The cells of such a row: the leading values, the count of cells, then one count per state. */
+    static String[] countRow(dev.swarmlab.run.CellCounts counts, String... leading) {
+        List<String> row = new java.util.ArrayList<>(List.of(leading));
+        row.add(String.valueOf(counts.cells()));
+        for (dev.swarmlab.plan.Verdict v : dev.swarmlab.plan.Verdict.values()) {
+            row.add(String.valueOf(counts.of(v)));
+        }
+        return row.toArray(String[]::new);
+    }
+
     static void json(PrintWriter out, Object value) {
         try {
             out.println(new com.fasterxml.jackson.databind.ObjectMapper()

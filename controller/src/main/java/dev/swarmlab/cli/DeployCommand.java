@@ -1,6 +1,7 @@
 package dev.swarmlab.cli;
 
 import dev.swarmlab.Durations;
+import dev.swarmlab.Locks;
 import dev.swarmlab.deploy.Action;
 import dev.swarmlab.deploy.Connections;
 import dev.swarmlab.deploy.DeployPlanner;
@@ -38,7 +39,7 @@ final class DeployCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Lab lab = options.lab();
         var progress = Console.progress(out);
-        try (Connections connections = options.connect(lab, progress)) {
+        try (Locks.Held lock = Locks.lab(lab.name(), "swarmlab deploy " + lab.file()); Connections connections = options.connect(lab, progress)) {
             Deployment.Result result = new Deployment(lab, options.state(lab), progress).run(connections, dryRun, force,
                     (findings, plan) -> report(out, findings, plan));
             if (!result.applied()) {

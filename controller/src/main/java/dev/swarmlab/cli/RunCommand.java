@@ -1,6 +1,7 @@
 package dev.swarmlab.cli;
 
 import dev.swarmlab.Durations;
+import dev.swarmlab.Locks;
 import dev.swarmlab.deploy.Connections;
 import dev.swarmlab.deploy.Finding;
 import dev.swarmlab.deploy.LabState;
@@ -9,6 +10,7 @@ import dev.swarmlab.emulated.Progress;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.LabCatalog;
 import dev.swarmlab.lab.LabFile;
+import dev.swarmlab.run.CellCounts;
 import dev.swarmlab.run.RunInfo;
 import dev.swarmlab.plan.ProbePlanner;
 import dev.swarmlab.run.LabRun;
@@ -29,7 +31,9 @@ import picocli.CommandLine.Parameters;
         description = {"Deploy the lab if needed, run its probe matrix through the agents, and judge every cell against what",
                 "Docker's drivers promise. Prints a summary and writes report.json and junit.xml. With --all, every lab in",
                 "--labs in turn, each destroyed after its run (labs do not share a swarm), then one summary table.",
-                "Exit status 0 if and only if every cell matched its expectation (an expected block that blocked matches)."})
+                "Exit status: 0 every cell matched (an expected block that blocked matches) or has no expectation to judge it by;",
+                "1 a cell was unexpected, misrouted or flaky, or a step did not do what the lab expected; 3 the run is incomplete",
+                "(cells in error or not measured, and none failed). With --all, also 1 when a lab's destroy left a host unclean."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "LAB", description = "The lab file, e.g. labs/drivers.yaml (or --all).")
     Path labFile;
@@ -80,12 +84,12 @@ final class RunCommand implements Callable<Integer> {
         console.println();
         console.println("report: " + done.out().resolve("report.json") + " and junit.xml, in " + Durations.since(start));
         console.flush();
-        return done.report().passed() ? 0 : 1;
+        return done.report().exitStatus();
     }
 
     private LabRun.Done runOne(PrintWriter console, Lab lab, ProbePlanner.Filter filter, Optional<Path> reportDir) {
         var progress = Console.progress(console);
-        try (Connections connections = access.connect(lab, progress)) {
+        try (Locks.Held lock = Locks.lab(lab.name(), "swarmlab run " + lab.file()); Connections connections = access.connect(lab, progress)) {
             LabRun.Done done = new LabRun(lab, LabState.of(lab.name()), progress).run(connections, filter, reportDir, (id, cells) -> {
                 console.println("run " + id + ": " + cells + " probe cells");
                 console.flush();
@@ -108,41 +112,63 @@ final class RunCommand implements Callable<Integer> {
         long start = System.nanoTime();
         // Labs do not share a swarm: start from hosts that no lab of the catalog holds.
         catalog.forEach(lab -> destroy(console, lab));
-        Table table = new Table("LAB", "STATUS", "CELLS", "MATCHED", "UNEXPECTED", "ERRORS", "TIME", "RUN");
-        boolean passed = true;
+        Table table = new Table(Console.countHeaders("LAB", "STATUS", "HOSTS AFTER", "TIME", "RUN"));
+        int exit = 0;
         for (int i = 0; i < catalog.size(); i++) {
             Lab lab = catalog.get(i);
             console.println();
             console.println("== lab " + lab.name() + " (" + (i + 1) + " of " + catalog.size() + "): " + lab.description());
             console.flush();
             long began = System.nanoTime();
+            String status;
+            String runId;
+            CellCounts counts = new CellCounts(java.util.Map.of());
             try {
                 LabRun.Done done = runOne(console, lab, ProbePlanner.Filter.ALL, Optional.empty());
                 RunInfo run = done.report().run();
-                passed &= done.report().passed();
-                table.row(lab.name(), run.status(), String.valueOf(run.counts().cells()), String.valueOf(run.counts().matched()),
-                        String.valueOf(run.counts().unexpected()), String.valueOf(run.counts().errors()), Durations.since(began), run.id());
+                exit = worse(exit, done.report().exitStatus());
+                status = run.status();
+                runId = run.id();
+                counts = run.counts();
             } catch (dev.swarmlab.SwarmlabException e) {
-                passed = false;
+                exit = worse(exit, 1);
                 console.println("lab " + lab.name() + " did not run: " + e.getMessage());
-                table.row(lab.name(), "error", "-", "-", "-", "-", Durations.since(began), e.getMessage());
-            } finally {
-                destroy(console, lab);
+                status = "error";
+                runId = e.getMessage();
             }
+            boolean clean = destroy(console, lab);
+            exit = clean ? exit : worse(exit, 1);
+            table.row(Console.countRow(counts, lab.name(), status, clean ? "clean" : "NOT CLEAN", Durations.since(began), runId));
         }
         console.println();
-        console.println("every lab in " + labs + ", in " + Durations.since(start) + ":");
+        console.println("every lab in " + labs + ", in " + Durations.since(start) + " (HOSTS AFTER: whether destroy left each host as it"
+                + " found it):");
         table.print(console);
         console.flush();
-        return passed ? 0 : 1;
+        return exit;
     }
 
-    /** Removes the lab, so that the next one can form its own swarm on the same hosts. */
-    private void destroy(PrintWriter console, Lab lab) {
-        try (Connections connections = access.connect(lab, Progress.SILENT)) {
-            new Teardown(lab, LabState.of(lab.name()), Progress.SILENT).run(connections);
+    /** Of two exit statuses, the one that says more is wrong: a failure (1) over an incomplete run (3) over a pass (0). */
+    private static int worse(int a, int b) {
+        return a == 1 || b == 1 ? 1 : Math.max(a, b);
+    }
+
+    /**
+     * Removes the lab, so that the next one can form its own swarm on the same hosts, and checks that
+     * it left nothing; says what it left, host by host. Returns whether every host is clean.
+     */
+    private boolean destroy(PrintWriter console, Lab lab) {
+        try (Locks.Held lock = Locks.lab(lab.name(), "swarmlab run --all: destroy " + lab.name());
+             Connections connections = access.connect(lab, Progress.SILENT)) {
+            Teardown.Result result = new Teardown(lab, LabState.of(lab.name()), Progress.SILENT).run(connections);
+            result.problems().forEach(p -> console.println("lab " + lab.name() + " left a host unclean: " + p));
+            if (!result.clean()) {
+                console.println("  remedy: swarmlab destroy " + lab.file() + " --repair (it lists what it removes first)");
+            }
+            return result.clean();
         } catch (dev.swarmlab.SwarmlabException e) {
             console.println("could not remove lab " + lab.name() + " after its run: " + e.getMessage() + " (run `swarmlab destroy` on it)");
+            return false;
         }
     }
 

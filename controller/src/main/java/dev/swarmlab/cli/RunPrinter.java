@@ -1,6 +1,7 @@
 package dev.swarmlab.cli;
 
 import dev.swarmlab.plan.Cell;
+import dev.swarmlab.plan.CellResult;
 import dev.swarmlab.plan.Verdict;
 import dev.swarmlab.run.RunReport;
 import dev.swarmlab.run.StoredCell;
@@ -24,9 +25,8 @@ final class RunPrinter {
         Summary summary = report.summary();
         out.println();
         out.println("run " + report.run().id() + " of lab " + report.run().lab() + ": " + report.run().status());
-        Table counts = new Table("NETWORK", "CELLS", "MATCHED", "UNEXPECTED", "ERRORS", "NOT MEASURED");
-        summary.networks().forEach(n -> counts.row(n.network(), String.valueOf(n.cells()), String.valueOf(n.matched()),
-                String.valueOf(n.unexpected()), String.valueOf(n.errors()), String.valueOf(n.pending())));
+        Table counts = new Table(Console.countHeaders("NETWORK"));
+        summary.networks().forEach(n -> counts.row(Console.countRow(n.counts(), n.network())));
         counts.print(out);
         out.println();
         List<String> headers = new ArrayList<>(List.of("DRIVER COMPARISON"));
@@ -62,7 +62,7 @@ final class RunPrinter {
                 Cell c = stored.cell();
                 cells.row(stored.verdict().label(), (stored.round() > 0 ? "round " + stored.round() + ": " : "") + c.network(), c.source(), c.target() + " (" + c.dial() + (c.port() > 0 ? ":" + c.port() : "") + ")",
                         c.route().label(), c.probe(), c.expected().label(),
-                        stored.result().map(r -> r.outcome() + (r.reason().isEmpty() ? "" : ": " + r.reason())).orElse("-"),
+                        stored.result().map(CellResult::observation).orElse("-"),
                         c.expected().reason());
             });
             cells.print(out);

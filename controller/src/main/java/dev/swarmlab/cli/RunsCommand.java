@@ -32,10 +32,8 @@ final class RunsCommand implements Callable<Integer> {
         } else if (runs.isEmpty()) {
             out.println("no runs recorded in " + LabState.root() + (lab == null ? "" : " for lab " + lab) + "; start one with `swarmlab run LAB`");
         } else {
-            Table table = new Table("RUN", "LAB", "STARTED", "STATUS", "CELLS", "MATCHED", "UNEXPECTED", "ERRORS", "NOT MEASURED");
-            runs.forEach(r -> table.row(r.id(), r.lab(), r.started(), r.status(), String.valueOf(r.counts().cells()),
-                    String.valueOf(r.counts().matched()), String.valueOf(r.counts().unexpected()), String.valueOf(r.counts().errors()),
-                    String.valueOf(r.counts().pending())));
+            Table table = new Table(Console.countHeaders("RUN", "LAB", "STARTED", "STATUS"));
+            runs.forEach(r -> table.row(Console.countRow(r.counts(), r.id(), r.lab(), r.started(), r.status())));
             table.print(out);
         }
         out.flush();

@@ -100,6 +100,48 @@ public final class LabState {
         }
     }
 
+    /** Whether the journal says this action was done on the host (e.g. JoinSwarm: the host joined the lab's swarm). */
+    public boolean journalled(String host, String action) {
+        Path file = dir.resolve("journal.jsonl");
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (var lines = Files.lines(file)) {
+            ObjectMapper json = new ObjectMapper();
+            return lines.anyMatch(line -> {
+                try {
+                    var entry = json.readTree(line);
+                    return host.equals(entry.path("host").asText()) && action.equals(entry.path("action").asText())
+                            && "done".equals(entry.path("phase").asText());
+                } catch (IOException e) {
+                    return false; // a line cut short by a crash
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new SwarmlabException("cannot read the journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the host took part in a swarm this lab formed (initialised it or joined it), as the journal says. */
+    public boolean formedSwarmOn(String host) {
+        return journalled(host, "InitSwarm") || journalled(host, "JoinSwarm");
+    }
+
+    /** The hosts whose changes by a lab step (MTU, cut) are recorded and not yet put back. */
+    public java.util.Set<String> changedHosts() {
+        Path file = dir.resolve("host-changes.json");
+        if (!Files.exists(file)) {
+            return java.util.Set.of();
+        }
+        try {
+            java.util.Set<String> hosts = new java.util.TreeSet<>();
+            JSON.readTree(file.toFile()).fieldNames().forEachRemaining(hosts::add);
+            return hosts;
+        } catch (IOException e) {
+            throw new SwarmlabException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     public void writeJson(String name, Object value) {
         write(dir.resolve(name), value);
     }

@@ -39,6 +39,9 @@ public interface DockerEngine extends AutoCloseable {
     /** The addresses of the swarm nodes that share an overlay network with this one (`docker network inspect --verbose`'s Peers). */
     List<String> networkPeers(String name);
 
+    /** The endpoints on a network (`docker network inspect NAME`'s Containers). */
+    List<Endpoint> endpoints(String network);
+
     /** Creates a network; returns its id. */
     String createNetwork(NetworkRequest request);
 
@@ -52,12 +55,19 @@ public interface DockerEngine extends AutoCloseable {
 
     void removeContainer(String id);
 
+    /** The ids of every container the daemon has, running or not. */
+    java.util.Set<String> containerIds();
+
     /** Creates and starts a container; returns its id. */
     String runContainer(ContainerRequest request);
 
     /** Attaches a running container to one more network, with an optional static address and aliases. */
     void connect(String container, String network, java.util.Optional<String> ip, List<String> aliases);
 
+    /**
+     * `docker network disconnect -f NETWORK CONTAINER`. Given an endpoint's name where its container is
+     * gone, Docker removes that stale endpoint.
+     */
     void disconnect(String container, String network);
 
     void startContainer(String container);

@@ -196,6 +196,20 @@ final class DockerJavaEngine implements DockerEngine {
     }
 
     @Override
+    public List<Endpoint> endpoints(String network) {
+        List<Endpoint> endpoints = new ArrayList<>();
+        raw("network inspect " + network, DockerHttpClient.Request.Method.GET, "/networks/" + network + "?verbose=false", null)
+                .path("Containers").fields().forEachRemaining(e -> endpoints.add(new Endpoint(e.getKey(), e.getValue().path("Name").asText())));
+        return endpoints;
+    }
+
+    @Override
+    public java.util.Set<String> containerIds() {
+        return call("ps -a", () -> client.listContainersCmd().withShowAll(true).exec()).stream().map(Container::getId)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
     public List<String> networkPeers(String name) {
         List<String> peers = new ArrayList<>();
         raw("network inspect --verbose " + name, DockerHttpClient.Request.Method.GET, "/networks/" + name + "?verbose=true", null)

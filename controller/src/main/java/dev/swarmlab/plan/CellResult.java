@@ -28,7 +28,9 @@ public record CellResult(String cellId, String outcome, String reason, Verdict v
         }
         Verdict verdict = switch (outcome) {
             case "ok" -> cell.expected().reachable() ? Verdict.MATCHED : Verdict.UNEXPECTED;
-            case "blocked", "misrouted" -> cell.expected().reachable() ? Verdict.UNEXPECTED : Verdict.MATCHED;
+            case "blocked" -> cell.expected().reachable() ? Verdict.UNEXPECTED : Verdict.MATCHED;
+            // Another container answering where the target was expected to is its own failure; where a block was expected, it matches.
+            case "misrouted" -> cell.expected().reachable() ? Verdict.MISROUTED : Verdict.MATCHED;
             default -> Verdict.ERROR;
         };
         return new CellResult(cell.id(), outcome, reason, verdict, result.path("timings").isObject() ? result.path("timings")
@@ -41,10 +43,30 @@ public record CellResult(String cellId, String outcome, String reason, Verdict v
         return new CellResult(cell.id(), "error", why, Verdict.ERROR, JSON.createObjectNode(), Optional.empty(), why, raw.toString());
     }
 
-    /** This result as a second try, its evidence saying what the first try saw. */
+    /**
+     * This result as a second try of a cell. Two tries that observed different things make the cell
+     * flaky, whatever either would have been judged alone; the evidence keeps both observations.
+     */
     public CellResult after(CellResult first) {
-        return new CellResult(cellId, outcome, reason, verdict, timings, answeredBy, "second try; the first was " + first.outcome()
-                + (first.reason().isEmpty() ? "" : " (" + first.reason() + ")") + ". " + evidence, raw);
+        String tries = "try 1: " + first.observation() + "; try 2: " + observation() + ". ";
+        if (verdict == Verdict.ERROR && first.verdict() != Verdict.ERROR) {
+            // nothing was measured the second time: the first observation is the only one
+            return new CellResult(cellId, first.outcome, first.reason, first.verdict, first.timings, first.answeredBy, tries + first.evidence,
+                    first.raw);
+        }
+        boolean agree = first.verdict() == Verdict.ERROR || first.outcome().equals(outcome);
+        return new CellResult(cellId, outcome, agree ? reason : "tries disagree: " + first.observation() + ", then " + observation(),
+                agree ? verdict : Verdict.FLAKY, timings, answeredBy, tries + evidence, raw);
+    }
+
+    /** What was seen, in words: the outcome and its reason. */
+    public String observation() {
+        return outcome + (reason.isEmpty() ? "" : " (" + reason + ")");
+    }
+
+    /** This result with another verdict and reason: a cell whose path the convergence gate found broken is an error, not a finding. */
+    public CellResult as(Verdict other, String why) {
+        return new CellResult(cellId, outcome, why, other, timings, answeredBy, "observed " + observation() + ". " + evidence, raw);
     }
 
     /** The round trip to show beside the cell: icmp's average, or the probe's own time. */

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * `restore`, the end of the run or, after a crash, the next run puts the host back as it was.
  */
 final class HostChanges {
-    static final String CHAIN = "SWARMLAB-CUT";
+    static final String CHAIN = dev.swarmlab.deploy.Leftovers.CHAIN_PREFIX + "CUT";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CALL = Duration.ofSeconds(20);
     /** How long a host restored from a cut may take to be a peer on the lab's overlays again (gossip reconnects). */
@@ -212,9 +212,7 @@ final class HostChanges {
 
     /** Removes the chain and every jump to it; fails if the chain is still there afterwards. */
     private static String uncutScript() {
-        return "for c in INPUT OUTPUT FORWARD; do while iptables -w -D $c -j " + CHAIN + " 2>/dev/null; do :; done; done; iptables -w -F " + CHAIN
-                + " 2>/dev/null || true; iptables -w -X " + CHAIN + " 2>/dev/null || true; if iptables -w -S " + CHAIN + " >/dev/null 2>&1; then"
-                + " echo 'the iptables chain " + CHAIN + " is still there' >&2; exit 1; fi";
+        return dev.swarmlab.deploy.Leftovers.chainRemoval(CHAIN);
     }
 
     private static void exec(Connection host, String script) {

@@ -136,7 +136,7 @@ public final class LabRun {
                 changes.restoreAll(lab, connections).forEach(r -> progress.step("-", "putting back what the steps changed: " + r));
             }
             RunReport report = RunReport.load(store, runId);
-            store.finish(runId, report.passed() ? "passed" : "failed");
+            store.finish(runId, report.outcome());
             report = RunReport.load(store, runId);
             Path folder = report.write(out.orElse(state.dir().resolve("runs").resolve(runId)));
             return new Done(report, folder, batches);
@@ -176,7 +176,7 @@ public final class LabRun {
         progress.step("-", "measured " + cells.size() + " cells with " + batches.size() + " agents in " + dev.swarmlab.Durations.since(start));
         if (runner.retried() > 0) {
             progress.step("-", "probed " + runner.retried() + " cell(s) again that had timed out where an answer was expected: "
-                    + runner.recovered() + " answered the second time");
+                    + runner.flaky() + " answered the second time (flaky)");
         }
         return batches;
     }

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /** A run as listed: which lab, when, how it ended, and how many cells matched, surprised or failed. */
 public record RunInfo(String id, String lab, String labFile, String started, Optional<String> ended, String status, String filter,
-                      String findings, Counts counts) {
+                      String findings, CellCounts counts) {
     /** The run as JSON-ready fields, the way `runs --json` lists it. */
     public java.util.Map<String, Object> summary() {
         java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
@@ -14,19 +14,7 @@ public record RunInfo(String id, String lab, String labFile, String started, Opt
         json.put("started", started);
         json.put("ended", ended.orElse(null));
         json.put("status", status);
-        java.util.Map<String, Integer> figures = new java.util.LinkedHashMap<>();
-        figures.put("cells", counts.cells());
-        figures.put("matched", counts.matched());
-        figures.put("unexpected", counts.unexpected());
-        figures.put("errors", counts.errors());
-        figures.put("notMeasured", counts.pending());
-        json.put("counts", figures);
+        json.put("counts", counts.json());
         return json;
-    }
-
-    public record Counts(int cells, int matched, int unexpected, int errors) {
-        public int pending() {
-            return cells - matched - unexpected - errors;
-        }
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.plan.Cell;
+import dev.swarmlab.plan.CellResult;
 import dev.swarmlab.plan.Verdict;
 import java.io.IOException;
 import java.io.Writer;
@@ -32,9 +33,25 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
                 store.roundEvidence(runId));
     }
 
-    /** Every cell matched, and every step did what the lab expected (done, or refused by Docker). */
+    /** Every cell matched (or has no expectation to judge it by), and every step did what the lab expected (done, or refused by Docker). */
     public boolean passed() {
-        return summary().allMatched() && rounds.stream().allMatch(r -> r.verdict() == Verdict.MATCHED);
+        return exitStatus() == 0;
+    }
+
+    /** `swarmlab run`'s exit status for this run, from the states of its cells and steps (see {@link Verdict}). */
+    public int exitStatus() {
+        java.util.List<Verdict> all = new java.util.ArrayList<>(cells.stream().map(StoredCell::verdict).toList());
+        rounds.forEach(r -> all.add(r.verdict()));
+        return Verdict.exitStatus(all);
+    }
+
+    /** How the run ended, in the word runs.db keeps: passed, failed (Docker did not do what it promises), incomplete (cells unknown). */
+    public String outcome() {
+        return switch (exitStatus()) {
+            case 0 -> "passed";
+            case 1 -> "failed";
+            default -> "incomplete";
+        };
     }
 
     public Summary summary() {
@@ -64,7 +81,7 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
             round.put("expected", r.expected());
             round.put("outcome", r.outcome());
             round.put("detail", r.detail());
-            round.put("verdict", r.verdict().label());
+            round.put("verdict", r.verdict().key());
             return round;
         }).toList()));
         root.set("hosts", hostsJson());
@@ -95,7 +112,7 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
         node.set("spec", RunStore.JSON.valueToTree(c.spec()));
         node.putObject("expected").put("outcome", c.expected().label()).put("reason", c.expected().reason())
                 .put("source", c.expected().source().name().toLowerCase(java.util.Locale.ROOT));
-        node.put("verdict", stored.verdict().label()).put("round", stored.round());
+        node.put("verdict", stored.verdict().key()).put("round", stored.round());
         stored.result().ifPresent(r -> {
             node.put("outcome", r.outcome()).put("reason", r.reason()).put("answeredBy", r.answeredBy().orElse(null))
                     .put("evidence", r.evidence());
@@ -155,9 +172,13 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
     private Map<String, Object> summaryJson() {
         Summary summary = summary();
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("allMatched", summary.allMatched());
+        CellCounts counts = summary.counts();
+        json.put("allMatched", counts.of(Verdict.MATCHED) + counts.of(Verdict.NOT_JUDGED) == counts.cells());
         json.put("passed", passed());
-        json.put("networks", summary.networks());
+        json.put("exitStatus", exitStatus());
+        json.put("counts", counts.json());
+        json.put("states", Verdict.table());
+        json.put("networks", summary.networks().stream().map(Summary.NetworkCounts::json).toList());
         List<Summary.Column> columns = summary.columns();
         json.put("comparison", summary.comparison().stream().map(row -> {
             Map<String, Object> r = new LinkedHashMap<>();
@@ -216,9 +237,11 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
         for (Summary.NetworkCounts network : summary().networks()) {
             xml.writeStartElement("testsuite");
             xml.writeAttribute("name", run.lab() + "." + network.network());
-            xml.writeAttribute("tests", String.valueOf(network.cells()));
-            xml.writeAttribute("failures", String.valueOf(network.unexpected()));
-            xml.writeAttribute("errors", String.valueOf(network.errors() + network.pending()));
+            CellCounts counts = network.counts();
+            xml.writeAttribute("tests", String.valueOf(counts.cells()));
+            xml.writeAttribute("failures", String.valueOf(counts.of(Verdict.UNEXPECTED) + counts.of(Verdict.MISROUTED) + counts.of(Verdict.FLAKY)));
+            xml.writeAttribute("errors", String.valueOf(counts.of(Verdict.ERROR)));
+            xml.writeAttribute("skipped", String.valueOf(counts.of(Verdict.NOT_JUDGED) + counts.of(Verdict.PENDING)));
             for (StoredCell stored : cells.stream().filter(c -> c.cell().network().equals(network.network())).toList()) {
                 testCase(xml, stored);
             }
@@ -242,21 +265,23 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
                 throw new IllegalStateException(e);
             }
         });
-        String observed = stored.result().map(r -> r.outcome() + (r.reason().isEmpty() ? "" : " (" + r.reason() + ")")).orElse("not measured");
-        if (stored.verdict() == Verdict.UNEXPECTED) {
-            xml.writeStartElement("failure");
-            xml.writeAttribute("message", "expected " + c.expected().label() + ", observed " + observed);
-            xml.writeCharacters("why expected: " + c.expected().reason() + "\nevidence: " + stored.result().map(r -> r.evidence()).orElse(""));
-            xml.writeEndElement();
-        } else if (stored.verdict() != Verdict.MATCHED) {
-            xml.writeStartElement("error");
-            xml.writeAttribute("message", observed);
-            xml.writeEndElement();
-        } else {
-            xml.writeStartElement("system-out");
+        String observed = stored.result().map(CellResult::observation).orElse("not measured");
+        Verdict verdict = stored.verdict();
+        String element = switch (verdict) {
+            case MATCHED -> "system-out";
+            case UNEXPECTED, MISROUTED, FLAKY -> "failure";
+            case ERROR -> "error";
+            case NOT_JUDGED, PENDING -> "skipped";
+        };
+        xml.writeStartElement(element);
+        if (verdict == Verdict.MATCHED) {
             xml.writeCharacters(observed + "; expected " + c.expected().label() + ": " + c.expected().reason());
-            xml.writeEndElement();
+        } else {
+            xml.writeAttribute("type", verdict.key());
+            xml.writeAttribute("message", verdict.label() + ": expected " + c.expected().label() + ", observed " + observed);
+            xml.writeCharacters("why expected: " + c.expected().reason() + "\nevidence: " + stored.result().map(r -> r.evidence()).orElse(""));
         }
+        xml.writeEndElement();
         xml.writeEndElement();
     }
 }

@@ -238,12 +238,13 @@ public final class RunStore implements AutoCloseable {
     }
 
     private List<RunInfo> runsWhere(String where) {
+        java.util.Map<String, java.util.Map<Verdict, Integer>> counts = new java.util.HashMap<>();
+        query("SELECT run_id, verdict, COUNT(*) AS n FROM cells" + where.replace("r.id", "run_id") + " GROUP BY run_id, verdict",
+                rs -> counts.computeIfAbsent(rs.getString("run_id"), k -> new java.util.EnumMap<>(Verdict.class))
+                        .put(Verdict.valueOf(rs.getString("verdict")), rs.getInt("n")));
         List<RunInfo> runs = new ArrayList<>();
-        query("SELECT r.*, (SELECT COUNT(*) FROM cells c WHERE c.run_id=r.id) AS n,"
-                + " (SELECT COUNT(*) FROM cells c WHERE c.run_id=r.id AND c.verdict='MATCHED') AS m,"
-                + " (SELECT COUNT(*) FROM cells c WHERE c.run_id=r.id AND c.verdict='UNEXPECTED') AS u,"
-                + " (SELECT COUNT(*) FROM cells c WHERE c.run_id=r.id AND c.verdict='ERROR') AS e"
-                + " FROM runs r" + where + " ORDER BY r.started", rs -> runs.add(runInfo(rs)));
+        query("SELECT r.* FROM runs r" + where + " ORDER BY r.started",
+                rs -> runs.add(runInfo(rs, new CellCounts(counts.getOrDefault(rs.getString("id"), java.util.Map.of())))));
         return runs;
     }
 
@@ -262,14 +263,14 @@ public final class RunStore implements AutoCloseable {
         return placed;
     }
 
-    private static RunInfo runInfo(ResultSet rs) throws SQLException {
+    private static RunInfo runInfo(ResultSet rs, CellCounts counts) throws SQLException {
         String status = rs.getString("status");
         if (status.equals("running") && ProcessHandle.of(rs.getLong("pid")).map(ProcessHandle::isAlive).orElse(false) == false) {
             status = "cut off";
         }
         return new RunInfo(rs.getString("id"), rs.getString("lab"), rs.getString("lab_file"), rs.getString("started"),
                 Optional.ofNullable(rs.getString("ended")), status, rs.getString("filter"), rs.getString("findings"),
-                new RunInfo.Counts(rs.getInt("n"), rs.getInt("m"), rs.getInt("u"), rs.getInt("e")));
+                counts);
     }
 
     private static StoredCell storedCell(ResultSet rs) throws SQLException {

@@ -64,10 +64,10 @@ public final class Runner {
     private final List<String> retried = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /**
-     * Runs the cells; then once more the cells that timed out where an answer was expected, in
-     * case the first try met a path still settling (an overlay learns where a new container lives
-     * by gossip, a second or two after it starts). The second result is the one kept, and its
-     * evidence says what the first was. Returns how long each source's first exec took.
+     * Runs the cells; then once more the cells that timed out where an answer was expected. The lab
+     * has passed the convergence gate by then, so a second try that answers does not excuse the
+     * first: the cell is flaky (never matched), with both observations in its evidence; two tries
+     * that agree keep their verdict. Returns how long each source's first exec took.
      */
     public Map<String, Duration> run(List<Cell> cells, List<Placed> placed, Connections connections) {
         List<Cell> alone = cells.stream().filter(c -> ALONE.contains(c.probe())).toList();
@@ -84,13 +84,13 @@ public final class Runner {
         return timings;
     }
 
-    /** The cells probed a second time after a timeout, and how many of them then matched. */
+    /** The cells probed a second time after a timeout, and how many of them then answered: flaky cells. */
     public int retried() {
         return retried.size();
     }
 
-    public int recovered() {
-        return (int) retried.stream().filter(id -> results.get(id).verdict() == dev.swarmlab.plan.Verdict.MATCHED).count();
+    public int flaky() {
+        return (int) retried.stream().filter(id -> results.get(id).verdict() == dev.swarmlab.plan.Verdict.FLAKY).count();
     }
 
     private Map<String, Duration> pass(List<Cell> cells, List<Placed> placed, Connections connections, boolean retry, AtomicInteger done,

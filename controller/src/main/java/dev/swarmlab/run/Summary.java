@@ -15,7 +15,14 @@ import java.util.function.Predicate;
  * comparison, one row per network, one column per kind of path, each saying what was seen.
  */
 public record Summary(List<NetworkCounts> networks, List<Comparison> comparison) {
-    public record NetworkCounts(String network, int cells, int matched, int unexpected, int errors, int pending) {
+    /** One network's cells, counted by state; as JSON the network's name and the counts' fields. */
+    public record NetworkCounts(String network, CellCounts counts) {
+        public Map<String, Object> json() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("network", network);
+            json.putAll(counts.json());
+            return json;
+        }
     }
 
     /** The comparison columns, in order, with what selects their cells. */
@@ -68,8 +75,7 @@ public record Summary(List<NetworkCounts> networks, List<Comparison> comparison)
         List<NetworkCounts> counts = new ArrayList<>();
         List<Comparison> comparison = new ArrayList<>();
         byNetwork.forEach((network, mine) -> {
-            counts.add(new NetworkCounts(network, mine.size(), count(mine, Verdict.MATCHED), count(mine, Verdict.UNEXPECTED),
-                    count(mine, Verdict.ERROR), count(mine, Verdict.PENDING)));
+            counts.add(new NetworkCounts(network, CellCounts.of(mine.stream().map(StoredCell::verdict).toList())));
             Map<Column, String> seen = new LinkedHashMap<>();
             for (Column column : Column.values()) {
                 seen.put(column, seen(mine.stream().filter(c -> column.selects.test(c.cell())).toList()));
@@ -85,8 +91,11 @@ public record Summary(List<NetworkCounts> networks, List<Comparison> comparison)
                 .equals("-"))).toList();
     }
 
-    public boolean allMatched() {
-        return networks.stream().allMatch(n -> n.matched() == n.cells());
+    /** Every cell of the run, counted by state. */
+    public CellCounts counts() {
+        Map<Verdict, Integer> all = new java.util.EnumMap<>(Verdict.class);
+        networks.forEach(n -> n.counts().byVerdict().forEach((v, count) -> all.merge(v, count, Integer::sum)));
+        return new CellCounts(all);
     }
 
     /** The median of the network's answered throughput probes, in Mbit/s. */
@@ -102,10 +111,6 @@ public record Summary(List<NetworkCounts> networks, List<Comparison> comparison)
         return n == 0 ? Optional.empty() : Optional.of(n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2);
     }
 
-    private static int count(List<StoredCell> cells, Verdict verdict) {
-        return (int) cells.stream().filter(c -> c.verdict() == verdict).count();
-    }
-
     private static String seen(List<StoredCell> cells) {
         List<CellResult> measured = cells.stream().flatMap(c -> c.result().stream()).filter(r -> r.verdict() != Verdict.ERROR).toList();
         if (measured.isEmpty()) {
@@ -113,7 +118,7 @@ public record Summary(List<NetworkCounts> networks, List<Comparison> comparison)
         }
         long ok = measured.stream().filter(r -> r.outcome().equals("ok")).count();
         String word = ok == measured.size() ? "yes" : ok == 0 ? "no" : "mixed";
-        return word + (measured.stream().anyMatch(r -> r.verdict() == Verdict.UNEXPECTED) ? " !" : "");
+        return word + (measured.stream().anyMatch(r -> r.verdict().effect() == Verdict.Effect.FAIL) ? " !" : "");
     }
 
     /** The median round trip of the network's answered by-address probes (icmp where there is one). */

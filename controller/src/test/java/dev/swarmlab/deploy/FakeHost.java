@@ -36,6 +36,10 @@ public final class FakeHost {
     public final Map<String, String> refusals = new java.util.concurrent.ConcurrentHashMap<>();
     /** The containers the daemon lists (by label). */
     public final List<LabelledObject> labelled = new ArrayList<>();
+    /** Each network's endpoints, by network name. */
+    public final Map<String, List<dev.swarmlab.docker.Endpoint>> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Every container id the daemon has. */
+    public final java.util.Set<String> containerIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** What a prune of the lab's networks removes. */
     public List<String> unused = List.of();
 
@@ -199,6 +203,16 @@ public final class FakeHost {
         }
 
         @Override
+        public List<dev.swarmlab.docker.Endpoint> endpoints(String network) {
+            return endpoints.getOrDefault(network, List.of());
+        }
+
+        @Override
+        public java.util.Set<String> containerIds() {
+            return containerIds;
+        }
+
+        @Override
         public List<String> networkPeers(String name) {
             throw new UnsupportedOperationException();
         }
@@ -237,6 +251,7 @@ public final class FakeHost {
         @Override
         public void disconnect(String container, String network) {
             step("disconnect " + container + " " + network);
+            endpoints.computeIfPresent(network, (n, list) -> list.stream().filter(e -> !e.name().equals(container)).toList());
         }
 
         @Override

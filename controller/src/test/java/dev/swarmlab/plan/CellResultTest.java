@@ -20,14 +20,14 @@ class CellResultTest {
             "tcp,  REACHABLE, ok,        '',                    false, ok,        MATCHED",
             "tcp,  REACHABLE, blocked,   timeout,               false, blocked,   UNEXPECTED",
             "tcp,  REACHABLE, blocked,   refused,               false, blocked,   UNEXPECTED",
-            "tcp,  REACHABLE, misrouted, 'answered by b-h1',    false, misrouted, UNEXPECTED",
+            "tcp,  REACHABLE, misrouted, 'answered by b-h1',    false, misrouted, MISROUTED",
             "tcp,  BLOCKED,   blocked,   timeout,               false, blocked,   MATCHED",
             "tcp,  BLOCKED,   misrouted, 'answered by b-h1',    false, misrouted, MATCHED",
             "tcp,  BLOCKED,   ok,        '',                    false, ok,        UNEXPECTED",
             "tcp,  BLOCKED,   error,     'bad spec',            false, error,     ERROR",
             // an echo carries no identity: an address this host holds too answers here, which the controller knows
             "icmp, BLOCKED,   ok,        '',                    true,  misrouted, MATCHED",
-            "icmp, REACHABLE, ok,        '',                    true,  misrouted, UNEXPECTED",
+            "icmp, REACHABLE, ok,        '',                    true,  misrouted, MISROUTED",
             "icmp, REACHABLE, ok,        '',                    false, ok,        MATCHED",
     })
     void judges(String probe, Outcome expected, String outcome, String reason, boolean shadowed, String observed, Verdict verdict)

@@ -44,8 +44,10 @@ class RunStoreTest {
             assertEquals(List.of(Verdict.MATCHED, Verdict.PENDING, Verdict.PENDING), stored.stream().map(StoredCell::verdict).toList());
             assertEquals("a-h2 -> 10.90.0.3", stored.get(0).result().orElseThrow().evidence());
             RunInfo run = reopened.run("r1").orElseThrow();
-            assertEquals(new RunInfo.Counts(3, 1, 0, 0), run.counts());
-            assertEquals(2, run.counts().pending());
+            assertEquals(3, run.counts().cells());
+            assertEquals(1, run.counts().of(Verdict.MATCHED));
+            assertEquals(2, run.counts().of(Verdict.PENDING));
+            assertEquals(3, run.counts().exitStatus(), "cells not measured make the run incomplete");
             assertEquals("running", run.status(), "this process started it and is alive");
         }
         assertTrue(Files.size(file) > 0);
@@ -92,12 +94,14 @@ class RunStoreTest {
             assertEquals(2, rounds.size());
             assertEquals("0 -A DOCKER -j RETURN|1 -A DOCKER -j DNAT", rounds.get(0).path("round").asInt() + " " + rounds.get(0).path("natRules")
                     .asText() + "|" + rounds.get(1).path("round").asInt() + " " + rounds.get(1).path("natRules").asText());
-            assertEquals(List.of(new Summary.NetworkCounts("ov", 2, 1, 1, 0, 0)), report.summary().networks());
+            assertEquals(List.of(new Summary.NetworkCounts("ov", new CellCounts(java.util.Map.of(Verdict.MATCHED, 1, Verdict.UNEXPECTED, 1)))),
+                    report.summary().networks());
+            assertEquals(1, report.exitStatus());
             assertEquals("yes !", report.summary().comparison().get(0).seen().get(Summary.Column.CROSS_HOST_NAME));
             Path out = report.write(dir.resolve("out"));
             String junit = Files.readString(out.resolve("junit.xml"));
-            assertTrue(junit.contains("tests=\"2\" failures=\"1\" errors=\"0\""), junit);
-            assertTrue(junit.contains("<failure message=\"expected blocked, observed ok\""), junit);
+            assertTrue(junit.contains("tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\""), junit);
+            assertTrue(junit.contains("<failure type=\"unexpected\" message=\"unexpected: expected blocked, observed ok\""), junit);
             assertEquals("unexpected", json.readTree(out.resolve("report.json").toFile()).path("cells").get(1).path("verdict").asText());
         }
     }

@@ -94,7 +94,7 @@ class RunnerTest {
     }
 
     @Test
-    void aTimeoutWhereAnAnswerWasExpectedIsProbedOnceMoreAndSaysSo() {
+    void aTimeoutWhereAnAnswerWasExpectedIsProbedOnceMoreAndAnAnswerThenMakesItFlaky() {
         FakeHost h1 = new FakeHost("h1", "10.0.0.11");
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         // The first try of c0 times out (an overlay still settling); every later try answers.
@@ -111,10 +111,11 @@ class RunnerTest {
             Runner runner = new Runner(store, "r1", (cell, result, done, total) -> { });
             runner.run(cells, placed, connections);
             assertEquals(1, runner.retried(), "only the reachable cell that timed out");
-            assertEquals(1, runner.recovered());
+            assertEquals(1, runner.flaky());
             StoredCell c0 = store.cells("r1").get(0);
-            assertEquals(Verdict.MATCHED, c0.verdict());
-            assertTrue(c0.result().orElseThrow().evidence().startsWith("second try; the first was blocked (timeout)."), c0.toString());
+            assertEquals(Verdict.FLAKY, c0.verdict(), "two tries that saw different things: never matched");
+            assertTrue(c0.result().orElseThrow().evidence().startsWith("try 1: blocked (timeout); try 2: ok."), c0.toString());
+            assertEquals("tries disagree: blocked (timeout), then ok", c0.result().orElseThrow().reason());
             assertEquals(Verdict.UNEXPECTED, store.cells("r1").get(1).verdict(), "an unexpected answer is not retried");
         }
     }

@@ -138,17 +138,17 @@ class PageIT {
     /** The state a cell should show, worked out here from the stored verdict and outcome. */
     private static String expectedState(JsonNode cell) {
         String verdict = cell.path("verdict").asText();
-        if (List.of("pending", "error", "unexpected").contains(verdict)) {
+        if (!verdict.equals("matched")) {
             return verdict;
         }
         if (cell.path("outcome").asText().equals("misrouted")) {
-            return "misrouted";
+            return "elsewhere";
         }
         return cell.path("expected").path("outcome").asText().equals("blocked") ? "blocked" : "matched";
     }
 
     private static final Map<String, String> SYMBOLS = Map.of("matched", "\u2713", "blocked", "\u2298", "unexpected", "\u2717", "error", "!",
-            "misrouted", "\u21aa", "pending", "\u2026");
+            "elsewhere", "\u21b7", "misrouted", "\u21aa", "not-measured", "\u2026");
 
     @Test
     void aStoredRunShowsEveryCellAndTheComparisonAsStored() throws Exception {
@@ -169,7 +169,7 @@ class PageIT {
             assertEquals(cell.path("sameHost").asBoolean(), pair.getAttribute("class").contains("same"), "same-host cells stand apart");
             assertTrue(pair.getText().contains(cell.path("sameHost").asBoolean() ? "same host" : "cross-host"));
         }
-        assertEquals(java.util.Set.of("blocked", "error", "matched", "misrouted", "unexpected"), seenStates, "the run has every kind of cell");
+        assertEquals(java.util.Set.of("blocked", "elsewhere", "error", "matched", "unexpected"), seenStates, "the run has every kind of cell");
         WebElement latency = chip(report.path("cells").get(0).path("id").asText()).findElement(By.xpath("./ancestor::td"));
         assertTrue(latency.getText().matches("(?s).*\\d+\\.\\d+ ms.*"), "latency in the cell: " + latency.getText());
 
@@ -305,7 +305,7 @@ class PageIT {
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-                long pending = chips().stream().filter(c -> "pending".equals(c.getAttribute("data-state"))).count();
+                long pending = chips().stream().filter(c -> "not-measured".equals(c.getAttribute("data-state"))).count();
                 assertTrue(pending > 0, "cells still to come show as pending");
             }
             return d.findElement(By.id("live")).getAttribute("data-over") != null;
@@ -317,7 +317,7 @@ class PageIT {
         String runId = browser.findElement(By.id("run-id")).getText();
         assertFalse(runId.equals(AFTER) || runId.equals(BEFORE), "the page shows the new run: " + runId);
         assertEquals(total, chips().size());
-        assertEquals(0, chips().stream().filter(c -> "pending".equals(c.getAttribute("data-state"))).count(), "every cell measured");
+        assertEquals(0, chips().stream().filter(c -> "not-measured".equals(c.getAttribute("data-state"))).count(), "every cell measured");
         assertTrue(browser.findElement(By.id("steps")).getText().contains("connecting to 2 hosts"), "the deploy steps were shown");
         assertEquals("failed", browser.findElement(By.id("run-status")).getText());
     }
