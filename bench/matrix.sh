@@ -21,7 +21,7 @@ swarmlab run "$root/labs/drivers.yaml" --out "$out" >/dev/null   # deploys: agen
 
 # busybox sidecars sharing each agent's network namespace, for the by-hand probes
 rootfs="$SWARMLAB_STATE/busybox"; mkdir -p "$rootfs/bin"; cp /bin/busybox "$rootfs/bin/"
-for t in sh sleep ping nc nslookup; do ln -sf busybox "$rootfs/bin/$t"; done
+for t in sh sleep ping nc nslookup dd; do ln -sf busybox "$rootfs/bin/$t"; done
 for h in h1 h2 h3; do
   export DOCKER_HOST=unix://$inventory_dir/hosts/$h/run/docker.sock
   tar -C "$rootfs" -c . | docker import - swarmlab-bench/busybox:1 >/dev/null

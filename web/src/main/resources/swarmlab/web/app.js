@@ -120,6 +120,9 @@
         h('dt', { text: 'Run' }), h('dd', { id: 'run-id', text: run.id }), h('dt', { text: 'Status' }), h('dd', { id: 'run-status', text: run.status }),
         h('dt', { text: 'Started' }), h('dd', { text: run.started }), h('dt', { text: 'Ended' }), h('dd', { text: run.ended || '\u2014' })),
       h('p', { id: 'verdict', text: verdict }),
+      (report.summary.gates || []).filter(function (g) { return !g.converged; }).map(function (g) {
+        return h('p', { 'class': 'st-error', 'data-gate': g.round, text: 'Round ' + g.round + ': ' + g.text + '. The cells that depend on it are errors, not findings about Docker.' });
+      }),
       renderRounds(report),
       h('table', { id: 'counts' }, h('thead', {}, h('tr', {}, ['Network', 'Cells'].concat(states.map(function (st) { return st.label; })).map(function (t) {
         return h('th', { scope: 'col', text: t });

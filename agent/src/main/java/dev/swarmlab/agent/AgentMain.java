@@ -38,7 +38,19 @@ public final class AgentMain {
     private AgentMain() {
     }
 
+    /**
+     * Every name probe asks the container's resolver, never the JVM's memory of an earlier answer:
+     * by default a serving agent would keep a name's address for 30 s and its absence for 10 s, so
+     * a probe round right after a change (a host's daemon back, a container restarted with another
+     * address, a network disconnected) would see the world as it was.
+     */
+    static void noNameCache() {
+        java.security.Security.setProperty("networkaddress.cache.ttl", "0");
+        java.security.Security.setProperty("networkaddress.cache.negative.ttl", "0");
+    }
+
     public static void main(String[] args) throws Exception {
+        noNameCache();
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
             System.out.println(USAGE);
             System.exit(args.length == 0 ? 2 : 0);

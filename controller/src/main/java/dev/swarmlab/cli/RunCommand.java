@@ -59,6 +59,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "HOST", split = ",", description = "Only cells from or to these hosts.")
     Set<String> hosts = Set.of();
 
+    @Option(names = "--force", description = {"Deploy despite failed preflight checks where that is safe (clock, versions, MTU, subnets,",
+            "swarm ports); whatever then does not converge makes its cells errors, with the diagnosis."})
+    boolean force;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -90,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
     private LabRun.Done runOne(PrintWriter console, Lab lab, ProbePlanner.Filter filter, Optional<Path> reportDir) {
         var progress = Console.progress(console);
         try (Locks.Held lock = Locks.lab(lab.name(), "swarmlab run " + lab.file()); Connections connections = access.connect(lab, progress)) {
-            LabRun.Done done = new LabRun(lab, LabState.of(lab.name()), progress).run(connections, filter, reportDir, (id, cells) -> {
+            LabRun.Done done = new LabRun(lab, LabState.of(lab.name()), progress).forced(force).run(connections, filter, reportDir, (id, cells) -> {
                 console.println("run " + id + ": " + cells + " probe cells");
                 console.flush();
             }, new ProgressBar(console, System.console() != null), (findings, plan) -> notable(console, findings));

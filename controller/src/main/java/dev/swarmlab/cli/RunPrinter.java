@@ -25,6 +25,8 @@ final class RunPrinter {
         Summary summary = report.summary();
         out.println();
         out.println("run " + report.run().id() + " of lab " + report.run().lab() + ": " + report.run().status());
+        report.unconverged().forEach(line -> out.println("NOT CONVERGED, " + line + ": the cells that depend on it are errors"));
+        report.causes().forEach(cause -> out.println("shared cause: " + cause.text()));
         Table counts = new Table(Console.countHeaders("NETWORK"));
         summary.networks().forEach(n -> counts.row(Console.countRow(n.counts(), n.network())));
         counts.print(out);

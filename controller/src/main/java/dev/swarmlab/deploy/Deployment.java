@@ -17,7 +17,7 @@ import java.util.Set;
 /** `swarmlab deploy`: preflight, plan, and (unless it is a dry run) apply. */
 public final class Deployment {
     /** Failures that --force never overrides: nothing safe can be done past them. */
-    private static final Set<String> ALWAYS_BLOCKING = Set.of("ssh and docker", "swarm membership", "network names", "advertise address");
+    private static final Set<String> ALWAYS_BLOCKING = Set.of("ssh and docker", "swarm membership", "network names", "advertise address", "leftovers");
 
     /**
      * @param containerChanges agents and workloads created, started or removed

@@ -232,17 +232,28 @@ public final class Preflight {
         }
     }
 
-    /** Containers of the lab that deploy does not manage (agents and workloads carry a role and are kept current). */
+    /**
+     * What an earlier lab left that would spoil this one: endpoints whose container is gone and
+     * SWARMLAB-* chains (failures: the next swarm or probe would be judged on a broken host); the
+     * lab's own containers that deploy does not manage, and networks no longer in the lab (warnings).
+     */
     private List<Finding> leftovers(Connection c) {
+        List<Finding> findings = new ArrayList<>();
+        List<Leftovers.Leftover> broken = Leftovers.ofHost(c, views.get(c.name()).engine().inSwarm());
+        if (!broken.isEmpty()) {
+            findings.add(Finding.fail("leftovers", c.name(), String.join("; ", broken.stream().map(Leftovers.Leftover::toString).toList()),
+                    "run `swarmlab destroy LAB --repair` with the lab that left them (it lists what it removes first)"));
+        }
         int containers = (int) c.docker().containers(Lab.LABEL, lab.name()).stream()
                 .filter(o -> !o.labels().containsKey(dev.swarmlab.fleet.Fleet.ROLE_LABEL)).count();
         long stale = plan.actions().stream().filter(a -> a.host().equals(c.name()) && a instanceof Action.RemoveNetwork).count();
-        if (containers == 0 && stale == 0) {
-            return List.of(Finding.pass("leftovers", c.name(), "nothing of an earlier deploy of " + lab.name()));
+        if (containers > 0 || stale > 0) {
+            findings.add(Finding.warn("leftovers", c.name(), containers + " container(s) and " + stale
+                            + " network(s) labelled " + Lab.LABEL + "=" + lab.name() + " from an earlier deploy",
+                    "deploy leaves containers it did not make and removes networks no longer in the lab; `swarmlab destroy` removes all"));
         }
-        return List.of(Finding.warn("leftovers", c.name(), containers + " container(s) and " + stale
-                        + " network(s) labelled " + Lab.LABEL + "=" + lab.name() + " from an earlier deploy",
-                "deploy leaves containers it did not make and removes networks no longer in the lab; `swarmlab destroy` removes all"));
+        return findings.isEmpty() ? List.of(Finding.pass("leftovers", c.name(), "nothing of an earlier deploy of " + lab.name()
+                + ", no stale endpoint, no SWARMLAB-* chain")) : findings;
     }
 
     /** 7946/tcp between every pair and 2377/tcp to every manager, asked of each host's own sshd; 7946 and 4789/udp listened for. */

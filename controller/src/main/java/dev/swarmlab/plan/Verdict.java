@@ -12,16 +12,16 @@ import java.util.Map;
 public enum Verdict {
     MATCHED("matched", "Docker did what its documentation promises for this configuration (an expected block that blocked matches)",
             Effect.PASS, "a passing test case"),
-    UNEXPECTED("unexpected", "the observation contradicts what Docker promises here", Effect.FAIL, "<failure type=\"unexpected\">"),
+    UNEXPECTED("unexpected", "the observation contradicts what Docker promises here", Effect.FAIL, "a failure of type unexpected"),
     MISROUTED("misrouted", "an answer came, from another container than the target (an address that another container holds too)",
-            Effect.FAIL, "<failure type=\"misrouted\">"),
+            Effect.FAIL, "a failure of type misrouted"),
     FLAKY("flaky", "tries of the cell observed different things: every observation is kept, and the cell never counts as matched",
-            Effect.FAIL, "<failure type=\"flaky\">"),
+            Effect.FAIL, "a failure of type flaky"),
     ERROR("error", "nothing was measured (an agent, its host or the exec failed), or the lab's own infrastructure did not converge;"
-            + " the reason gives the diagnosis", Effect.INCOMPLETE, "<error>"),
+            + " the reason gives the diagnosis", Effect.INCOMPLETE, "an error"),
     NOT_JUDGED("not judged", "observed, but the model has no expectation for this configuration; the reason says why", Effect.PASS,
-            "<skipped> with the reason"),
-    PENDING("not measured", "planned, not measured (the run is going, or was cut off)", Effect.INCOMPLETE, "<skipped>");
+            "skipped, with the reason"),
+    PENDING("not measured", "planned, not measured (the run is going, or was cut off)", Effect.INCOMPLETE, "skipped");
 
     /** What a state does to the run's outcome and so to `swarmlab run`'s exit status. */
     public enum Effect {

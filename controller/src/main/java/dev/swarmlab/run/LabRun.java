@@ -34,16 +34,27 @@ public final class LabRun {
     private final LabState state;
     private final Progress progress;
     private final String id;
+    private final boolean force;
 
     public LabRun(Lab lab, LabState state, Progress progress) {
         this(lab, state, progress, newId());
     }
 
     public LabRun(Lab lab, LabState state, Progress progress, String id) {
+        this(lab, state, progress, id, false);
+    }
+
+    private LabRun(Lab lab, LabState state, Progress progress, String id, boolean force) {
         this.lab = lab;
         this.state = state;
         this.progress = progress;
         this.id = id;
+        this.force = force;
+    }
+
+    /** This run, deploying past failed preflight checks where that is safe (as `deploy --force`). */
+    public LabRun forced(boolean forced) {
+        return new LabRun(lab, state, progress, id, forced);
     }
 
     /** A new run id: when it started (UTC) and a random suffix. */
@@ -75,6 +86,16 @@ public final class LabRun {
     public Done run(Connections connections, ProbePlanner.Filter filter, Optional<Path> out, BiConsumer<String, Integer> planned,
                     Runner.Listener listener, BiConsumer<List<Finding>, dev.swarmlab.deploy.DeployPlanner.Plan> deployReport) {
         Connections.failIfUnreachable(connections, "run");
+        boolean changesHosts = lab.steps().stream().anyMatch(s -> s.action().changesHosts());
+        // Steps that change the hosts themselves (MTU, cut) need them alone: no other lab's run may share the MTU or the cut chain.
+        try (dev.swarmlab.Locks.All hostLocks = changesHosts ? dev.swarmlab.Locks.hosts(connections.hosts().stream().map(h -> h.address()).toList(),
+                "lab " + lab.name() + "'s steps that change the hosts (run " + id + ")") : null) {
+            return runLocked(connections, filter, out, planned, listener, deployReport);
+        }
+    }
+
+    private Done runLocked(Connections connections, ProbePlanner.Filter filter, Optional<Path> out, BiConsumer<String, Integer> planned,
+                           Runner.Listener listener, BiConsumer<List<Finding>, dev.swarmlab.deploy.DeployPlanner.Plan> deployReport) {
         HostChanges changes = HostChanges.of(state);
         changes.restoreAll(lab, connections).forEach(r -> progress.step("-", "putting back what an earlier run's steps changed: " + r));
         if (!changes.none()) {
@@ -84,7 +105,7 @@ public final class LabRun {
                     + " back by hand (its MTU, the iptables chain " + HostChanges.CHAIN + ") and delete the file");
         }
         resetStepped(connections);
-        Deployment.Result deployed = new Deployment(lab, state, progress).run(connections, false, false, deployReport);
+        Deployment.Result deployed = new Deployment(lab, state, progress).run(connections, false, force, deployReport);
         Map<String, String> addresses = new LinkedHashMap<>();
         connections.hosts().forEach(h -> addresses.put(h.name(), h.address()));
         HostConditions found = HostConditions.from(deployed.findings());
@@ -107,10 +128,10 @@ public final class LabRun {
                     + r.expected()) + ": " + r.detail()));
             store.attempts(runId, attempts);
             planned.accept(runId, cells.size());
-            long start = System.nanoTime();
             Map<String, java.time.Duration> batches;
             try {
-                batches = measure(store, runId, cells, deployed.placed(), connections, listener, start);
+                Convergence.Outcome gate = converge(store, runId, 0, connections, deployed.placed(), deployed.services(), java.util.Set.of());
+                batches = measure(store, runId, cells, deployed.placed(), connections, listener, System.nanoTime(), gate);
                 List<Placed> placed = deployed.placed();
                 StepRunner steps = new StepRunner(lab, connections, changes);
                 for (int round = 1; round <= lab.steps().size(); round++) {
@@ -127,7 +148,9 @@ public final class LabRun {
                             .map(c -> c.inRound(r)).toList();
                     store.round(runId, done, next);
                     store.evidence(runId, r, HostEvidence.collect(lab, connections));
-                    measure(store, runId, next, placed, connections, listener, System.nanoTime());
+                    // After a step that cuts a host off on purpose, only what the cut does not break is awaited.
+                    Convergence.Outcome settled = converge(store, runId, r, connections, placed, deployed.services(), changes.cut());
+                    measure(store, runId, next, placed, connections, listener, System.nanoTime(), settled);
                 }
             } catch (RuntimeException e) {
                 store.finish(runId, "error"); // what was measured stays; the run is marked as ended
@@ -169,9 +192,18 @@ public final class LabRun {
                 : new ProbePlanner.Outside(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))));
     }
 
+    /** The convergence gate before a probe round: waited for, said, and kept with the run. */
+    private Convergence.Outcome converge(RunStore store, String runId, int round, Connections connections, List<Placed> placed,
+                                         List<dev.swarmlab.docker.ServiceState> services, java.util.Set<String> cut) {
+        Convergence.Outcome gate = new Convergence(lab, connections).await(placed, services, cut, line -> progress.step("-", line));
+        progress.step("-", "round " + round + ": " + gate.describe());
+        store.gate(runId, round, gate);
+        return gate;
+    }
+
     private Map<String, java.time.Duration> measure(RunStore store, String runId, List<Cell> cells, List<Placed> placed, Connections connections,
-                                                    Runner.Listener listener, long start) {
-        Runner runner = new Runner(store, runId, listener);
+                                                    Runner.Listener listener, long start, Convergence.Outcome gate) {
+        Runner runner = new Runner(store, runId, listener, gate::breaking);
         Map<String, java.time.Duration> batches = runner.run(cells, placed, connections);
         progress.step("-", "measured " + cells.size() + " cells with " + batches.size() + " agents in " + dev.swarmlab.Durations.since(start));
         if (runner.retried() > 0) {

@@ -25,12 +25,12 @@ import javax.xml.stream.XMLStreamWriter;
  * {@code evidence} is the hosts as the run found them; {@code roundEvidence}, as each step left them, by round.
  */
 public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCell> cells, List<HostEvidence> evidence,
-                        List<StepRound> rounds, Map<Integer, List<HostEvidence>> roundEvidence) {
+                        List<StepRound> rounds, Map<Integer, List<HostEvidence>> roundEvidence, List<JsonNode> gates) {
     public static RunReport load(RunStore store, String runId) {
         RunInfo run = store.run(runId).orElseThrow(() -> new SwarmlabException("no run " + runId + " in " + store.file(),
                 "list the runs with `swarmlab runs`"));
         return new RunReport(run, store.placed(runId), store.cells(runId), store.evidence(runId), store.rounds(runId),
-                store.roundEvidence(runId));
+                store.roundEvidence(runId), store.gates(runId));
     }
 
     /** Every cell matched (or has no expectation to judge it by), and every step did what the lab expected (done, or refused by Docker). */
@@ -56,6 +56,17 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
 
     public Summary summary() {
         return Summary.of(cells);
+    }
+
+    /** What the cells that did not match share, to say before listing them. */
+    public List<Causes.Cause> causes() {
+        return Causes.of(cells);
+    }
+
+    /** The convergence gates that did not pass, each as its sentence. */
+    public List<String> unconverged() {
+        return gates.stream().filter(g -> !g.path("converged").asBoolean()).map(g -> "round " + g.path("round").asInt() + ": "
+                + g.path("text").asText()).toList();
     }
 
     public JsonNode json() {
@@ -178,6 +189,8 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
         json.put("exitStatus", exitStatus());
         json.put("counts", counts.json());
         json.put("states", Verdict.table());
+        json.put("gates", gates);
+        json.put("causes", causes());
         json.put("networks", summary.networks().stream().map(Summary.NetworkCounts::json).toList());
         List<Summary.Column> columns = summary.columns();
         json.put("comparison", summary.comparison().stream().map(row -> {

@@ -49,6 +49,8 @@ public final class RunStore implements AutoCloseable {
               PRIMARY KEY (run_id, id));
             CREATE TABLE IF NOT EXISTS attempts (run_id TEXT NOT NULL, seq INTEGER NOT NULL, title TEXT NOT NULL, action TEXT NOT NULL,
               expected TEXT NOT NULL, outcome TEXT NOT NULL, detail TEXT NOT NULL, verdict TEXT NOT NULL, PRIMARY KEY (run_id, seq));
+            CREATE TABLE IF NOT EXISTS gates (run_id TEXT NOT NULL, round INTEGER NOT NULL, converged INTEGER NOT NULL,
+              waited_ms INTEGER NOT NULL, text TEXT NOT NULL, problems TEXT NOT NULL, PRIMARY KEY (run_id, round));
             CREATE TABLE IF NOT EXISTS rounds (run_id TEXT NOT NULL, round INTEGER NOT NULL, title TEXT NOT NULL, action TEXT NOT NULL,
               expected TEXT NOT NULL, outcome TEXT NOT NULL, detail TEXT NOT NULL, verdict TEXT NOT NULL, at TEXT NOT NULL,
               PRIMARY KEY (run_id, round));
@@ -161,6 +163,31 @@ public final class RunStore implements AutoCloseable {
                         a.verdict().name());
             }
         });
+    }
+
+    /** How the convergence gate before a probe round went. */
+    public synchronized void gate(String runId, int round, Convergence.Outcome gate) {
+        update("INSERT OR REPLACE INTO gates VALUES (?,?,?,?,?,?)", runId, round, gate.converged() ? 1 : 0, gate.waited().toMillis(),
+                gate.describe(), json(gate.problems()));
+    }
+
+    /** Each probe round's gate, in round order: round, converged, waitedMs, text, problems (check, host, network, text). */
+    public synchronized List<JsonNode> gates(String runId) {
+        List<JsonNode> gates = new ArrayList<>();
+        try (PreparedStatement statement = db.prepareStatement("SELECT * FROM gates WHERE run_id=? ORDER BY round")) {
+            statement.setString(1, runId);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    var gate = JSON.createObjectNode().put("round", rs.getInt("round")).put("converged", rs.getInt("converged") == 1)
+                            .put("waitedMs", rs.getLong("waited_ms")).put("text", rs.getString("text"));
+                    gate.set("problems", tree(rs.getString("problems")));
+                    gates.add(gate);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return gates;
     }
 
     /** The refusals tried (round 0), then the steps of a run, in order (round 1 is the first step's). */

@@ -53,11 +53,21 @@ public final class Runner {
     private final RunStore store;
     private final String runId;
     private final Listener listener;
+    private final java.util.function.Function<Cell, Optional<String>> broken;
 
     public Runner(RunStore store, String runId, Listener listener) {
+        this(store, runId, listener, cell -> Optional.empty());
+    }
+
+    /**
+     * @param broken for each cell, the diagnosis of a part of the lab it depends on that did not
+     *               converge: its result is then an error with that diagnosis, whatever was observed
+     */
+    public Runner(RunStore store, String runId, Listener listener, java.util.function.Function<Cell, Optional<String>> broken) {
         this.store = store;
         this.runId = runId;
         this.listener = listener;
+        this.broken = broken;
     }
 
     private final Map<String, CellResult> results = new ConcurrentHashMap<>();
@@ -76,12 +86,52 @@ public final class Runner {
         for (Cell cell : alone) {
             pass(List.of(cell), placed, connections, false, done, cells.size());
         }
-        List<Cell> suspects = cells.stream().filter(c -> c.expected().reachable() && Optional.ofNullable(results.get(c.id()))
+        blameDeadHosts(cells, connections);
+        List<Cell> suspects = cells.stream().filter(c -> broken.apply(c).isEmpty() && c.expected().reachable() && Optional.ofNullable(results.get(c.id()))
                 .map(r -> r.verdict() == dev.swarmlab.plan.Verdict.UNEXPECTED && r.reason().equals("timeout")).orElse(false)).toList();
         if (!suspects.isEmpty()) {
             pass(suspects, placed, connections, true, new AtomicInteger(), suspects.size());
         }
         return timings;
+    }
+
+    /**
+     * A host whose Docker stopped answering during the matrix (its daemon died, its machine went away)
+     * explains its cells that did not match: they become errors that say so, not findings about Docker's
+     * drivers. Cells that matched keep their verdict: they measured what they measured.
+     */
+    private void blameDeadHosts(List<Cell> cells, Connections connections) {
+        Map<String, String> dead = new LinkedHashMap<>();
+        java.util.Set<String> involved = new java.util.TreeSet<>();
+        cells.forEach(c -> {
+            involved.add(c.sourceHost());
+            involved.add(c.targetHost());
+        });
+        for (String host : involved) {
+            Optional<Connection> c = connections.get(host);
+            if (c.isEmpty()) {
+                continue; // unreachable from the start: its cells are errors already
+            }
+            try {
+                c.get().docker().ping();
+            } catch (SwarmlabException e) {
+                dead.put(host, e.getMessage());
+            }
+        }
+        if (dead.isEmpty()) {
+            return;
+        }
+        for (Cell cell : cells) {
+            CellResult result = results.get(cell.id());
+            String host = dead.containsKey(cell.sourceHost()) ? cell.sourceHost() : dead.containsKey(cell.targetHost()) ? cell.targetHost() : null;
+            if (host != null && result != null && result.verdict() != dev.swarmlab.plan.Verdict.MATCHED
+                    && result.verdict() != dev.swarmlab.plan.Verdict.ERROR) {
+                CellResult blamed = result.as(dev.swarmlab.plan.Verdict.ERROR, host + "'s Docker stopped answering during the run ("
+                        + dead.get(host) + "): not a finding about Docker's drivers");
+                store.record(runId, blamed);
+                results.put(cell.id(), blamed);
+            }
+        }
     }
 
     /** The cells probed a second time after a timeout, and how many of them then answered: flaky cells. */
@@ -209,7 +259,8 @@ public final class Runner {
             rest.forEach(cell -> publish(cell, CellResult.error(cell, why)));
         }
 
-        private void publish(Cell cell, CellResult result) {
+        private void publish(Cell cell, CellResult measured) {
+            CellResult result = broken.apply(cell).map(why -> measured.as(dev.swarmlab.plan.Verdict.ERROR, why)).orElse(measured);
             if (retry) {
                 CellResult second = result.after(results.get(cell.id()));
                 store.record(runId, second);

@@ -89,6 +89,8 @@ final class RunLaunches {
                         "follow it at GET /api/runs/" + other.runId + "/events, and start this one when it is over");
             }
         }
+        // Across processes too: a `swarmlab run` of the lab in a shell holds its lock.
+        dev.swarmlab.Locks.Held lock = dev.swarmlab.Locks.lab(lab.name(), "run " + launch.runId + " started through the page's server");
         runningByLab.put(lab.name(), launch);
         if (changes) {
             changingHosts.add(lab.name());
@@ -102,6 +104,7 @@ final class RunLaunches {
             } catch (RuntimeException e) {
                 launch.failure = new SwarmlabException("run " + launch.runId + " of lab " + lab.name() + " stopped: " + e, e);
             } finally {
+                lock.close();
                 launch.over = true;
                 synchronized (this) {
                     runningByLab.remove(lab.name(), launch);

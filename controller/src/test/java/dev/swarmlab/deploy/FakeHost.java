@@ -36,6 +36,12 @@ public final class FakeHost {
     public final Map<String, String> refusals = new java.util.concurrent.ConcurrentHashMap<>();
     /** The containers the daemon lists (by label). */
     public final List<LabelledObject> labelled = new ArrayList<>();
+    /** Each overlay's peers as this host lists them (`network inspect --verbose`), by network name. */
+    public final Map<String, List<String>> peers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The swarm's nodes, as this host (a manager) lists them. */
+    public List<SwarmNode> nodes = List.of();
+    /** The SWARMLAB-* chains the host's filter table has, one a line. */
+    public String chains = "";
     /** Each network's endpoints, by network name. */
     public final Map<String, List<dev.swarmlab.docker.Endpoint>> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
     /** Every container id the daemon has. */
@@ -83,6 +89,9 @@ public final class FakeHost {
         public ExecResult exec(String command, Duration deadline) {
             if (command.startsWith("date")) {
                 return new ExecResult(name, command, 0, (System.currentTimeMillis() + clockOffsetMillis) + "\n", "");
+            }
+            if (command.startsWith("iptables -w -S")) { // reading the filter table's chains changes nothing
+                return new ExecResult(name, command, 0, chains, "");
             }
             if (command.contains("iptables") || command.contains("ip link set")) { // what lab steps change on the host itself
                 calls.add("ssh " + command);
@@ -194,7 +203,7 @@ public final class FakeHost {
 
         @Override
         public List<SwarmNode> nodes() {
-            return List.of();
+            return nodes;
         }
 
         @Override
@@ -214,7 +223,11 @@ public final class FakeHost {
 
         @Override
         public List<String> networkPeers(String name) {
-            throw new UnsupportedOperationException();
+            List<String> listed = peers.get(name);
+            if (listed == null) {
+                throw new dev.swarmlab.docker.DockerRefusal("fake " + FakeHost.this.name + ": network " + name + " not found", "not found", null);
+            }
+            return listed;
         }
 
         @Override

@@ -62,6 +62,21 @@ class PreflightTest {
                                 "c1", "drivers-host-h2-a", "running", Map.of(Lab.LABEL, "drivers", dev.swarmlab.fleet.Fleet.ROLE_LABEL, "agent",
                                 dev.swarmlab.fleet.Fleet.NETWORK_LABEL, "host"))),
                         "host ports", "h2", Finding.Status.FAIL, "held by host-mode drivers-host-h2-a (lab drivers)"),
+                row("an endpoint on docker_gwbridge whose container is gone", hosts -> {
+                    hosts.get(1).networks = List.of(new NetworkState("g", "docker_gwbridge", "bridge", "local", List.of("172.18.0.0/16"), List.of(),
+                            false, false, Map.of(), Map.of()));
+                    hosts.get(1).endpoints.put("docker_gwbridge", List.of(new dev.swarmlab.docker.Endpoint("ingress-sbox", "gateway_ingress-sbox"),
+                            new dev.swarmlab.docker.Endpoint("c0ffee", "gateway_c0ffee")));
+                    hosts.get(1).containerIds.add("c0ffee");
+                }, "leftovers", "h2", Finding.Status.FAIL, "endpoint gateway_ingress-sbox on docker_gwbridge (of ingress-sbox, which is gone)"),
+                row("a live container's endpoint is no leftover", hosts -> {
+                    hosts.get(1).networks = List.of(new NetworkState("g", "docker_gwbridge", "bridge", "local", List.of("172.18.0.0/16"), List.of(),
+                            false, false, Map.of(), Map.of()));
+                    hosts.get(1).endpoints.put("docker_gwbridge", List.of(new dev.swarmlab.docker.Endpoint("c0ffee", "gateway_c0ffee")));
+                    hosts.get(1).containerIds.add("c0ffee");
+                }, "leftovers", "h2", Finding.Status.PASS, "no stale endpoint"),
+                row("a cut chain no run put back", hosts -> hosts.get(2).chains = "SWARMLAB-CUT\n",
+                        "leftovers", "h3", Finding.Status.FAIL, "chain SWARMLAB-CUT"),
                 row("a firewall dropping swarm ports", hosts -> hosts.get(2).reach = SshSession.TcpReach.TIMEOUT,
                         "swarm ports", "h3", Finding.Status.FAIL, "cannot reach h1:7946/tcp timeout"));
     }

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmlab.CliRun;
-import dev.swarmlab.inventory.InventoryFile;
-import dev.swarmlab.ssh.Ssh;
-import dev.swarmlab.ssh.SshSession;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,7 +36,6 @@ class RunIT {
     private static final Path HOME = Path.of("/var/lib/swarmlab-it-run");
     private static final Path LAB = Path.of("../labs/drivers.yaml").toAbsolutePath().normalize();
     private static final Path INVENTORY = HOME.resolve(PREFIX).resolve("inventory.yaml");
-    private static final Pattern PLANNED = Pattern.compile("^run (\\S+): (\\d+) probe cells$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static CliRun hosts(String... args) {
@@ -119,14 +113,14 @@ class RunIT {
     @Test
     @Order(3)
     void anAgentKilledMidRunTurnsItsCellsIntoErrorsWhileTheRestComplete() throws Exception {
-        Process run = controller("run", LAB.toString(), "--inventory", INVENTORY.toString());
+        Process run = Controllers.start("run", LAB.toString(), "--inventory", INVENTORY.toString());
         BufferedReader out = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
-        String runId = awaitPlanned(out);
-        onHost("h3", "docker rm -f drivers-none-h3-a");
+        String runId = Controllers.awaitPlanned(out);
+        Controllers.onHost(INVENTORY, "h3", "docker rm -f drivers-none-h3-a");
         out.transferTo(java.io.Writer.nullWriter());
         assertTrue(run.waitFor(3, TimeUnit.MINUTES), "the run ends");
-        assertEquals(1, run.exitValue(), "not every cell matched");
-        JsonNode cells = show(runId).path("cells");
+        assertEquals(3, run.exitValue(), "the run is incomplete: the killed agent's cells are errors, and no cell failed");
+        JsonNode cells = Controllers.show(runId).path("cells");
         for (JsonNode cell : cells) {
             boolean killed = cell.path("source").asText().equals("drivers-none-h3-a");
             assertEquals(killed ? "error" : "matched", cell.path("verdict").asText(), cell.toString());
@@ -137,9 +131,9 @@ class RunIT {
     @Test
     @Order(4)
     void aControllerKilledMidRunLeavesEveryResultItHadMeasured() throws Exception {
-        Process run = controller("run", LAB.toString(), "--inventory", INVENTORY.toString());
+        Process run = Controllers.start("run", LAB.toString(), "--inventory", INVENTORY.toString());
         BufferedReader out = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
-        String runId = awaitPlanned(out);
+        String runId = Controllers.awaitPlanned(out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("probes: ")), "the first results arrive");
         run.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         CliRun runs = CliRun.of("runs", "--json");
@@ -153,7 +147,7 @@ class RunIT {
         assertEquals("cut off", listed.path("status").asText(), listed.toString());
         int measured = listed.path("counts").path("matched").asInt() + listed.path("counts").path("errors").asInt();
         assertTrue(measured > 0, "results stored before the kill: " + listed);
-        JsonNode cells = show(runId).path("cells");
+        JsonNode cells = Controllers.show(runId).path("cells");
         assertEquals(measured, count(cells, c -> c.has("outcome")), "show reads back every stored result");
         assertEquals(listed.path("counts").path("cells").asInt(), cells.size(), "unmeasured cells are listed as such");
     }
@@ -167,7 +161,7 @@ class RunIT {
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        Process server = controller("serve", "--port", String.valueOf(port), "--labs", labs.toString(), "--inventory", INVENTORY.toString());
+        Process server = Controllers.start("serve", "--port", String.valueOf(port), "--labs", labs.toString(), "--inventory", INVENTORY.toString());
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
             assertTrue(out.readLine().startsWith("serving runs from "), "the server says where it serves");
@@ -201,7 +195,7 @@ class RunIT {
             assertTrue(events.contains("step"), "the deploy's steps: " + events.subList(0, Math.min(10, events.size())));
             assertEquals("end", events.get(events.size() - 1), last);
             assertEquals("passed", JSON.readTree(last).path("status").asText());
-            JsonNode report = show(runId);
+            JsonNode report = Controllers.show(runId);
             assertEquals(report.path("cells").size(), cells, "every cell streamed once");
             assertTrue(cells > 100 && count(report.path("cells"), c -> !c.path("probe").asText().equals("tcp")) == 0, "the filter was applied");
             assertEquals(List.of("manager", "worker", "worker"), List.of(report.path("hosts").get(0).path("role").asText(),
@@ -213,30 +207,8 @@ class RunIT {
     }
 
     /** The controller as its own process (the shaded jar), so that it can be killed. */
-    private static Process controller(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                Path.of("target/swarmlab.jar").toAbsolutePath().toString()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
-    }
 
-    private static String awaitPlanned(BufferedReader out) throws IOException {
-        StringBuilder seen = new StringBuilder();
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            seen.append(line).append('\n');
-            Matcher m = PLANNED.matcher(line);
-            if (m.matches()) {
-                return m.group(1);
-            }
-        }
-        throw new AssertionError("the run never planned its cells:\n" + seen);
-    }
 
-    private static JsonNode show(String runId) throws IOException {
-        CliRun show = CliRun.of("show", runId, "--json");
-        assertEquals(0, show.exit(), show.all());
-        return JSON.readTree(show.out());
-    }
 
     private static List<JsonNode> cells(JsonNode cells, String network, String route, boolean sameHost, String probe) {
         List<JsonNode> found = new ArrayList<>();
@@ -258,9 +230,4 @@ class RunIT {
         return n;
     }
 
-    private static String onHost(String host, String command) {
-        try (SshSession ssh = Ssh.connect(InventoryFile.read(INVENTORY).host(host))) {
-            return ssh.exec(command, Duration.ofSeconds(60)).orThrow().stdout();
-        }
-    }
 }

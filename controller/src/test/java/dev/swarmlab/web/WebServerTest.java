@@ -212,8 +212,11 @@ class WebServerTest {
         assertEquals("end", last[0]);
         assertEquals("failed", JSON.readTree(last[1]).path("status").asText(), "one scripted cell surprised");
         assertEquals("failed", json(get(vertx, server, "/api/runs/" + run)).path("run").path("status").asText());
-        assertEquals(202, post(vertx, server, "/api/labs/drivers/runs", "{\"networks\":[\"lab-overlay\"]}").statusCode(),
-                "the lab can run again once its run is over");
+        HttpResponse<Buffer> next = post(vertx, server, "/api/labs/drivers/runs", "{\"networks\":[\"lab-overlay\"]}");
+        assertEquals(202, next.statusCode(), "the lab can run again once its run is over");
+        // Its lock is the machine's: the next test's server may only run the lab once this run is over.
+        assertEquals("end", events(get(vertx, server, "/api/runs/" + json(next).path("run").asText() + "/events")).stream().reduce((a, b) -> b)
+                .orElseThrow()[0]);
     }
 
     @Test
