@@ -150,8 +150,9 @@ public final class Leftovers {
                                     + " with `docker network disconnect -f " + network + " ENDPOINT`",
                             List.of(), e);
                 }
-                // Docker releases its own endpoints by itself a moment later; only those still there after that are stale.
-                if (Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(3)) > 0) {
+                // Docker releases its own endpoints by itself a moment later (a tenth of the patience: 3 s of 30); only those still
+                // there after that are stale.
+                if (Duration.ofNanos(System.nanoTime() - start).compareTo(patience.dividedBy(10)) > 0) {
                     for (Endpoint stale : stale(c, network, inSwarm)) {
                         try {
                             c.docker().disconnect(stale.name(), network);

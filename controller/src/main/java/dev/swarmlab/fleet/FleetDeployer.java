@@ -41,6 +41,35 @@ public final class FleetDeployer {
     }
 
     public List<Placed> ensure(Connections connections, String image) {
+        List<Placed> placed = ensureOnce(connections, image);
+        Map<String, List<Placed>> twice = sharedAddresses(lab, placed);
+        if (twice.isEmpty()) {
+            return placed;
+        }
+        // Measured: after a host's dockerd died and came back, its restarted container can get an overlay address another
+        // host's container holds. Both are made again, with fresh addresses, before anything is probed.
+        twice.forEach((where, holders) -> holders.forEach(p -> connections.get(p.host()).ifPresent(c -> act(c, "remove " + p.name()
+                + ": it holds " + where + " as " + String.join(" and ", holders.stream().filter(o -> o != p).map(o -> o.name() + " on "
+                + o.host()).toList()) + " does (an address given twice); deploy makes it again", () -> c.docker().removeContainer(p.id())))));
+        return ensureOnce(connections, image);
+    }
+
+    /**
+     * Running containers that hold the same address on one of the lab's overlays, by "ADDRESS on
+     * NETWORK" (on a bridge, each host's addresses are its own: the same one on two hosts is the rule).
+     */
+    public static Map<String, List<Placed>> sharedAddresses(Lab lab, List<Placed> placed) {
+        Map<String, List<Placed>> byAddress = new java.util.LinkedHashMap<>();
+        placed.stream().filter(Placed::running).forEach(p -> p.addresses().forEach((network, address) -> {
+            if (!address.isEmpty() && lab.network(network).map(n -> n.swarmScope()).orElse(false)) {
+                byAddress.computeIfAbsent(address + " on " + network, k -> new ArrayList<>()).add(p);
+            }
+        }));
+        byAddress.values().removeIf(holders -> holders.size() < 2);
+        return byAddress;
+    }
+
+    private List<Placed> ensureOnce(Connections connections, String image) {
         List<Agent> layout = Fleet.layout(lab, connections.reached().stream().map(Connection::name).toList());
         List<Placed> placed = Collections.synchronizedList(new ArrayList<>());
         Parallel.all(connections.reached(), Deadline.in(STAGE, "every host's agents and workloads"), "hosts", c -> {

@@ -58,6 +58,8 @@ public final class Convergence {
                 case "overlay peers" -> involves && !cell.sameHost() && cell.network().equals(network)
                         && (unseenBy.contains(cell.sourceHost()) || unseenBy.contains(cell.targetHost()));
                 case "embedded dns" -> cell.sourceHost().equals(host) && cell.network().equals(network) && BY_NAME.contains(cell.route());
+                // the containers that share an address: every cell from or to them on that network (unseenBy names them)
+                case "shared address" -> cell.network().equals(network) && (unseenBy.contains(cell.source()) || unseenBy.contains(cell.target()));
                 case "names across hosts" -> cell.targetHost().equals(host) && unseenBy.contains(cell.sourceHost()) && cell.network().equals(network)
                         && BY_NAME.contains(cell.route());
                 default -> false;
@@ -104,15 +106,21 @@ public final class Convergence {
     public Outcome await(List<Placed> placed, List<ServiceState> services, Set<String> cut, java.util.function.Consumer<String> progress) {
         long start = System.nanoTime();
         Deadline until = Deadline.in(deadline, "lab " + lab.name() + " to converge");
-        List<Problem> problems = List.of();
+        // Addresses are as the deploy inspected them: two containers that share one do not stop sharing it by waiting.
+        List<Problem> shared = new ArrayList<>();
+        dev.swarmlab.fleet.FleetDeployer.sharedAddresses(lab, placed).forEach((where, holders) -> shared.add(new Problem("shared address",
+                holders.get(0).host(), where.substring(where.indexOf(" on ") + 4), holders.stream().map(Placed::name).toList(),
+                String.join(" and ", holders.stream().map(p -> p.name() + " on " + p.host()).toList()) + " both hold " + where)));
+        List<Problem> problems;
         long lastSaid = start;
         while (true) {
-            problems = problems(placed, services, cut);
+            problems = new ArrayList<>(shared);
+            problems.addAll(problems(placed, services, cut));
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
             if (problems.isEmpty()) {
                 return new Outcome(true, waited, List.of(), checked(placed), Set.copyOf(overlays()));
             }
-            if (until.expired()) {
+            if (until.expired() || problems.size() == shared.size()) {
                 return new Outcome(false, waited, problems, checked(placed), Set.copyOf(overlays()));
             }
             if (System.nanoTime() - lastSaid > Duration.ofSeconds(5).toNanos()) {

@@ -237,7 +237,12 @@ public final class FakeHost {
 
         @Override
         public void removeNetwork(String idOrName) {
+            if (!endpoints.getOrDefault(idOrName, List.of()).isEmpty()) {
+                throw new dev.swarmlab.docker.DockerRefusal("docker network rm " + idOrName + " on " + name + " failed: error while removing network: "
+                        + "network " + idOrName + " id 3f2a has active endpoints", "network " + idOrName + " id 3f2a has active endpoints", null);
+            }
             step("rm " + idOrName);
+            networks = networks.stream().filter(n -> !n.name().equals(idOrName) && !n.id().equals(idOrName)).toList();
         }
 
         @Override

@@ -111,6 +111,26 @@ class ConvergenceTest {
     }
 
     @Test
+    void twoContainersOfOneOverlayAddressAreSaidAtOnceAndTheirCellsAreErrors() {
+        List<Placed> twice = List.of(agent("a1", "h1", "10.90.0.2"), agent("b1", "h1", "10.90.0.3"), agent("a2", "h2", "10.90.0.2"));
+        Map<String, String> known = Map.of("b1", "10.90.0.3", "a2", "10.90.0.2", "a1", "10.90.0.2");
+        for (FakeHost host : List.of(h1, h2)) {
+            host.agent = spec -> "{\"id\":\"" + spec.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1") + "\",\"outcome\":\"ok\",\"timings\":{\"addresses\":[\""
+                    + known.get(spec.replaceAll(".*\"target\":\"([^\"]+)\".*", "$1")) + "\"]}}";
+        }
+        try (Connections connections = FakeHost.connect(dir, h1, h2)) {
+            long start = System.nanoTime();
+            Convergence.Outcome gate = new Convergence(lab, connections, Duration.ofSeconds(30)).await(twice, List.of(), Set.of(), line -> { });
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 10, "no waiting for what waiting cannot change");
+            assertFalse(gate.converged());
+            assertTrue(gate.describe().contains("a1 on h1 and a2 on h2 both hold 10.90.0.2 on ov"), gate.describe());
+            Cell toA2 = new Cell("c", "ov", "b1", "h1", "a2", "h2", Route.ADDRESS, "tcp", "10.90.0.2", 7000, Optional.of("a2"), Optional.empty(),
+                    new Expected(Outcome.REACHABLE, "an overlay spans hosts", Expected.Source.RULE));
+            assertTrue(gate.breaking(toA2).isPresent());
+        }
+    }
+
+    @Test
     void aHostCutOffOnPurposeIsNotAwaited() {
         h1.peers.put("ov", List.of("10.0.0.11"));
         h1.nodes = List.of(h1.nodes.get(0), new SwarmNode("n2", "h2", "worker", "down", "active", false, "10.0.0.12"));

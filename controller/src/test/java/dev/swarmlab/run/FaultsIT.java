@@ -199,7 +199,8 @@ class FaultsIT {
     @Test
     @Order(5)
     void aControllerKilledMidDeployIsFinishedByTheNextDeployWithNothingMadeTwice() throws Exception {
-        assertEquals(0, CliRun.of("destroy", lab.toString(), "--inventory", INVENTORY.toString()).exit());
+        CliRun destroy = CliRun.of("destroy", lab.toString(), "--inventory", INVENTORY.toString());
+        assertEquals(0, destroy.exit(), destroy.all());
         Process deploy = Controllers.start("deploy", lab.toString(), "--inventory", INVENTORY.toString());
         BufferedReader out = new BufferedReader(new InputStreamReader(deploy.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();

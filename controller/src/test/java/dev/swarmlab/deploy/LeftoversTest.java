@@ -1,0 +1,64 @@
+package dev.swarmlab.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.docker.Endpoint;
+import dev.swarmlab.docker.NetworkState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Removing a network Docker still holds endpoints on: what is stale goes, a live container's endpoint stays. */
+class LeftoversTest {
+    @TempDir
+    Path dir;
+
+    private static FakeHost hostWithGwbridge(Endpoint endpoint) {
+        FakeHost host = new FakeHost("h2", "10.0.0.12");
+        host.networks = List.of(new NetworkState("g1", Leftovers.GWBRIDGE, "bridge", "local", List.of("172.18.0.0/16"), List.of(), false, false,
+                Map.of(), Map.of()));
+        host.endpoints.put(Leftovers.GWBRIDGE, List.of(endpoint));
+        return host;
+    }
+
+    @Test
+    void theIngressSandboxStillOnDockerGwbridgeAfterALeaveIsDisconnectedAndTheNetworkGoes() {
+        FakeHost host = hostWithGwbridge(new Endpoint("ingress-sbox", "gateway_ingress-sbox"));
+        try (Connections connections = FakeHost.connect(dir, host)) {
+            Leftovers.removeNetwork(connections.get("h2").orElseThrow(), Leftovers.GWBRIDGE, false, Duration.ofSeconds(2));
+        }
+        assertEquals(List.of("disconnect gateway_ingress-sbox docker_gwbridge", "rm docker_gwbridge"), host.calls);
+        assertEquals(List.of(), host.networks);
+    }
+
+    @Test
+    void aLiveContainersEndpointIsNeverTouchedAndTheErrorNamesIt() {
+        FakeHost host = hostWithGwbridge(new Endpoint("c0ffee", "gateway_c0ffee"));
+        host.containerIds.add("c0ffee");
+        try (Connections connections = FakeHost.connect(dir, host)) {
+            SwarmlabException e = assertThrows(SwarmlabException.class, () -> Leftovers.removeNetwork(connections.get("h2").orElseThrow(),
+                    Leftovers.GWBRIDGE, false, Duration.ofMillis(500)));
+            assertTrue(e.getMessage().startsWith("h2: cannot remove network docker_gwbridge: "), e.getMessage());
+            assertTrue(e.getMessage().contains("has active endpoints; its endpoints: gateway_c0ffee (c0ffee)"), e.getMessage());
+            assertTrue(e.remedy().contains("swarmlab destroy LAB --repair"), e.remedy());
+        }
+        assertEquals(List.of(), host.calls, "no disconnect, no removal");
+    }
+
+    @Test
+    void whileTheHostIsInASwarmItsIngressSandboxIsNoLeftover() {
+        FakeHost host = hostWithGwbridge(new Endpoint("ingress-sbox", "gateway_ingress-sbox"));
+        try (Connections connections = FakeHost.connect(dir, host)) {
+            Connection c = connections.get("h2").orElseThrow();
+            assertEquals(List.of(), Leftovers.stale(c, Leftovers.GWBRIDGE, true));
+            assertEquals(List.of("endpoint gateway_ingress-sbox on docker_gwbridge (of ingress-sbox, which is gone)"),
+                    Leftovers.ofHost(c, false).stream().map(Leftovers.Leftover::toString).toList());
+        }
+    }
+}
