@@ -115,6 +115,7 @@ public final class EmulatedHosts {
             }
             if (toStart.isEmpty() && toRepair.isEmpty()) {
                 new OutsideHost(set, commands, progress).ensure(underlay);
+                repairLeftovers(before);
                 writeAccessFiles(before);
                 return new UpResult(before, List.of(), List.of(), set.inventory());
             }
@@ -149,8 +150,19 @@ public final class EmulatedHosts {
                             launched.stream().map(Parallel.Outcome::value))
                     .sorted(Comparator.comparing(HostStatus::name, byIndex())).toList();
             new OutsideHost(set, commands, progress).ensure(underlay);
+            repairLeftovers(after);
             writeAccessFiles(after);
             return new UpResult(after, toStart, toRepair, set.inventory());
+        });
+    }
+
+    /** What labs left on the running hosts that would spoil the next one (stale endpoints, an orphaned docker_gwbridge, cut chains). */
+    private void repairLeftovers(List<HostStatus> hosts) {
+        HostRepair repair = new HostRepair(set, commands);
+        parallel(hosts.stream().filter(HostStatus::running).map(HostStatus::name).toList(), host -> {
+            String address = hosts.stream().filter(h -> h.name().equals(host)).findFirst().map(HostStatus::address).orElse("");
+            repair.repair(host, address).forEach(line -> progress.step(host, "repaired: " + line));
+            return host;
         });
     }
 

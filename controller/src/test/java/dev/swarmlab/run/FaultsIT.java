@@ -105,7 +105,7 @@ class FaultsIT {
 
     @Test
     @Order(2)
-    void aHostLeftDirtyIsRefusedByPreflightUntilRepaired() {
+    void aHostLeftDirtyIsRefusedByPreflightUntilRepairedByDestroyOrHostsUp() {
         assertEquals(0, CliRun.of("destroy", lab.toString(), "--inventory", INVENTORY.toString()).exit());
         // What a run killed after its cut step leaves, with its record of the change lost: the chain, and nothing to put it back.
         Controllers.onHost(INVENTORY, "h3", "iptables -w -N SWARMLAB-CUT && iptables -w -I FORWARD -j SWARMLAB-CUT");
@@ -125,6 +125,12 @@ class FaultsIT {
         assertEquals("", Controllers.onHost(INVENTORY, "h3", "iptables -w -S | grep SWARMLAB || true").strip());
         CliRun deploy = CliRun.of("deploy", lab.toString(), "--inventory", INVENTORY.toString());
         assertEquals(0, deploy.exit(), deploy.all());
+        // On emulated hosts, `hosts up` repairs it too.
+        Controllers.onHost(INVENTORY, "h3", "iptables -w -N SWARMLAB-CUT && iptables -w -I FORWARD -j SWARMLAB-CUT");
+        CliRun up = hosts("up", "--count", "3");
+        assertEquals(0, up.exit(), up.all());
+        assertTrue(up.out().contains("repaired: removed iptables chain SWARMLAB-CUT"), up.out());
+        assertEquals("", Controllers.onHost(INVENTORY, "h3", "iptables -w -S | grep SWARMLAB || true").strip());
     }
 
     @Test
