@@ -104,8 +104,17 @@ public final class Teardown {
     private List<Leftovers.Leftover> settled(Connection c, boolean member) {
         Deadline deadline = Deadline.in(RELEASE, "what lab " + lab.name() + " left on " + c.name() + " to be gone");
         while (true) {
-            List<Leftovers.Leftover> left = Leftovers.ofLab(lab, state, c, member);
-            if (left.isEmpty() || deadline.expired()) {
+            List<Leftovers.Leftover> left;
+            try {
+                left = Leftovers.ofLab(lab, state, c, member);
+            } catch (SwarmlabException e) {
+                // A manager that has just left still says so for a moment, and then refuses to list services: ask again.
+                if (deadline.expired()) {
+                    throw e;
+                }
+                left = null;
+            }
+            if (left != null && (left.isEmpty() || deadline.expired())) {
                 return left;
             }
             try {
