@@ -142,6 +142,40 @@ class ProbesTest {
         assertEquals(65536.0, timing(results.get("m"), "interfaceMtu"));
     }
 
+    /**
+     * A path that drops datagrams over 1000 bytes and answers every other one twice, the first time late: late and doubled
+     * answers must not pass for answers to the larger sizes tried after them.
+     */
+    @Test
+    void lateAndDoubledAnswersDoNotMakeADroppingPathLookWhole() throws Exception {
+        try (DatagramSocket lossy = new DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            threads.execute(() -> {
+                byte[] buffer = new byte[65535];
+                while (!lossy.isClosed()) {
+                    try {
+                        java.net.DatagramPacket request = new java.net.DatagramPacket(buffer, buffer.length);
+                        lossy.receive(request);
+                        if (request.getLength() > 1000) {
+                            continue;
+                        }
+                        java.net.DatagramPacket answer = new java.net.DatagramPacket(java.util.Arrays.copyOf(buffer, 64), 64,
+                                request.getSocketAddress());
+                        Thread.sleep(100);
+                        lossy.send(answer);
+                        lossy.send(answer);
+                    } catch (java.io.IOException | InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            var results = probe("{\"id\":\"m\",\"kind\":\"mtu\",\"target\":\"127.0.0.1\",\"port\":" + lossy.getLocalPort()
+                    + ",\"timeoutMs\":4000}");
+            assertEquals("blocked", results.get("m").get("outcome"), results.get("m").toString());
+            double largest = timing(results.get("m"), "largestPayload");
+            assertTrue(largest >= 64 && largest <= 1000, "the largest that crossed is 1000 at most: " + results.get("m"));
+        }
+    }
+
     @Test
     void unknownKindsAndBadLinesAreErrorsNotCrashes() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

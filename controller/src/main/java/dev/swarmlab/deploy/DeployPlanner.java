@@ -87,7 +87,9 @@ public final class DeployPlanner {
     }
 
     private static Conflict anotherSwarm(String host, HostView view) {
-        return new Conflict(host, "swarm membership", "already in another swarm (node " + view.engine().nodeId()
+        String where = "pending".equals(view.engine().swarmState()) ? "joining a swarm that does not take it (\"pending\")"
+                : "already in another swarm";
+        return new Conflict(host, "swarm membership", where + " (node " + view.engine().nodeId()
                 + (view.engine().clusterId().isEmpty() ? "" : ", cluster " + view.engine().clusterId()) + ")",
                 "make it leave first (docker swarm leave --force on " + host + "), or destroy the lab that put it there");
     }

@@ -3,6 +3,7 @@ package dev.swarmlab.deploy;
 import dev.swarmlab.Deadline;
 import dev.swarmlab.Parallel;
 import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.docker.SwarmNode;
 import dev.swarmlab.docker.SwarmTokens;
 import dev.swarmlab.emulated.Progress;
 import dev.swarmlab.lab.Lab;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Carries out a deploy plan: the swarm first (init, then every join in parallel), then network
@@ -18,6 +20,7 @@ import java.util.function.Consumer;
  */
 public final class Deployer {
     private static final Duration STAGE = Duration.ofMinutes(3);
+    private static final Duration NODES_READY = Duration.ofMinutes(1);
     private final Lab lab;
     private final Connections connections;
     private final LabState state;
@@ -57,7 +60,36 @@ public final class Deployer {
             SwarmTokens tokens = connection(via).docker().swarmTokens();
             stage(joins, action -> join((Action.JoinSwarm) action, tokens));
         }
+        awaitReadyNodes();
         networks(swarmWide);
+    }
+
+    /**
+     * A container joins an attachable overlay through the managers, which must hear from its node: right after a join they
+     * may not yet, and Docker then fails the attach after 20 s ("attaching to network failed ... context deadline exceeded",
+     * measured by bench/deploy.sh). So the deploy waits until the first manager sees every host as a ready, active node.
+     */
+    private void awaitReadyNodes() {
+        if (lab.swarm().isEmpty()) {
+            return;
+        }
+        String first = lab.swarm().get().managers().get(0);
+        Supplier<List<String>> notReady = () -> {
+            List<SwarmNode> nodes = connection(first).docker().nodes();
+            return connections.reached().stream().filter(c -> nodes.stream().noneMatch(n -> n.address().equals(c.host().address())
+                    && n.state().equals("ready") && n.availability().equals("active"))).map(Connection::name).toList();
+        };
+        if (notReady.get().isEmpty()) {
+            return;
+        }
+        progress.step(first, "waiting for every host to be a ready node of the swarm");
+        Deadline.in(NODES_READY, "every host to be a ready node of the swarm, as " + first + " sees it").await(() -> {
+            List<String> waiting = notReady.get();
+            if (!waiting.isEmpty()) {
+                throw new SwarmlabException(String.join(", ", waiting) + " not a ready, active node yet");
+            }
+            return true;
+        }, Duration.ofMillis(250));
     }
 
     private void networks(List<Action> actions) {

@@ -13,11 +13,12 @@ import java.util.Optional;
 
 /** What the lab's reachable hosts look like now, read in parallel, and which swarm is the lab's own. */
 public record Observation(Map<String, HostView> views, Optional<String> ourCluster, List<SwarmNode> ourNodes) {
+    private static final Duration SETTLING = Duration.ofSeconds(40);
 
     public static Observation of(Lab lab, Connections connections, LabState state) {
         Map<String, HostView> views = new LinkedHashMap<>();
         Parallel.each(connections.reached(), Deadline.in(Duration.ofMinutes(1), "every host's Docker state"),
-                        c -> new HostView(c.name(), withClusterId(c), c.docker().networks()))
+                        c -> new HostView(c.name(), withClusterId(c, settled(c)), c.docker().networks()))
                 .forEach(o -> views.put(o.key().name(), o.orThrow()));
         Optional<String> recorded = state.clusterId();
         // Without a record (state folder lost, another machine), a manager whose swarm carries the lab's label tells.
@@ -30,9 +31,27 @@ public record Observation(Map<String, HostView> views, Optional<String> ourClust
         return new Observation(views, cluster, nodes);
     }
 
-    /** /info leaves the cluster id out on this Docker version; a manager's swarm inspection has it. */
-    private static EngineInfo withClusterId(Connection c) {
+    /**
+     * A swarm init or join in flight is "pending" and not yet a node of any swarm: a deploy stopped while Docker carried it
+     * out (its controller killed) leaves Docker finishing it, and judging the host now would call it another swarm's.
+     */
+    private static EngineInfo settled(Connection c) {
         EngineInfo info = c.docker().info();
+        if (!"pending".equals(info.swarmState())) {
+            return info;
+        }
+        try {
+            return Deadline.in(SETTLING, c.name() + "'s swarm init or join in flight (\"pending\") to finish").await(() -> {
+                EngineInfo now = c.docker().info();
+                return "pending".equals(now.swarmState()) ? null : now;
+            }, Duration.ofMillis(250));
+        } catch (dev.swarmlab.SwarmlabException stuck) {
+            return c.docker().info(); // still pending (its managers gone): the planner names it, with the remedy
+        }
+    }
+
+    /** /info leaves the cluster id out on this Docker version; a manager's swarm inspection has it. */
+    private static EngineInfo withClusterId(Connection c, EngineInfo info) {
         if (!info.swarmManager() || !info.clusterId().isBlank()) {
             return info;
         }

@@ -22,6 +22,8 @@ public final class FakeHost {
     final String name;
     final String address;
     EngineInfo engine;
+    /** What /info answers before {@link #engine}, one a call: a state in flux. */
+    public final java.util.Queue<EngineInfo> engineBefore = new java.util.concurrent.ConcurrentLinkedQueue<>();
     public List<NetworkState> networks = new ArrayList<>();
     long clockOffsetMillis;
     String addresses;
@@ -148,7 +150,8 @@ public final class FakeHost {
 
         @Override
         public EngineInfo info() {
-            return engine;
+            EngineInfo before = engineBefore.poll();
+            return before != null ? before : engine;
         }
 
         @Override

@@ -7,8 +7,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * mtu: whether a full-size datagram (the MTU of the interface the route to the target leaves by,
@@ -21,6 +23,8 @@ public final class MtuProbe implements Probe {
     private static final int SMALLEST = 64;
     private static final int HEADERS = 28;
     private static final int LARGEST_UDP = 65507;
+    /** Tries of the first, small datagram, each waited a sixteenth of the probe's timeout: about a third of it in all. */
+    private static final int FIRST_CONTACT_TRIES = 5;
 
     @Override
     public String kind() {
@@ -30,14 +34,14 @@ public final class MtuProbe implements Probe {
     @Override
     public ProbeResult run(ProbeSpec spec) throws IOException {
         // The search stops short of the probe's deadline: what it found so far is the answer, said to be a lower bound.
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(spec.timeoutMs() * 3L / 4);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(spec.timeoutMs() * 3L / 4);
         try (DatagramSocket socket = new DatagramSocket()) {
             socket.connect(new InetSocketAddress(spec.target(), spec.port()));
-            socket.setSoTimeout(Math.max(50, spec.timeoutMs() / 16));
             int interfaceMtu = interfaceMtu(socket.getLocalAddress());
             int full = Math.min(interfaceMtu - HEADERS, LARGEST_UDP);
-            Path path = new Path(socket);
-            if (!path.crosses(SMALLEST)) {
+            Path path = new Path(socket, TimeUnit.MILLISECONDS.toNanos(Math.max(50, spec.timeoutMs() / 16)));
+            // The first contact may wait for a path still settling (a new overlay peer).
+            if (!path.crosses(SMALLEST, FIRST_CONTACT_TRIES)) {
                 return ProbeResult.blocked(spec, "timeout", Map.of(), "not even a " + SMALLEST + "-byte datagram was answered");
             }
             Map<String, Object> timings = new LinkedHashMap<>();
@@ -82,26 +86,36 @@ public final class MtuProbe implements Probe {
         return nic == null || nic.getMTU() <= 0 ? 1500 : nic.getMTU();
     }
 
-    /** The socket's path to the target, and whether the kernel has refused a datagram as too long for it. */
+    /**
+     * The socket's path to the target, and whether the kernel has refused a datagram as too long for it. Every size tried is
+     * tagged (the responder echoes a datagram's start): an answer counts only for the size it answers, never a late or doubled
+     * answer to an earlier one.
+     */
     private static final class Path {
+        private static final int TRIES = 2;
         private final DatagramSocket socket;
+        private final long wait;
+        private int sizesTried;
         private boolean refused;
 
-        Path(DatagramSocket socket) {
+        Path(DatagramSocket socket, long waitNanos) {
             this.socket = socket;
+            this.wait = waitNanos;
         }
 
         /** Two tries: one lost datagram on a good path must not count as a too-small MTU. */
         boolean crosses(int size) throws IOException {
-            byte[] payload = new byte[size];
+            return crosses(size, TRIES);
+        }
+
+        /** Sends the size up to `tries` times, each waited for `wait`; an answer to any of these tries counts. */
+        boolean crosses(int size, int tries) throws IOException {
+            byte[] tag = ("swarmlab-mtu#" + ++sizesTried + "#").getBytes(StandardCharsets.US_ASCII);
+            byte[] payload = java.util.Arrays.copyOf(tag, size);
             byte[] reply = new byte[65535];
-            for (int attempt = 0; attempt < 2; attempt++) {
+            for (int attempt = 0; attempt < tries; attempt++) {
                 try {
                     socket.send(new DatagramPacket(payload, size));
-                    socket.receive(new DatagramPacket(reply, reply.length));
-                    return true;
-                } catch (SocketTimeoutException e) {
-                    // try once more
                 } catch (java.net.PortUnreachableException e) {
                     return false;
                 } catch (java.net.SocketException e) {
@@ -110,6 +124,22 @@ public final class MtuProbe implements Probe {
                     }
                     refused = true; // EMSGSIZE: the kernel knows a smaller path MTU
                     return false;
+                }
+                long until = System.nanoTime() + wait;
+                for (long left = wait; left > 0; left = until - System.nanoTime()) {
+                    socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                    DatagramPacket answer = new DatagramPacket(reply, reply.length);
+                    try {
+                        socket.receive(answer);
+                    } catch (SocketTimeoutException e) {
+                        break; // try once more
+                    } catch (java.net.PortUnreachableException e) {
+                        return false;
+                    }
+                    if (new String(answer.getData(), 0, answer.getLength(), StandardCharsets.ISO_8859_1)
+                            .contains(new String(tag, StandardCharsets.US_ASCII))) {
+                        return true;
+                    }
                 }
             }
             return false;
