@@ -16,6 +16,14 @@ public record CliRun(int exit, String out, String err) {
         return new CliRun(exit, out.toString(), err.toString());
     }
 
+    /** `swarmlab hosts VERB...` on a test's own set of emulated hosts (its name prefix and home). */
+    public static CliRun hosts(String prefix, java.nio.file.Path home, String... verb) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("hosts"));
+        all.addAll(java.util.List.of(verb));
+        all.addAll(java.util.List.of("--prefix", prefix, "--home", home.toString()));
+        return of(all.toArray(String[]::new));
+    }
+
     public String all() {
         return out + err;
     }

@@ -83,7 +83,7 @@ public final class Leftovers {
             left.add(new Leftover("host change", c.name(), "a step's change (MTU, cut) recorded in " + state.dir().resolve("host-changes.json")
                     + " and not put back"));
         }
-        left.addAll(ofHost(c, engine.inSwarm()));
+        left.addAll(ofHost(c, engine.inSwarm(), networks));
         return left;
     }
 
@@ -93,11 +93,16 @@ public final class Leftovers {
      * on the default bridge), and SWARMLAB-* iptables chains.
      */
     public static List<Leftover> ofHost(Connection c, boolean inSwarm) {
+        return ofHost(c, inSwarm, c.docker().networks());
+    }
+
+    private static List<Leftover> ofHost(Connection c, boolean inSwarm, List<NetworkState> networks) {
         List<Leftover> left = new ArrayList<>();
-        Set<String> names = new java.util.HashSet<>(c.docker().networks().stream().map(NetworkState::name).toList());
+        Set<String> names = new java.util.HashSet<>(networks.stream().map(NetworkState::name).toList());
+        Set<String> containers = names.contains(GWBRIDGE) || names.contains("bridge") ? c.docker().containerIds() : Set.of();
         for (String network : List.of(GWBRIDGE, "bridge")) {
             if (names.contains(network)) {
-                stale(c, network, inSwarm).forEach(e -> left.add(new Leftover("endpoint", e.name(), network, "of " + abbreviated(e.owner())
+                stale(c.docker().endpoints(network), containers, inSwarm).forEach(e -> left.add(new Leftover("endpoint", e.name(), network, "of " + abbreviated(e.owner())
                         + ", which is gone")));
             }
         }
@@ -107,8 +112,11 @@ public final class Leftovers {
 
     /** Endpoints on the network whose owner is no container; Docker's ingress sandbox is one only while the host is in no swarm. */
     public static List<Endpoint> stale(Connection c, String network, boolean inSwarm) {
-        Set<String> containers = c.docker().containerIds();
-        return c.docker().endpoints(network).stream().filter(e -> !containers.contains(e.owner()))
+        return stale(c.docker().endpoints(network), c.docker().containerIds(), inSwarm);
+    }
+
+    private static List<Endpoint> stale(List<Endpoint> endpoints, Set<String> containers, boolean inSwarm) {
+        return endpoints.stream().filter(e -> !containers.contains(e.owner()))
                 .filter(e -> !inSwarm || !e.owner().equals("ingress-sbox") && !e.owner().startsWith("lb-")).toList();
     }
 

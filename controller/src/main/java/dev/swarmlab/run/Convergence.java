@@ -45,8 +45,11 @@ public final class Convergence {
      * One part that did not converge: the check, the host it is about, the network (or empty), the
      * hosts that do not see it there (overlay peers only), and what was seen.
      */
-    public record Problem(String check, String host, String network, List<String> unseenBy, String text) {
-        Problem(String check, String host, String network, String text) {
+    /** What the gate checks; a problem of each breaks its own cells. */
+    public enum Check { SWARM_NODE, OVERLAY_PEERS, EMBEDDED_DNS, SHARED_ADDRESS, NAMES_ACROSS_HOSTS }
+
+    public record Problem(Check check, String host, String network, List<String> unseenBy, String text) {
+        Problem(Check check, String host, String network, String text) {
             this(check, host, network, List.of(), text);
         }
 
@@ -54,15 +57,14 @@ public final class Convergence {
         boolean breaks(Cell cell, Set<String> swarmScoped) {
             boolean involves = cell.sourceHost().equals(host) || cell.targetHost().equals(host);
             return switch (check) {
-                case "swarm node" -> involves && (cell.route() == Route.SERVICE || cell.route() == Route.TASKS || swarmScoped.contains(cell.network()));
-                case "overlay peers" -> involves && !cell.sameHost() && cell.network().equals(network)
+                case SWARM_NODE -> involves && (cell.route() == Route.SERVICE || cell.route() == Route.TASKS || swarmScoped.contains(cell.network()));
+                case OVERLAY_PEERS -> involves && !cell.sameHost() && cell.network().equals(network)
                         && (unseenBy.contains(cell.sourceHost()) || unseenBy.contains(cell.targetHost()));
-                case "embedded dns" -> cell.sourceHost().equals(host) && cell.network().equals(network) && BY_NAME.contains(cell.route());
+                case EMBEDDED_DNS -> cell.sourceHost().equals(host) && cell.network().equals(network) && BY_NAME.contains(cell.route());
                 // the containers that share an address: every cell from or to them on that network (unseenBy names them)
-                case "shared address" -> cell.network().equals(network) && (unseenBy.contains(cell.source()) || unseenBy.contains(cell.target()));
-                case "names across hosts" -> cell.targetHost().equals(host) && unseenBy.contains(cell.sourceHost()) && cell.network().equals(network)
+                case SHARED_ADDRESS -> cell.network().equals(network) && (unseenBy.contains(cell.source()) || unseenBy.contains(cell.target()));
+                case NAMES_ACROSS_HOSTS -> cell.targetHost().equals(host) && unseenBy.contains(cell.sourceHost()) && cell.network().equals(network)
                         && BY_NAME.contains(cell.route());
-                default -> false;
             };
         }
     }
@@ -88,6 +90,8 @@ public final class Convergence {
     private final Lab lab;
     private final Connections connections;
     private final Duration deadline;
+    /** Filled on first use: a host's hostname does not change during a run. */
+    private Map<String, String> hostnames;
 
     public Convergence(Lab lab, Connections connections) {
         this(lab, connections, deadline());
@@ -108,7 +112,7 @@ public final class Convergence {
         Deadline until = Deadline.in(deadline, "lab " + lab.name() + " to converge");
         // Addresses are as the deploy inspected them: two containers that share one do not stop sharing it by waiting.
         List<Problem> shared = new ArrayList<>();
-        dev.swarmlab.fleet.FleetDeployer.sharedAddresses(lab, placed).forEach((where, holders) -> shared.add(new Problem("shared address",
+        dev.swarmlab.fleet.FleetDeployer.sharedAddresses(lab, placed).forEach((where, holders) -> shared.add(new Problem(Check.SHARED_ADDRESS,
                 holders.get(0).host(), where.substring(where.indexOf(" on ") + 4), holders.stream().map(Placed::name).toList(),
                 String.join(" and ", holders.stream().map(p -> p.name() + " on " + p.host()).toList()) + " both hold " + where)));
         List<Problem> problems;
@@ -166,13 +170,13 @@ public final class Convergence {
         String first = lab.swarm().get().managers().get(0);
         Optional<Connection> manager = connections.get(first);
         if (manager.isEmpty()) {
-            return List.of(new Problem("swarm node", first, "", "the first manager " + first + " is not reachable"));
+            return List.of(new Problem(Check.SWARM_NODE, first, "", "the first manager " + first + " is not reachable"));
         }
         List<SwarmNode> nodes;
         try {
             nodes = manager.get().docker().nodes();
         } catch (SwarmlabException e) {
-            return List.of(new Problem("swarm node", first, "", first + " cannot list the swarm's nodes: " + e.getMessage()));
+            return List.of(new Problem(Check.SWARM_NODE, first, "", first + " cannot list the swarm's nodes: " + e.getMessage()));
         }
         List<Problem> problems = new ArrayList<>();
         for (Connection host : connections.reached()) {
@@ -181,7 +185,7 @@ public final class Convergence {
             }
             Optional<SwarmNode> node = nodes.stream().filter(n -> n.address().equals(host.host().address())).findFirst();
             if (node.isEmpty() || !node.get().state().equals("ready") || !node.get().availability().equals("active")) {
-                problems.add(new Problem("swarm node", host.name(), "", host.name() + " is " + node.map(n -> n.state() + " and " + n.availability())
+                problems.add(new Problem(Check.SWARM_NODE, host.name(), "", host.name() + " is " + node.map(n -> n.state() + " and " + n.availability())
                         .orElse("no node") + " in the swarm, as " + first + " sees it"));
             }
         }
@@ -213,7 +217,7 @@ public final class Convergence {
                 List<String> missing = members.stream().filter(other -> !other.equals(host) && !seen.getOrDefault(other, List.of()).contains(address))
                         .toList();
                 if (!missing.isEmpty()) {
-                    problems.add(new Problem("overlay peers", host, overlay, missing, host + " is not a peer of " + overlay + " on "
+                    problems.add(new Problem(Check.OVERLAY_PEERS, host, overlay, missing, host + " is not a peer of " + overlay + " on "
                             + String.join(" and ", missing)));
                 }
             }
@@ -223,8 +227,11 @@ public final class Convergence {
         return problems;
     }
 
-    /** The lab's hosts by their engines' hostnames (what a service task names its node by). */
+    /** The lab's hosts by their engines' hostnames (what a service task names its node by), asked once every host has answered. */
     private Map<String, String> hostnames() {
+        if (hostnames != null) {
+            return hostnames;
+        }
         Map<String, String> byHostname = new LinkedHashMap<>();
         for (Connection c : connections.reached()) {
             try {
@@ -232,6 +239,9 @@ public final class Convergence {
             } catch (SwarmlabException e) {
                 // an unreachable daemon shows in the other checks
             }
+        }
+        if (byHostname.size() == connections.reached().size()) {
+            hostnames = byHostname;
         }
         return byHostname;
     }
@@ -315,7 +325,7 @@ public final class Convergence {
         Map<String, List<Lookup>> across = new LinkedHashMap<>();
         for (Lookup l : failed) {
             if (l.host().equals(l.from().host())) {
-                problems.add(new Problem("embedded dns", l.host(), l.network(), l.host() + "'s embedded DNS does not answer for its own container "
+                problems.add(new Problem(Check.EMBEDDED_DNS, l.host(), l.network(), l.host() + "'s embedded DNS does not answer for its own container "
                         + l.name() + " on " + l.network() + " (asked from " + l.from().name() + ", expected " + l.address() + ", got " + got.get(l) + ")"));
             } else {
                 across.computeIfAbsent(l.host() + "\u0000" + l.network(), k -> new ArrayList<>()).add(l);
@@ -324,7 +334,7 @@ public final class Convergence {
         across.values().forEach(ls -> {
             Lookup first = ls.get(0);
             List<String> askers = ls.stream().map(l -> l.from().host()).distinct().sorted().toList();
-            problems.add(new Problem("names across hosts", first.host(), first.network(), askers, first.host() + "'s containers on "
+            problems.add(new Problem(Check.NAMES_ACROSS_HOSTS, first.host(), first.network(), askers, first.host() + "'s containers on "
                     + first.network() + " do not resolve by name on " + String.join(" and ", askers) + " (" + first.name() + ": " + got.get(first) + ")"));
         });
         return problems;

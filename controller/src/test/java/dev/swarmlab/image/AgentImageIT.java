@@ -27,10 +27,7 @@ class AgentImageIT {
     private static final Path HOME = Path.of("/var/lib/swarmlab-it-image");
 
     static CliRun hosts(String... verb) {
-        List<String> args = new java.util.ArrayList<>(List.of("hosts"));
-        args.addAll(List.of(verb));
-        args.addAll(List.of("--prefix", PREFIX, "--home", HOME.toString()));
-        return CliRun.of(args.toArray(String[]::new));
+        return CliRun.hosts(PREFIX, HOME, verb);
     }
 
     @BeforeAll

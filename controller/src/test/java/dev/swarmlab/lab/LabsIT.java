@@ -35,10 +35,7 @@ class LabsIT {
     private static CliRun all;
 
     static CliRun hosts(String... args) {
-        List<String> command = new ArrayList<>(List.of("hosts"));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--prefix", PREFIX, "--home", HOME.toString()));
-        return CliRun.of(command.toArray(String[]::new));
+        return CliRun.hosts(PREFIX, HOME, args);
     }
 
     @BeforeAll

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -46,10 +45,7 @@ class FaultsIT {
     private static Path lab;
 
     static CliRun hosts(String... args) {
-        List<String> all = new ArrayList<>(List.of("hosts"));
-        all.addAll(List.of(args));
-        all.addAll(List.of("--prefix", PREFIX, "--home", HOME.toString()));
-        return CliRun.of(all.toArray(String[]::new));
+        return CliRun.hosts(PREFIX, HOME, args);
     }
 
     @BeforeAll

@@ -39,10 +39,7 @@ class RunIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static CliRun hosts(String... args) {
-        List<String> all = new ArrayList<>(List.of("hosts"));
-        all.addAll(List.of(args));
-        all.addAll(List.of("--prefix", PREFIX, "--home", HOME.toString()));
-        return CliRun.of(all.toArray(String[]::new));
+        return CliRun.hosts(PREFIX, HOME, args);
     }
 
     @BeforeAll
