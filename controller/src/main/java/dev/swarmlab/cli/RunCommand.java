@@ -165,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
         try (Locks.Held lock = Locks.lab(lab.name(), "swarmlab run --all: destroy " + lab.name());
              Connections connections = access.connect(lab, Progress.SILENT)) {
             Teardown.Result result = new Teardown(lab, LabState.of(lab.name()), Progress.SILENT).run(connections);
-            result.problems().forEach(p -> console.println("lab " + lab.name() + " left a host unclean: " + p));
+            result.problems().forEach(p -> console.println("after destroying lab " + lab.name() + ", a host is not clean: " + p));
             if (!result.clean()) {
                 console.println("  remedy: swarmlab destroy " + lab.file() + " --repair (it lists what it removes first)");
             }

@@ -35,6 +35,11 @@ public final class Leftovers {
             this(kind, name, "", detail);
         }
 
+        /** Whether Docker may still let it go by itself (an endpoint, a network, a leave): not a chain, nor a host's change. */
+        public boolean mayGoByItself() {
+            return !kind.equals("chain") && !kind.equals("host change");
+        }
+
         @Override
         public String toString() {
             return kind + " " + name + (network.isEmpty() ? "" : " on " + network) + (detail.isEmpty() ? "" : " (" + detail + ")");
@@ -106,7 +111,7 @@ public final class Leftovers {
                         + ", which is gone")));
             }
         }
-        chains(c).forEach(chain -> left.add(new Leftover("chain", chain, "iptables, made by a lab step (cut)")));
+        chains(c).forEach(chain -> left.add(new Leftover("chain", chain, "iptables; swarmlab's steps name their chains so (cut)")));
         return left;
     }
 

@@ -114,7 +114,7 @@ public final class Teardown {
                 }
                 left = null;
             }
-            if (left != null && (left.isEmpty() || deadline.expired())) {
+            if (left != null && (left.stream().noneMatch(Leftovers.Leftover::mayGoByItself) || deadline.expired())) {
                 return left;
             }
             try {
