@@ -17,7 +17,7 @@ for ((i = 1; i <= n; i++)); do
   log="$SWARMLAB_STATE/all-$i.log"
   status=0
   swarmlab run --all --labs "$root/labs" >"$log" 2>&1 || status=$?
-  unclean=$(grep -c '^lab .* left a host unclean' "$log" || true)
+  unclean=$(grep -c '^after destroying lab .*, a host is not clean' "$log" || true)
   printf 'round %d of %d: run --all exit %d, %d unclean host report(s), %s\n' "$i" "$n" "$status" "$unclean" \
     "$(grep -o 'every lab in .*, in [^(]*' "$log" | sed 's/every lab in [^,]*, in //')"
   [ "$status" = 0 ] || { failed_all=1; cp "$log" "/tmp/swarmlab-soak-$i.log"; echo "  (its log: /tmp/swarmlab-soak-$i.log)"; }

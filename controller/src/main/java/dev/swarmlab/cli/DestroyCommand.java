@@ -54,7 +54,7 @@ final class DestroyCommand implements Callable<Integer> {
             out.flush();
             Connections.failIfUnreachable(connections, "destroy (what the lab left on them remains; run destroy again when they are back)");
             if (!result.clean()) {
-                throw new SwarmlabException("lab " + lab.name() + " left " + (result.left().size() == 1 ? "its host" : "hosts") + " unclean: "
+                throw new SwarmlabException("after destroying lab " + lab.name() + ", " + (result.left().size() == 1 ? "a host is" : "hosts are") + " not clean: "
                         + String.join(", ", result.problems().stream().map(p -> p.substring(0, p.indexOf(':'))).distinct().toList()),
                         repair ? "what is left is not swarmlab's to remove, or Docker refused (see above); remove it by hand"
                                 : "run `swarmlab destroy " + lab.file() + " --repair`, which lists what it removes first",

@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
                 "--labs in turn, each destroyed after its run (labs do not share a swarm), then one summary table.",
                 "Exit status: 0 every cell matched (an expected block that blocked matches) or has no expectation to judge it by;",
                 "1 a cell was unexpected, misrouted or flaky, or a step did not do what the lab expected; 3 the run is incomplete",
-                "(cells in error or not measured, and none failed). With --all, also 1 when a lab's destroy left a host unclean."})
+                "(cells in error or not measured, and none failed). With --all, also 1 when a host is not clean after a lab's destroy."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "LAB", description = "The lab file, e.g. labs/drivers.yaml (or --all).")
     Path labFile;
