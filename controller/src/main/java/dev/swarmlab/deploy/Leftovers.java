@@ -107,8 +107,8 @@ public final class Leftovers {
         Set<String> containers = names.contains(GWBRIDGE) || names.contains("bridge") ? c.docker().containerIds() : Set.of();
         for (String network : List.of(GWBRIDGE, "bridge")) {
             if (names.contains(network)) {
-                stale(c.docker().endpoints(network), containers, inSwarm).forEach(e -> left.add(new Leftover("endpoint", e.name(), network, "of " + abbreviated(e.owner())
-                        + ", which is gone")));
+                stale(c.docker().endpoints(network), containers, inSwarm).forEach(e -> left.add(new Leftover("endpoint", e.name(), network,
+                        "of " + abbreviated(e.owner()) + ", which is gone")));
             }
         }
         chains(c).forEach(chain -> left.add(new Leftover("chain", chain, "iptables; swarmlab's steps name their chains so (cut)")));

@@ -38,16 +38,17 @@ public final class Convergence {
     static Duration deadline() {
         return Duration.ofSeconds(Long.getLong("swarmlab.converge.seconds", 60));
     }
+
     private static final Duration CALL = Duration.ofSeconds(15);
     private static final Set<Route> BY_NAME = Set.of(Route.NAME, Route.LINK, Route.SERVICE, Route.TASKS);
+
+    /** What the gate checks; a problem of each breaks its own cells. */
+    public enum Check { SWARM_NODE, OVERLAY_PEERS, EMBEDDED_DNS, SHARED_ADDRESS, NAMES_ACROSS_HOSTS }
 
     /**
      * One part that did not converge: the check, the host it is about, the network (or empty), the
      * hosts that do not see it there (overlay peers only), and what was seen.
      */
-    /** What the gate checks; a problem of each breaks its own cells. */
-    public enum Check { SWARM_NODE, OVERLAY_PEERS, EMBEDDED_DNS, SHARED_ADDRESS, NAMES_ACROSS_HOSTS }
-
     public record Problem(Check check, String host, String network, List<String> unseenBy, String text) {
         Problem(Check check, String host, String network, String text) {
             this(check, host, network, List.of(), text);
