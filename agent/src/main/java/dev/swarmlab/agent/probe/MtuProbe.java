@@ -110,36 +110,43 @@ public final class MtuProbe implements Probe {
 
         /** Sends the size up to `tries` times, each waited for `wait`; an answer to any of these tries counts. */
         boolean crosses(int size, int tries) throws IOException {
-            byte[] tag = ("swarmlab-mtu#" + ++sizesTried + "#").getBytes(StandardCharsets.US_ASCII);
-            byte[] payload = java.util.Arrays.copyOf(tag, size);
-            byte[] reply = new byte[65535];
-            for (int attempt = 0; attempt < tries; attempt++) {
-                try {
+            String tag = "swarmlab-mtu#" + ++sizesTried + "#";
+            byte[] payload = java.util.Arrays.copyOf(tag.getBytes(StandardCharsets.US_ASCII), size);
+            try {
+                for (int attempt = 0; attempt < tries; attempt++) {
                     socket.send(new DatagramPacket(payload, size));
-                } catch (java.net.PortUnreachableException e) {
-                    return false;
-                } catch (java.net.SocketException e) {
-                    if (e.getMessage() == null || !e.getMessage().contains("too long")) {
-                        throw e;
-                    }
-                    refused = true; // EMSGSIZE: the kernel knows a smaller path MTU
-                    return false;
-                }
-                long until = System.nanoTime() + wait;
-                for (long left = wait; left > 0; left = until - System.nanoTime()) {
-                    socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-                    DatagramPacket answer = new DatagramPacket(reply, reply.length);
-                    try {
-                        socket.receive(answer);
-                    } catch (SocketTimeoutException e) {
-                        break; // try once more
-                    } catch (java.net.PortUnreachableException e) {
-                        return false;
-                    }
-                    if (new String(answer.getData(), 0, answer.getLength(), StandardCharsets.ISO_8859_1)
-                            .contains(new String(tag, StandardCharsets.US_ASCII))) {
+                    if (answered(tag)) {
                         return true;
                     }
+                }
+                return false;
+            } catch (java.net.PortUnreachableException e) {
+                return false;
+            } catch (java.net.SocketException e) {
+                if (e.getMessage() == null || !e.getMessage().contains("too long")) {
+                    throw e;
+                }
+                // EMSGSIZE, on the send or (once an ICMP fragmentation-needed came back) on the receive: the kernel knows a
+                // smaller path MTU
+                refused = true;
+                return false;
+            }
+        }
+
+        /** Whether an answer carrying the tag comes within `wait`; answers to earlier sizes are passed over. */
+        private boolean answered(String tag) throws IOException {
+            byte[] reply = new byte[65535];
+            long until = System.nanoTime() + wait;
+            for (long left = wait; left > 0; left = until - System.nanoTime()) {
+                socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                DatagramPacket answer = new DatagramPacket(reply, reply.length);
+                try {
+                    socket.receive(answer);
+                } catch (SocketTimeoutException e) {
+                    return false;
+                }
+                if (new String(answer.getData(), 0, answer.getLength(), StandardCharsets.ISO_8859_1).contains(tag)) {
+                    return true;
                 }
             }
             return false;
