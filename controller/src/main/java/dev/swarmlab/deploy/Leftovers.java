@@ -163,9 +163,10 @@ public final class Leftovers {
                                     + " with `docker network disconnect -f " + network + " ENDPOINT`",
                             List.of(), e);
                 }
-                // Docker releases its own endpoints by itself a moment later (a tenth of the patience: 3 s of 30); only those still
-                // there after that are stale.
-                if (Duration.ofNanos(System.nanoTime() - start).compareTo(patience.dividedBy(10)) > 0) {
+                // Docker releases its own endpoints by itself a moment later: after a leave, Docker 20.10 gives the removal of its
+                // ingress sandbox 5 s and goes on with it in the background. Forcing an endpoint off while Docker still removes it
+                // races Docker's own cleanup, so only those still there after a third of the patience (10 s of 30) are stale.
+                if (Duration.ofNanos(System.nanoTime() - start).compareTo(patience.dividedBy(3)) > 0) {
                     for (Endpoint stale : stale(c, network, inSwarm)) {
                         try {
                             c.docker().disconnect(stale.name(), network);

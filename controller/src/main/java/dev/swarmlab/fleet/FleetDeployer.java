@@ -255,8 +255,17 @@ public final class FleetDeployer {
             return result;
         } catch (SwarmlabException e) {
             state.journal(c.name(), "fleet", "failed", e.getMessage());
-            throw new SwarmlabException(c.name() + ": could not " + what + ": " + e.getMessage(), e.remedy(), e.evidence(), e);
+            throw new SwarmlabException(c.name() + ": could not " + what + ": " + e.getMessage(), remedy(c, e), e.evidence(), e);
         }
+    }
+
+    /** Docker's own words for an overlay attachment its swarm never gave (20 s, then "context deadline exceeded") get a remedy. */
+    private String remedy(Connection c, SwarmlabException e) {
+        if (e.getMessage() != null && e.getMessage().contains("attaching to network failed")) {
+            return "Docker on " + c.name() + " waited 20 s for the swarm to attach the container to the overlay and got nothing:"
+                    + " its part of the swarm is stuck; `swarmlab destroy " + lab.file() + "` and deploy again, which forms a new swarm";
+        }
+        return e.remedy();
     }
 
     private void act(Connection c, String what, Runnable work) {
