@@ -48,6 +48,8 @@ public final class FakeHost {
     public final Map<String, List<dev.swarmlab.docker.Endpoint>> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
     /** Every container id the daemon has. */
     public final java.util.Set<String> containerIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** What the daemon answers to each `swarm leave` before one that works, one a call. */
+    public final java.util.Queue<String> leaveRefusals = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** What a prune of the lab's networks removes. */
     public List<String> unused = List.of();
 
@@ -201,7 +203,13 @@ public final class FakeHost {
 
         @Override
         public void swarmLeave(boolean force) {
-            throw new UnsupportedOperationException();
+            String refused = leaveRefusals.poll();
+            if (refused != null) {
+                throw new dev.swarmlab.docker.DockerRefusal("docker swarm leave on " + name + " failed: " + refused, refused, null);
+            }
+            calls.add("leave");
+            engine = new EngineInfo(engine.hostname(), engine.version(), "inactive", "", false, "", "", engine.kernelVersion(),
+                    engine.operatingSystem());
         }
 
         @Override
