@@ -62,10 +62,15 @@ class LeftoversTest {
         }
     }
 
-    @Test
-    void aLeaveThatDockerTimedOutIsAskedAgainUntilTheHostIsInNoSwarm() {
+    private static FakeHost swarmNode() {
         FakeHost host = new FakeHost("h3", "10.0.0.13");
         host.engine = new dev.swarmlab.docker.EngineInfo("h3", "20.10.24", "active", "n3", false, "", "", "6.1", "Debian");
+        return host;
+    }
+
+    @Test
+    void aLeaveThatDockerTimedOutIsAskedAgainUntilTheHostIsInNoSwarm() {
+        FakeHost host = swarmNode();
         host.leaveRefusals.add("context deadline exceeded");
         try (Connections connections = FakeHost.connect(dir, host)) {
             Teardown.leaveSwarm(connections.get("h3").orElseThrow(), dev.swarmlab.Deadline.in(Duration.ofSeconds(10), "h3 to leave"));
@@ -76,8 +81,7 @@ class LeftoversTest {
 
     @Test
     void aLeaveRefusedForAnotherReasonIsNotAskedAgain() {
-        FakeHost host = new FakeHost("h3", "10.0.0.13");
-        host.engine = new dev.swarmlab.docker.EngineInfo("h3", "20.10.24", "active", "n3", false, "", "", "6.1", "Debian");
+        FakeHost host = swarmNode();
         host.leaveRefusals.add("You are attempting to leave the swarm on a node that is participating as a manager");
         try (Connections connections = FakeHost.connect(dir, host)) {
             assertThrows(SwarmlabException.class, () -> Teardown.leaveSwarm(connections.get("h3").orElseThrow(),
