@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swarmlab.CliRun;
+import dev.swarmlab.HostLogs;
 import dev.swarmlab.inventory.Inventory;
 import dev.swarmlab.inventory.InventoryFile;
 import dev.swarmlab.inventory.InventoryHost;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A lab deployed over SSH on three real emulated hosts: a swarm of three Ready nodes, an overlay
@@ -34,6 +36,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class DeployIT {
     private static final String PREFIX = "sldep";
     private static final Path HOME = Path.of("/var/lib/swarmlab-it-deploy");
+    @RegisterExtension
+    static final HostLogs LOGS = new HostLogs(PREFIX, HOME);
     private static final Path LAB = Path.of("src/test/resources/deploy-it.yaml").toAbsolutePath();
     private static final Path INVENTORY = HOME.resolve(PREFIX).resolve("inventory.yaml");
     private static final String IMAGE = "swarmlab-it/busybox:1";

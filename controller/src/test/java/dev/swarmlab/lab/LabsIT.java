@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmlab.CliRun;
+import dev.swarmlab.HostLogs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The catalog on three emulated hosts: `swarmlab run --all` runs every lab in labs/, and every cell
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class LabsIT {
     private static final String PREFIX = "sllab";
     private static final Path HOME = Path.of("/var/lib/swarmlab-it-labs");
+    @RegisterExtension
+    static final HostLogs LOGS = new HostLogs(PREFIX, HOME);
     private static final Path LABS = LabSchemaTest.LABS;
     private static final Path INVENTORY = HOME.resolve(PREFIX).resolve("inventory.yaml");
     private static final ObjectMapper JSON = new ObjectMapper();

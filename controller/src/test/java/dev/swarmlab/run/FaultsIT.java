@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmlab.CliRun;
 import dev.swarmlab.Deadline;
+import dev.swarmlab.HostLogs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Faults the lab must survive, on three emulated hosts: a second run of a running lab refused with
@@ -43,6 +45,8 @@ class FaultsIT {
     private static final String GOSSIP_BACK = "iptables -w -D INPUT -j SLTEST-GOSSIP 2>/dev/null; iptables -w -D OUTPUT -j SLTEST-GOSSIP 2>/dev/null;"
             + " iptables -w -F SLTEST-GOSSIP 2>/dev/null; iptables -w -X SLTEST-GOSSIP 2>/dev/null; true";
     private static Path lab;
+    @RegisterExtension
+    static final HostLogs LOGS = new HostLogs(PREFIX, HOME);
 
     static CliRun hosts(String... args) {
         return CliRun.hosts(PREFIX, HOME, args);
@@ -238,8 +242,4 @@ class FaultsIT {
         JsonNode list = JSON.readTree(runs.out());
         return list.get(list.size() - 1).path("id").asText();
     }
-
-
-
-
 }

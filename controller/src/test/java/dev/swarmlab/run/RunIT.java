@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmlab.CliRun;
+import dev.swarmlab.HostLogs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The headline lab on three emulated hosts: overlay, user bridge, default bridge, host and none,
@@ -34,6 +36,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class RunIT {
     private static final String PREFIX = "slrun";
     private static final Path HOME = Path.of("/var/lib/swarmlab-it-run");
+    @RegisterExtension
+    static final HostLogs LOGS = new HostLogs(PREFIX, HOME);
     private static final Path LAB = Path.of("../labs/drivers.yaml").toAbsolutePath().normalize();
     private static final Path INVENTORY = HOME.resolve(PREFIX).resolve("inventory.yaml");
     private static final ObjectMapper JSON = new ObjectMapper();
