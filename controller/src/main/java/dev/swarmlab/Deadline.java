@@ -65,11 +65,12 @@ public final class Deadline {
             if (expired()) {
                 throw timeout(last);
             }
-            sleep(pollEvery);
+            pause(pollEvery);
         }
     }
 
-    private void sleep(Duration pause) {
+    /** Sleeps for the pause, or until the deadline if that comes first; an interrupt ends the wait with an error naming it. */
+    public void pause(Duration pause) {
         try {
             Thread.sleep(Math.min(pause.toMillis(), Math.max(1, remaining().toMillis())));
         } catch (InterruptedException e) {

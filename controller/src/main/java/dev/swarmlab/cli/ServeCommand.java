@@ -136,7 +136,7 @@ final class ServeCommand implements Callable<Integer> {
                 throw new SwarmlabException("the server did not start on " + bind + ":" + port + (server.isAlive() ? " within " + READY.toSeconds() + " s" : "")
                         + ": " + tail.strip(), "pick another --port (0 is not possible with --detach) or stop whatever listens there; its log is " + log);
             }
-            Thread.sleep(200);
+            deadline.pause(java.time.Duration.ofMillis(200));
         }
         out.println("serving runs from " + LabState.root() + ": open " + page(port, required));
         out.println("(pid " + server.pid() + "; `swarmlab serve --stop` stops it; log in " + log + ")");

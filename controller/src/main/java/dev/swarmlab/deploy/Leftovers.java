@@ -52,7 +52,7 @@ public final class Leftovers {
             case "container" -> c.docker().removeContainer(left.name());
             case "service" -> c.docker().removeService(left.name());
             case "network" -> removeNetwork(c, left.name(), c.docker().info().inSwarm(), Duration.ofSeconds(30));
-            case "swarm" -> c.docker().swarmLeave(true);
+            case "swarm" -> leaveSwarm(c, Duration.ofMinutes(1));
             case "endpoint" -> c.docker().disconnect(left.name(), left.network());
             case "chain" -> c.ssh().exec("set -e; " + chainRemoval(left.name()), CALL).orThrow();
             default -> throw new SwarmlabException("swarmlab cannot remove " + left + " on " + c.name() + " by itself",
@@ -175,7 +175,30 @@ public final class Leftovers {
                         }
                     }
                 }
-                sleep(Duration.ofMillis(300));
+                deadline.pause(Duration.ofMillis(300));
+            }
+        }
+    }
+
+    /**
+     * Leaves the swarm, forced. Docker gives the swarm node 15 s to stop on a leave and then answers "context deadline
+     * exceeded", while the node may go on stopping (measured in FaultsIT on the host whose dockerd had been killed and
+     * started again): asked again, until the host is in no swarm or the patience runs out.
+     */
+    public static void leaveSwarm(Connection c, Duration patience) {
+        Deadline deadline = Deadline.in(patience, c.name() + " to leave the swarm");
+        while (true) {
+            try {
+                c.docker().swarmLeave(true);
+                return;
+            } catch (SwarmlabException e) {
+                if (!c.docker().info().inSwarm()) {
+                    return; // it did leave
+                }
+                if (deadline.expired() || e.getMessage() == null || !e.getMessage().contains("deadline exceeded")) {
+                    throw e;
+                }
+                deadline.pause(Duration.ofSeconds(1));
             }
         }
     }
@@ -190,14 +213,5 @@ public final class Leftovers {
 
     private static String abbreviated(String owner) {
         return owner.matches("[0-9a-f]{64}") ? owner.substring(0, 12) : owner;
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SwarmlabException("interrupted while removing a network", e);
-        }
     }
 }

@@ -117,12 +117,7 @@ public final class Teardown {
             if (left != null && (left.stream().noneMatch(Leftovers.Leftover::mayGoByItself) || deadline.expired())) {
                 return left;
             }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return left;
-            }
+            deadline.pause(Duration.ofMillis(500));
         }
     }
 
@@ -168,38 +163,11 @@ public final class Teardown {
      * sandbox's endpoint is still on docker_gwbridge for a while after, so the removal waits for it.
      */
     private void leave(Connection c, Map<String, List<String>> removed) {
-        step(c, "leave the swarm", () -> leaveSwarm(c, Deadline.in(RELEASE.multipliedBy(2), c.name() + " to leave the swarm")));
+        step(c, "leave the swarm", () -> Leftovers.leaveSwarm(c, RELEASE.multipliedBy(2)));
         record(removed, c, List.of("swarm membership"));
         if (c.docker().networks().stream().anyMatch(n -> n.name().equals(Leftovers.GWBRIDGE))) {
             step(c, "remove network " + Leftovers.GWBRIDGE, () -> Leftovers.removeNetwork(c, Leftovers.GWBRIDGE, false, RELEASE));
             record(removed, c, List.of("network " + Leftovers.GWBRIDGE));
-        }
-    }
-
-    /**
-     * Docker gives the swarm node 15 s to stop on a leave and then answers "context deadline exceeded", while the node may
-     * go on stopping (measured in FaultsIT on the host whose dockerd had been killed and started again): asked again, until
-     * the host is in no swarm or the deadline passes.
-     */
-    static void leaveSwarm(Connection c, Deadline deadline) {
-        while (true) {
-            try {
-                c.docker().swarmLeave(true);
-                return;
-            } catch (SwarmlabException e) {
-                if (!c.docker().info().inSwarm()) {
-                    return; // it did leave
-                }
-                if (deadline.expired() || e.getMessage() == null || !e.getMessage().contains("deadline exceeded")) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException stop) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
         }
     }
 

@@ -133,12 +133,7 @@ public final class Convergence {
                 progress.accept("waiting for the lab to converge (" + dev.swarmlab.Durations.format(waited) + " of "
                         + dev.swarmlab.Durations.format(deadline) + "): " + String.join("; ", problems.stream().map(Problem::text).toList()));
             }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SwarmlabException("interrupted while waiting for lab " + lab.name() + " to converge", e);
-            }
+            until.pause(Duration.ofMillis(500));
         }
     }
 

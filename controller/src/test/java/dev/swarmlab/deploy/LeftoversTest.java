@@ -73,7 +73,7 @@ class LeftoversTest {
         FakeHost host = swarmNode();
         host.leaveRefusals.add("context deadline exceeded");
         try (Connections connections = FakeHost.connect(dir, host)) {
-            Teardown.leaveSwarm(connections.get("h3").orElseThrow(), dev.swarmlab.Deadline.in(Duration.ofSeconds(10), "h3 to leave"));
+            Leftovers.leaveSwarm(connections.get("h3").orElseThrow(), Duration.ofSeconds(10));
         }
         assertEquals(List.of("leave"), host.calls);
         assertEquals("inactive", host.engine.swarmState());
@@ -84,9 +84,19 @@ class LeftoversTest {
         FakeHost host = swarmNode();
         host.leaveRefusals.add("You are attempting to leave the swarm on a node that is participating as a manager");
         try (Connections connections = FakeHost.connect(dir, host)) {
-            assertThrows(SwarmlabException.class, () -> Teardown.leaveSwarm(connections.get("h3").orElseThrow(),
-                    dev.swarmlab.Deadline.in(Duration.ofSeconds(10), "h3 to leave")));
+            assertThrows(SwarmlabException.class, () -> Leftovers.leaveSwarm(connections.get("h3").orElseThrow(), Duration.ofSeconds(10)));
         }
         assertEquals(List.of(), host.calls);
+    }
+
+    @Test
+    void repairLeavesTheSwarmAsDestroyDoesAskingAgainWhileDockerTimesOut() {
+        FakeHost host = swarmNode();
+        host.leaveRefusals.add("context deadline exceeded");
+        host.leaveRefusals.add("context deadline exceeded");
+        try (Connections connections = FakeHost.connect(dir, host)) {
+            Leftovers.remove(connections.get("h3").orElseThrow(), new Leftovers.Leftover("swarm", "membership", "node n3 is still active"));
+        }
+        assertEquals("inactive", host.engine.swarmState());
     }
 }
