@@ -53,6 +53,7 @@ bench: build
 	bash bench/agent.sh
 	bash bench/scale.sh
 	bash bench/probes.sh
+	bash bench/streams.sh
 
 down:
 	./swarmlab serve --stop

@@ -5,6 +5,7 @@ import dev.swarmlab.Locks;
 import dev.swarmlab.deploy.Connections;
 import dev.swarmlab.deploy.Finding;
 import dev.swarmlab.deploy.LabState;
+import dev.swarmlab.deploy.LabTarget;
 import dev.swarmlab.deploy.Teardown;
 import dev.swarmlab.emulated.Progress;
 import dev.swarmlab.lab.Lab;
@@ -80,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
         Lab lab = LabFile.read(labFile);
         ProbePlanner.Filter filter = new ProbePlanner.Filter(networks, probes, hosts);
         try {
-            filter.check(lab);
+            filter.check(lab, hosts.isEmpty() ? List.of() : LabTarget.hostNames(lab, Optional.ofNullable(access.inventory)));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
         }

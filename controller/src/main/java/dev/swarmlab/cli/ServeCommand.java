@@ -1,5 +1,6 @@
 package dev.swarmlab.cli;
 
+import dev.swarmlab.StateFiles;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.deploy.LabState;
 import dev.swarmlab.web.WebServer;
@@ -23,8 +24,9 @@ import picocli.CommandLine.Option;
 /** `swarmlab serve`: the page and the REST API over the recorded runs, until Ctrl-C (or in the background with --detach). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the page and the REST API (under /api; see the README) over the recorded runs and the lab files.",
-                "Binds 127.0.0.1 by default. On any other address every request needs a token: --token, or one printed at start;",
-                "open the page as http://ADDRESS:PORT/?token=TOKEN."})
+                "Binds 127.0.0.1 by default. Every request needs the server's token (made at start, kept in serve.token in the state",
+                "folder, readable by you only): open the printed address http://127.0.0.1:PORT/?token=TOKEN. Requests must name this",
+                "server as their Host, and runs can be started only from the page itself or with the token in an Authorization header."})
 final class ServeCommand implements Callable<Integer> {
     private static final Duration READY = Duration.ofSeconds(30);
 
@@ -35,8 +37,24 @@ final class ServeCommand implements Callable<Integer> {
     String bind;
 
     @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:SWARMLAB_TOKEN}",
-            description = "The token requests must carry (default: $SWARMLAB_TOKEN, else none on loopback and a new random one elsewhere).")
+            description = "The token requests must carry (default: $SWARMLAB_TOKEN, else a new random one).")
     String token;
+
+    @Option(names = "--no-token", description = "Serve without a token, on loopback only: then every program of every user on this machine"
+            + " can read every run (addresses, NAT rules) and start runs, including labs whose steps change the hosts. Host and Origin are"
+            + " still checked, so other web pages still cannot.")
+    boolean noToken;
+
+    @Option(names = "--allow-host", paramLabel = "NAME", split = ",",
+            description = "Another name the page may be opened under (besides 127.0.0.1, localhost, [::1] and the --bind address).")
+    List<String> allowHosts = new ArrayList<>();
+
+    @Option(names = "--url", description = "Print the address (with its token) of the server `serve --detach` started, and return.")
+    boolean url;
+
+    /** Set by --detach on the server it starts: its output goes to serve.log, which must never hold the token. */
+    @Option(names = "--logging-to-file", hidden = true)
+    boolean loggingToFile;
 
     @Option(names = {"-i", "--inventory"}, paramLabel = "FILE",
             description = "Hosts for the labs the page starts and the hosts it shows, instead of each lab's own `hosts`.")
@@ -63,14 +81,28 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        Optional<String> required = Optional.ofNullable(token).filter(t -> !t.isEmpty())
-                .or(() -> loopback(bind) ? Optional.empty() : Optional.of(newToken()));
+        if (url) {
+            out.println(detachedAddress().orElseThrow(() -> new SwarmlabException("no server started by `serve --detach` is running",
+                    "start one: swarmlab serve --detach")));
+            out.flush();
+            return 0;
+        }
+        if (noToken && !loopback(bind)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--no-token is refused on " + bind + ": off loopback every"
+                    + " machine that reaches this one could start runs; keep the token, or --bind 127.0.0.1");
+        }
+        if (noToken && token != null && !token.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--no-token and a token (--token or $SWARMLAB_TOKEN): give one");
+        }
+        Optional<String> required = noToken ? Optional.empty() : Optional.of(Optional.ofNullable(token).filter(t -> !t.isEmpty())
+                .orElseGet(ServeCommand::newToken));
+        StateFiles.privateFolder(LabState.root());
         if (detach) {
             return detached(out, required);
         }
         Vertx vertx = Vertx.vertx();
         WebServer server = new WebServer(new WebServer.Options(bind, port, required, LabState.root(), labs.toAbsolutePath(),
-                Optional.ofNullable(inventory).map(Path::toAbsolutePath)));
+                Optional.ofNullable(inventory).map(Path::toAbsolutePath), allowHosts));
         try {
             vertx.deployVerticle(server).await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -78,8 +110,17 @@ final class ServeCommand implements Callable<Integer> {
             throw new SwarmlabException("cannot serve on " + bind + ":" + port + ": " + (e.getMessage() == null ? e : e.getMessage()),
                     "pick another --port (0 takes a free one) or stop whatever listens there");
         }
-        out.println("serving runs from " + LabState.root() + ": the page at " + page(server.port(), required) + ", the API under /api (Ctrl-C stops)");
-        required.ifPresent(t -> out.println("token: " + t + "   (API clients send `Authorization: Bearer " + t + "` or ?token=" + t + ")"));
+        if (loggingToFile) {
+            out.println("serving runs from " + LabState.root() + " on " + page(server.port(), Optional.empty())
+                    + (required.isPresent() ? " (its token is in " + tokenFile() + ")" : " without a token"));
+        } else {
+            required.ifPresent(t -> StateFiles.writePrivate(tokenFile(), t));
+            out.println("serving runs from " + LabState.root() + ": the page at " + page(server.port(), required) + ", the API under /api (Ctrl-C stops)");
+            required.ifPresent(t -> out.println("API clients send `Authorization: Bearer TOKEN` with the token in " + tokenFile()));
+            if (required.isEmpty()) {
+                out.println("no token (--no-token): every program on this machine can read the runs and start runs");
+            }
+        }
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -99,6 +140,20 @@ final class ServeCommand implements Callable<Integer> {
         return LabState.root().resolve("serve.pid");
     }
 
+    private static Path tokenFile() {
+        return LabState.root().resolve("serve.token");
+    }
+
+    /** The address of the server --detach started, with its token, while it runs. */
+    private static Optional<String> detachedAddress() throws java.io.IOException {
+        Path address = LabState.root().resolve("serve.address");
+        if (!java.nio.file.Files.exists(address) || running().isEmpty()) {
+            return Optional.empty();
+        }
+        String page = java.nio.file.Files.readString(address).strip();
+        return Optional.of(java.nio.file.Files.exists(tokenFile()) ? page + "?token=" + java.nio.file.Files.readString(tokenFile()).strip() : page);
+    }
+
     /** Starts this same command without --detach as a process of its own session, and waits until it answers. */
     private int detached(PrintWriter out, Optional<String> required) throws Exception {
         stopDetached().ifPresent(pid -> out.println("stopped the server started before (pid " + pid + ")"));
@@ -109,7 +164,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new SwarmlabException("something already answers on " + bind + ":" + port, "stop it, or pick another --port");
         }
         Path log = LabState.root().resolve("serve.log");
-        java.nio.file.Files.createDirectories(log.getParent());
+        StateFiles.writePrivate(log, "");
         List<String> command = new ArrayList<>();
         if (new java.io.File("/usr/bin/setsid").canExecute()) {
             command.add("/usr/bin/setsid"); // its own session: a Ctrl-C in the terminal that started it does not reach it
@@ -118,15 +173,21 @@ final class ServeCommand implements Callable<Integer> {
         Path code = Path.of(dev.swarmlab.Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         command.addAll(code.toString().endsWith(".jar") ? List.of("-jar", code.toString())
                 : List.of("-cp", System.getProperty("java.class.path"), dev.swarmlab.Main.class.getName()));
-        command.addAll(List.of("serve", "--port", String.valueOf(port), "--bind", bind, "--labs", labs.toAbsolutePath().toString()));
+        command.addAll(List.of("serve", "--port", String.valueOf(port), "--bind", bind, "--labs", labs.toAbsolutePath().toString(),
+                "--logging-to-file"));
+        if (noToken) {
+            command.add("--no-token");
+        }
+        allowHosts.forEach(name -> command.addAll(List.of("--allow-host", name)));
         if (inventory != null) {
             command.addAll(List.of("--inventory", inventory.toAbsolutePath().toString()));
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         required.ifPresent(t -> builder.environment().put("SWARMLAB_TOKEN", t)); // not on the command line, where ps shows it
         Process server = builder.start();
-        java.nio.file.Files.writeString(pidFile(), String.valueOf(server.pid()));
+        // Its pid and when it started: a pid the system gave to another process since is never taken for it.
+        StateFiles.writePrivate(pidFile(), server.pid() + " " + server.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L));
         dev.swarmlab.Deadline deadline = dev.swarmlab.Deadline.in(READY, "the server on " + bind + ":" + port + " to answer");
         while (!answers(required)) {
             if (!server.isAlive() || deadline.expired()) {
@@ -138,6 +199,8 @@ final class ServeCommand implements Callable<Integer> {
             }
             deadline.pause(java.time.Duration.ofMillis(200));
         }
+        required.ifPresentOrElse(t -> StateFiles.writePrivate(tokenFile(), t), () -> deleteQuietly(tokenFile()));
+        StateFiles.writePrivate(LabState.root().resolve("serve.address"), page(port, Optional.empty()));
         out.println("serving runs from " + LabState.root() + ": open " + page(port, required));
         out.println("(pid " + server.pid() + "; `swarmlab serve --stop` stops it; log in " + log + ")");
         out.flush();
@@ -157,16 +220,27 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** Stops the server a --detach started, if it still runs; its pid. */
-    private static Optional<Long> stopDetached() throws Exception {
+    /** The server a --detach started, while it runs: the process of that pid that started when it did, never a recycled pid. */
+    private static Optional<ProcessHandle> running() throws java.io.IOException {
         Path file = pidFile();
         if (!java.nio.file.Files.exists(file)) {
             return Optional.empty();
         }
-        long pid = Long.parseLong(java.nio.file.Files.readString(file).strip());
-        java.nio.file.Files.deleteIfExists(file);
-        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().orElse("").contains(" serve ")); // only ours, never a recycled pid
+        String[] fields = java.nio.file.Files.readString(file).strip().split(" ");
+        if (fields.length != 2 || !fields[0].matches("\\d+") || !fields[1].matches("\\d+")) {
+            return Optional.empty(); // written by an older version, or damaged: not to be trusted with a kill
+        }
+        long started = Long.parseLong(fields[1]);
+        return ProcessHandle.of(Long.parseLong(fields[0])).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(-1L) == started);
+    }
+
+    /** Stops the server a --detach started, if it still runs, and forgets its token; its pid. */
+    private static Optional<Long> stopDetached() throws Exception {
+        Optional<ProcessHandle> process = running();
+        for (String name : List.of("serve.pid", "serve.token", "serve.address")) {
+            deleteQuietly(LabState.root().resolve(name));
+        }
         if (process.isEmpty()) {
             return Optional.empty();
         }
@@ -176,7 +250,15 @@ final class ServeCommand implements Callable<Integer> {
         } catch (java.util.concurrent.TimeoutException e) {
             process.get().destroyForcibly();
         }
-        return Optional.of(pid);
+        return Optional.of(process.get().pid());
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (java.io.IOException e) {
+            throw new SwarmlabException("cannot remove " + file + ": " + e.getMessage(), "remove it by hand");
+        }
     }
 
     private boolean loopback(String address) {

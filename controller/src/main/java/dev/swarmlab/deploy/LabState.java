@@ -92,6 +92,7 @@ public final class LabState {
             line.put("detail", detail);
         }
         try {
+            dev.swarmlab.StateFiles.newFolder(dir.getParent());
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("journal.jsonl"), new ObjectMapper().writeValueAsString(line) + "\n",
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -160,6 +161,7 @@ public final class LabState {
 
     private void write(Path file, Object value) {
         try {
+            dev.swarmlab.StateFiles.newFolder(dir.getParent());
             Files.createDirectories(dir);
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(temporary, JSON.writeValueAsString(value));

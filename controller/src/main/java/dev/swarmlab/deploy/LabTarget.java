@@ -34,6 +34,14 @@ public final class LabTarget {
         return new HostSet(Path.of(System.getenv().getOrDefault("SWARMLAB_HOME", HostSet.DEFAULT_HOME.toString())), HostSet.DEFAULT_PREFIX);
     }
 
+    /** The names of the lab's hosts: h1..hN for emulated ones (known without their being up), else the inventory's. */
+    public static List<String> hostNames(Lab lab, Optional<Path> inventory) {
+        if (inventory.isEmpty() && lab.hosts() instanceof LabHosts.Local local) {
+            return java.util.stream.IntStream.rangeClosed(1, local.count()).mapToObj(i -> "h" + i).toList();
+        }
+        return hosts(lab, inventory, emulatedHosts()).hosts().stream().map(InventoryHost::name).toList();
+    }
+
     public static Inventory hosts(Lab lab, Optional<Path> inventoryOption, HostSet emulated) {
         if (inventoryOption.isPresent()) {
             return checked(lab, InventoryFile.read(inventoryOption.get()));

@@ -27,8 +27,13 @@ public final class ProbePlanner {
     public record Filter(Set<String> networks, Set<String> probes, Set<String> hosts) {
         public static final Filter ALL = new Filter(Set.of(), Set.of(), Set.of());
 
-        /** Each filter must name something the lab has; otherwise the first one that does not, and what the lab has. */
-        public void check(Lab lab) {
+        /** Each filter must name something the lab has (hosts among the lab's host names); otherwise the first one that does not, and what the lab has. */
+        public void check(Lab lab, java.util.Collection<String> hostNames) {
+            for (String host : hosts) {
+                if (!hostNames.contains(host)) {
+                    throw new IllegalArgumentException("host " + host + ": lab " + lab.name() + " runs on " + String.join(", ", hostNames));
+                }
+            }
             for (String network : networks) {
                 if (!lab.agents().networks().contains(network)) {
                     throw new IllegalArgumentException("network " + network + ": lab " + lab.name() + " has agents on "

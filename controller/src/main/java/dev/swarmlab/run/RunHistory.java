@@ -46,10 +46,6 @@ public final class RunHistory {
         });
     }
 
-    /** A run as it stands now, without its evidence: what a live view polls for. */
-    public record Live(RunInfo run, List<StoredCell> cells) {
-    }
-
     /** The lab state folder whose database holds the run. */
     public Optional<LabState> locate(String runId) {
         for (LabState state : LabState.withRuns(root)) {
@@ -60,13 +56,6 @@ public final class RunHistory {
             }
         }
         return Optional.empty();
-    }
-
-    /** The run as it stands, read from the one database that holds it. */
-    public static Optional<Live> live(LabState state, String runId) {
-        try (RunStore store = RunStore.open(state.runs())) {
-            return store.run(runId).map(run -> new Live(run, store.cells(runId)));
-        }
     }
 
     public RunReport require(String runId) {

@@ -65,6 +65,7 @@ public final class RunStore implements AutoCloseable {
 
     public static RunStore open(Path file) {
         try {
+            dev.swarmlab.StateFiles.newFolder(file.toAbsolutePath().getParent().getParent());
             Files.createDirectories(file.getParent());
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement statement = db.createStatement()) {
@@ -82,6 +83,8 @@ public final class RunStore implements AutoCloseable {
                 // Databases written by earlier versions gain the columns added since, empty (or round 0) for their runs.
                 addColumn(statement, "evidence", "node", "node TEXT");
                 addColumn(statement, "cells", "round", "round INTEGER NOT NULL DEFAULT 0");
+                addColumn(statement, "cells", "changed", "changed INTEGER NOT NULL DEFAULT 0");
+                statement.execute("CREATE INDEX IF NOT EXISTS cells_changed ON cells (run_id, changed)");
             }
             return new RunStore(file, db);
         } catch (SQLException | java.io.IOException e) {
@@ -149,7 +152,7 @@ public final class RunStore implements AutoCloseable {
             update("INSERT INTO rounds VALUES (?,?,?,?,?,?,?,?,?)", runId, step.round(), step.title(), step.action(), step.expected(),
                     step.outcome(), step.detail(), step.verdict().name(), Instant.now().toString());
             int[] next = {0};
-            query("SELECT COALESCE(MAX(seq), -1) + 1 AS n FROM cells WHERE run_id='" + runId.replace("'", "''") + "'", rs -> next[0] = rs.getInt("n"));
+            query("SELECT COALESCE(MAX(seq), -1) + 1 AS n FROM cells WHERE run_id=?", rs -> next[0] = rs.getInt("n"), runId);
             insertCells(runId, step.round(), next[0], cells);
         });
     }
@@ -193,12 +196,12 @@ public final class RunStore implements AutoCloseable {
     /** The refusals tried (round 0), then the steps of a run, in order (round 1 is the first step's). */
     public synchronized List<StepRound> rounds(String runId) {
         List<StepRound> rounds = new ArrayList<>();
-        query("SELECT * FROM attempts WHERE run_id='" + runId.replace("'", "''") + "' ORDER BY seq", rs -> rounds.add(new StepRound(0,
+        query("SELECT * FROM attempts WHERE run_id=? ORDER BY seq", rs -> rounds.add(new StepRound(0,
                 rs.getString("title"), rs.getString("action"), rs.getString("expected"), rs.getString("outcome"), rs.getString("detail"),
-                Verdict.valueOf(rs.getString("verdict")))));
-        query("SELECT * FROM rounds WHERE run_id='" + runId.replace("'", "''") + "' ORDER BY round", rs -> rounds.add(new StepRound(
+                Verdict.valueOf(rs.getString("verdict")))), runId);
+        query("SELECT * FROM rounds WHERE run_id=? ORDER BY round", rs -> rounds.add(new StepRound(
                 rs.getInt("round"), rs.getString("title"), rs.getString("action"), rs.getString("expected"), rs.getString("outcome"),
-                rs.getString("detail"), Verdict.valueOf(rs.getString("verdict")))));
+                rs.getString("detail"), Verdict.valueOf(rs.getString("verdict")))), runId);
         return rounds;
     }
 
@@ -221,16 +224,16 @@ public final class RunStore implements AutoCloseable {
     }
 
     public synchronized List<HostEvidence> evidence(String runId) {
-        return evidenceRows("SELECT 0 AS round, * FROM evidence WHERE run_id='" + runId.replace("'", "''") + "' ORDER BY host")
+        return evidenceRows("SELECT 0 AS round, * FROM evidence WHERE run_id=? ORDER BY host", runId)
                 .getOrDefault(0, List.of());
     }
 
     /** The evidence of every probe round after round 0, by round. */
     public synchronized java.util.Map<Integer, List<HostEvidence>> roundEvidence(String runId) {
-        return evidenceRows("SELECT * FROM round_evidence WHERE run_id='" + runId.replace("'", "''") + "' ORDER BY round, host");
+        return evidenceRows("SELECT * FROM round_evidence WHERE run_id=? ORDER BY round, host", runId);
     }
 
-    private java.util.Map<Integer, List<HostEvidence>> evidenceRows(String sql) {
+    private java.util.Map<Integer, List<HostEvidence>> evidenceRows(String sql, String runId) {
         java.util.Map<Integer, List<HostEvidence>> byRound = new java.util.TreeMap<>();
         query(sql, rs -> {
             java.util.Map<String, String> networks = new java.util.LinkedHashMap<>();
@@ -240,15 +243,17 @@ public final class RunStore implements AutoCloseable {
             String node = rs.getString("node");
             byRound.computeIfAbsent(rs.getInt("round"), r -> new ArrayList<>()).add(new HostEvidence(rs.getString("host"),
                     node == null ? HostNode.UNKNOWN : read(node, HostNode.class), networks, rs.getString("bridges"), rs.getString("nat"), problems));
-        });
+        }, runId);
         return byRound;
     }
 
     /** One result, committed at once. */
     public synchronized void record(String runId, CellResult r) {
-        update("UPDATE cells SET verdict=?, outcome=?, reason=?, latency_ms=?, answered_by=?, timings=?, evidence=?, raw=?, measured=?"
-                        + " WHERE run_id=? AND id=?", r.verdict().name(), r.outcome(), r.reason(), r.latencyMs().orElse(null),
-                r.answeredBy().orElse(null), r.timings().toString(), r.evidence(), r.raw(), Instant.now().toString(), runId, r.cellId());
+        // Each result gets the run's next change number: a live view reads only the cells changed since it last looked.
+        update("UPDATE cells SET verdict=?, outcome=?, reason=?, latency_ms=?, answered_by=?, timings=?, evidence=?, raw=?, measured=?,"
+                        + " changed=(SELECT COALESCE(MAX(changed), 0) + 1 FROM cells WHERE run_id=?) WHERE run_id=? AND id=?", r.verdict().name(),
+                r.outcome(), r.reason(), r.latencyMs().orElse(null), r.answeredBy().orElse(null), r.timings().toString(), r.evidence(), r.raw(),
+                Instant.now().toString(), runId, runId, r.cellId());
     }
 
     public synchronized void finish(String runId, String status) {
@@ -261,32 +266,51 @@ public final class RunStore implements AutoCloseable {
 
     /** One run, read alone (a live view asks for it several times a second). */
     public synchronized Optional<RunInfo> run(String id) {
-        return runsWhere(" WHERE r.id='" + id.replace("'", "''") + "'").stream().findFirst();
+        return runsWhere(" WHERE r.id=?", id).stream().findFirst();
     }
 
-    private List<RunInfo> runsWhere(String where) {
+    private List<RunInfo> runsWhere(String where, Object... values) {
         java.util.Map<String, java.util.Map<Verdict, Integer>> counts = new java.util.HashMap<>();
         query("SELECT run_id, verdict, COUNT(*) AS n FROM cells" + where.replace("r.id", "run_id") + " GROUP BY run_id, verdict",
                 rs -> counts.computeIfAbsent(rs.getString("run_id"), k -> new java.util.EnumMap<>(Verdict.class))
-                        .put(Verdict.valueOf(rs.getString("verdict")), rs.getInt("n")));
+                        .put(Verdict.valueOf(rs.getString("verdict")), rs.getInt("n")), values);
         List<RunInfo> runs = new ArrayList<>();
         query("SELECT r.* FROM runs r" + where + " ORDER BY r.started",
-                rs -> runs.add(runInfo(rs, new CellCounts(counts.getOrDefault(rs.getString("id"), java.util.Map.of())))));
+                rs -> runs.add(runInfo(rs, new CellCounts(counts.getOrDefault(rs.getString("id"), java.util.Map.of())))), values);
         return runs;
+    }
+
+    /** What changed in a run since change number {@code after}: those cells, the last change number, and how many cells are measured of how many. */
+    public record Changes(List<StoredCell> cells, long upTo, int done, int total) {
+    }
+
+    public synchronized Changes changes(String runId, long after) {
+        List<StoredCell> cells = new ArrayList<>();
+        long[] upTo = {after};
+        query("SELECT * FROM cells WHERE run_id=? AND changed>? ORDER BY changed", rs -> {
+            cells.add(storedCell(rs));
+            upTo[0] = Math.max(upTo[0], rs.getLong("changed"));
+        }, runId, after);
+        int[] counts = {0, 0};
+        query("SELECT COUNT(*) AS total, COALESCE(SUM(verdict<>?), 0) AS done FROM cells WHERE run_id=?", rs -> {
+            counts[0] = rs.getInt("done");
+            counts[1] = rs.getInt("total");
+        }, Verdict.PENDING.name(), runId);
+        return new Changes(cells, upTo[0], counts[0], counts[1]);
     }
 
     /** The cells of a run with their results (pending ones have none), in plan order. */
     public synchronized List<StoredCell> cells(String runId) {
         List<StoredCell> cells = new ArrayList<>();
-        query("SELECT * FROM cells WHERE run_id='" + runId.replace("'", "''") + "' ORDER BY seq", rs -> cells.add(storedCell(rs)));
+        query("SELECT * FROM cells WHERE run_id=? ORDER BY seq", rs -> cells.add(storedCell(rs)), runId);
         return cells;
     }
 
     public synchronized List<StoredPlacement> placed(String runId) {
         List<StoredPlacement> placed = new ArrayList<>();
-        query("SELECT * FROM placed WHERE run_id='" + runId.replace("'", "''") + "' ORDER BY rowid", rs -> placed.add(new StoredPlacement(
+        query("SELECT * FROM placed WHERE run_id=? ORDER BY rowid", rs -> placed.add(new StoredPlacement(
                 rs.getString("name"), rs.getString("host"), rs.getString("role"), tree(rs.getString("networks")), rs.getInt("running") == 1,
-                tree(rs.getString("addresses")), tree(rs.getString("ports")))));
+                tree(rs.getString("addresses")), tree(rs.getString("ports")))), runId);
         return placed;
     }
 
@@ -341,10 +365,16 @@ public final class RunStore implements AutoCloseable {
         void row(ResultSet rs) throws SQLException;
     }
 
-    private void query(String sql, Rows rows) {
-        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.row(rs);
+    /** Every value is bound to its ?: no id or name is ever part of the SQL text. */
+    private void query(String sql, Rows rows, Object... values) {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.row(rs);
+                }
             }
         } catch (SQLException e) {
             throw failure(e);

@@ -11,6 +11,7 @@ import dev.swarmlab.run.RunInfo;
 import dev.swarmlab.deploy.Connections;
 import dev.swarmlab.deploy.LabInspection;
 import dev.swarmlab.deploy.LabState;
+import dev.swarmlab.deploy.LabTarget;
 import dev.swarmlab.emulated.Progress;
 import dev.swarmlab.plan.ProbePlanner;
 import io.vertx.core.Vertx;
@@ -53,16 +54,17 @@ final class Api {
     void mount(Router router) {
         router.get("/api").handler(ctx -> answer(ctx, this::index));
         router.get("/api/labs").handler(ctx -> answer(ctx, this::labs));
-        router.get("/api/labs/:lab/preflight").handler(ctx -> answer(ctx, () -> preflight(ctx.pathParam("lab"))));
-        router.get("/api/labs/:lab/hosts").handler(ctx -> answer(ctx, () -> hosts(ctx.pathParam("lab"))));
+        router.get("/api/labs/:lab/preflight").handler(ctx -> answer(ctx, () -> preflight(Ids.lab(ctx.pathParam("lab")))));
+        router.get("/api/labs/:lab/hosts").handler(ctx -> answer(ctx, () -> hosts(Ids.lab(ctx.pathParam("lab")))));
         router.post("/api/labs/:lab/runs").handler(BodyHandler.create().setBodyLimit(65536))
                 .handler(ctx -> answer(ctx, () -> start(ctx.pathParam("lab"), ctx.body().asString())));
         router.get("/api/runs/:run/events").handler(events::handle);
         router.get("/api/runs").handler(ctx -> answer(ctx, () -> JSON.valueToTree(history.runs().stream().map(RunInfo::summary).toList())));
-        router.get("/api/runs/:run").handler(ctx -> answer(ctx, () -> history.require(ctx.pathParam("run")).json()));
-        router.get("/api/runs/:run/cell").handler(ctx -> answer(ctx, () -> history.cell(ctx.pathParam("run"), required(ctx, "id"))));
-        router.get("/api/runs/:before/diff/:after").handler(ctx -> answer(ctx, () -> history.diff(ctx.pathParam("before"),
-                ctx.pathParam("after"))));
+        router.get("/api/runs/:run").handler(ctx -> answer(ctx, () -> history.require(Ids.run(ctx.pathParam("run"))).json()));
+        router.get("/api/runs/:run/cell").handler(ctx -> answer(ctx, () -> history.cell(Ids.run(ctx.pathParam("run")),
+                Ids.cell(required(ctx, "id")))));
+        router.get("/api/runs/:before/diff/:after").handler(ctx -> answer(ctx, () -> history.diff(Ids.run(ctx.pathParam("before")),
+                Ids.run(ctx.pathParam("after")))));
     }
 
     private void answer(RoutingContext ctx, Callable<JsonNode> work) {
@@ -73,7 +75,7 @@ final class Api {
     private static String required(RoutingContext ctx, String parameter) {
         String value = ctx.request().getParam(parameter);
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("the request needs ?" + parameter + "=, for example ?id= with a cell's id from the run");
+            throw new RequestRefused(400, "the request needs ?" + parameter + "=", "for example ?id= with a cell's id from the run");
         }
         return value;
     }
@@ -111,29 +113,19 @@ final class Api {
     }
 
     /** Starts a run of the lab; answers at once with its id and where to follow it. */
-    private JsonNode start(String name, String body) throws IOException {
-        JsonNode request = body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
-        ProbePlanner.Filter filter = new ProbePlanner.Filter(strings(request, "networks"), strings(request, "probes"), strings(request, "hosts"));
-        RunLaunches.Launch launch = launches.start(LabCatalog.of(labs).lab(name), filter);
+    private JsonNode start(String name, String body) {
+        Lab lab = LabCatalog.of(labs).lab(Ids.lab(name));
+        ProbePlanner.Filter filter = RunRequest.parse(body, lab, LabTarget.hostNames(lab, inventory));
+        RunLaunches.Launch launch = launches.start(lab, filter);
         return JSON.createObjectNode().put("run", launch.runId).put("lab", launch.lab).put("events", "/api/runs/" + launch.runId + "/events")
                 .put("report", "/api/runs/" + launch.runId);
-    }
-
-    private static java.util.Set<String> strings(JsonNode request, String field) {
-        JsonNode list = request.path(field);
-        if (!list.isMissingNode() && !list.isArray()) {
-            throw new IllegalArgumentException("\"" + field + "\" must be a list of names, like [\"lab-overlay\"]");
-        }
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
-        list.forEach(n -> names.add(n.asText()));
-        return names;
     }
 
     /** The lab's last preflight findings (check, host, status, evidence, remedy), as its last deploy or run recorded them. */
     private JsonNode preflight(String lab) throws IOException {
         Path file = LabState.of(stateRoot, lab).dir().resolve("preflight.json");
-        if (!lab.matches("[a-z0-9][a-z0-9_.-]{0,39}") || !Files.exists(file)) {
-            throw new dev.swarmlab.NotFoundException("no preflight findings for lab " + lab + " in " + stateRoot,
+        if (!Files.exists(file)) {
+            throw new dev.swarmlab.NotFoundException("no preflight findings for lab " + lab,
                     "deploy or run the lab first (swarmlab deploy LAB)");
         }
         return JSON.readTree(file.toFile());

@@ -71,10 +71,9 @@ final class RunLaunches {
     /**
      * Starts the lab's run on a thread of its own; refuses while the lab's last started run is still
      * going, and runs a lab whose steps change the hosts themselves (an MTU, a cut) alone: no other
-     * lab's run may share the hosts' MTU or the cut chain with it.
+     * lab's run may share the hosts' MTU or the cut chain with it. The filter was checked against the lab by the caller.
      */
     synchronized Launch start(Lab lab, ProbePlanner.Filter filter) {
-        filter.check(lab);
         Launch launch = new Launch(LabRun.newId(), lab.name());
         Launch running = runningByLab.get(lab.name());
         if (running != null) {

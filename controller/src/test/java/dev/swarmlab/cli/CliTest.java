@@ -54,6 +54,14 @@ class CliTest {
         assertEquals("", out.toString());
     }
 
+    @Test
+    void serveRefusesToGoWithoutATokenOffLoopback() {
+        assertEquals(2, run("serve", "--no-token", "--bind", "0.0.0.0", "--port", "0"));
+        assertTrue(err.toString().contains("--no-token is refused on 0.0.0.0"), err.toString());
+        assertEquals(2, run("serve", "--no-token", "--token", "x", "--port", "0"));
+        assertTrue(err.toString().contains("--no-token and a token"), err.toString());
+    }
+
     /** Checked before any host is reached: these need neither hosts nor Docker. */
     @Test
     void runRefusesFiltersTheLabDoesNotHave(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {

@@ -162,21 +162,25 @@ class RunIT {
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        Process server = Controllers.start("serve", "--port", String.valueOf(port), "--labs", labs.toString(), "--inventory", INVENTORY.toString());
+        String token = "runit-" + Long.toHexString(System.nanoTime());
+        Process server = Controllers.start("serve", "--port", String.valueOf(port), "--labs", labs.toString(), "--inventory", INVENTORY.toString(),
+                "--token", token);
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
             assertTrue(out.readLine().startsWith("serving runs from "), "the server says where it serves");
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + port;
 
-            JsonNode hosts = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/labs/drivers/hosts")).build(),
+            String bearer = "Bearer " + token;
+            JsonNode hosts = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/labs/drivers/hosts"))
+                            .header("Authorization", bearer).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body());
             assertEquals(3, count(hosts.path("hosts"), h -> h.path("reached").asBoolean()), hosts.toString());
             assertEquals(3, hosts.path("nodes").size(), hosts.toString());
             assertEquals(1, count(hosts.path("nodes"), n -> n.path("leader").asBoolean() && n.path("role").asText().equals("manager")), hosts.toString());
 
             var started = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/labs/drivers/runs"))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"probes\":[\"tcp\"]}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", bearer).header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"probes\":[\"tcp\"]}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertEquals(202, started.statusCode(), started.body());
             String runId = JSON.readTree(started.body()).path("run").asText();
 
@@ -184,7 +188,7 @@ class RunIT {
             int cells = 0;
             String last = "";
             var stream = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/runs/" + runId + "/events"))
-                    .timeout(Duration.ofMinutes(4)).build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
+                    .header("Authorization", bearer).timeout(Duration.ofMinutes(4)).build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
             for (String line : (Iterable<String>) stream.body()::iterator) {
                 if (line.startsWith("event: ")) {
                     events.add(line.substring(7));

@@ -51,9 +51,14 @@ class PageIT {
     private static final Path SHOTS = Path.of("target", "screenshots");
     /** Selenium warns on every start that it has no DevTools for this chromium; the tests do not use DevTools. */
     private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+    private static final String TOKEN = "page-it-token";
+    /** The names a foreign site uses: its own, and one that its DNS rebinds to this machine (chromium maps both to 127.0.0.1). */
+    private static final String FOREIGN = "foreign.example";
+    private static final String REBOUND = "rebound.example";
     private static Path state;
     private static Vertx vertx;
     private static WebServer server;
+    private static io.vertx.core.http.HttpServer foreign;
     private ChromeDriver browser;
 
     @BeforeAll
@@ -86,9 +91,32 @@ class PageIT {
         Path labs = Files.createDirectories(state.resolve("labs"));
         Files.copy(Path.of("../labs/drivers.yaml"), labs.resolve("drivers.yaml"));
         vertx = Vertx.vertx();
-        server = new WebServer(new WebServer.Options("127.0.0.1", 0, Optional.empty(), state, labs, new ScriptedRun(40)));
+        server = new WebServer(new WebServer.Options("127.0.0.1", 0, Optional.of(TOKEN), state, labs, Optional.empty(), new ScriptedRun(40),
+                List.of()));
         vertx.deployVerticle(server).await();
+        foreign = vertx.createHttpServer().requestHandler(request -> request.response().putHeader("Content-Type", "text/html")
+                .end(foreignPage(server.port()))).listen(0, "127.0.0.1").await();
         Files.createDirectories(SHOTS);
+    }
+
+    /**
+     * Another site's page, as an attacker would write it: a form that posts to the lab's runs (text/plain, the kind a form
+     * may send anywhere), a fetch that does the same without CORS, and a fetch that tries to read the runs. What each got
+     * is written into the page.
+     */
+    private static String foreignPage(int port) {
+        String target = "http://127.0.0.1:" + port;
+        return "<!doctype html><html><body><form id=f method=POST enctype=text/plain target=sink action='" + target
+                + "/api/labs/drivers/runs'><input name='{\"probes\":[\"tcp\"],\"x\":\"' value='\"}'></form>"
+                + "<iframe name=sink></iframe><pre id=out></pre><script>"
+                + "var out = document.getElementById('out');"
+                + "function say(t) { out.textContent += t + '\\n'; }"
+                + "fetch('" + target + "/api/labs/drivers/runs', {method: 'POST', mode: 'no-cors', credentials: 'include', body: '{}',"
+                + " headers: {'Content-Type': 'text/plain'}}).then(function (r) { say('post: ' + r.type); }, function (e) { say('post: ' + e); });"
+                + "fetch('" + target + "/api/runs', {credentials: 'include'}).then(function (r) { return r.text()"
+                + ".then(function (t) { say('read: ' + r.status + ' ' + t); }); }, function (e) { say('read: failed ' + e); });"
+                + "document.getElementById('f').submit();"
+                + "</script></body></html>";
     }
 
     @AfterAll
@@ -101,18 +129,54 @@ class PageIT {
     void browser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1600,1200");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1600,1200",
+                "--host-resolver-rules=MAP " + FOREIGN + " 127.0.0.1, MAP " + REBOUND + " 127.0.0.1");
+        // The console, to see every Content-Security-Policy violation the page causes.
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
+        // As a user would: the address `swarmlab serve` printed, which leaves the token in a cookie and itself at once.
+        browser.get("http://127.0.0.1:" + server.port() + "/?token=" + TOKEN);
+        waiting(10).until(d -> d.getCurrentUrl().equals("http://127.0.0.1:" + server.port() + "/"));
     }
 
     @AfterEach
     void close(TestInfo test) throws Exception {
         if (browser != null) {
             shot(test.getTestMethod().orElseThrow().getName() + "-end");
+            List<String> violations = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                    .map(org.openqa.selenium.logging.LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
             browser.quit();
+            assertEquals(List.of(), violations, "the page works under its Content-Security-Policy");
         }
+    }
+
+    @Test
+    void aForeignSiteCanNeitherStartARunNorReadOne() throws Exception {
+        int before = new RunHistory(state).runs().size();
+        browser.get("http://" + FOREIGN + ":" + foreign.actualPort() + "/");
+        WebElement out = browser.findElement(By.id("out"));
+        waiting(20).until(d -> out.getText().contains("post: ") && out.getText().contains("read: "));
+        shot("foreign-site");
+        String said = out.getText();
+        assertTrue(said.contains("read: failed"), "another origin cannot read the answer: " + said);
+        // A page whose name its DNS rebinds to 127.0.0.1 asks on its own origin, so with its own name as Host: refused.
+        for (String path : List.of("/api/runs", "/api/runs/" + AFTER, "/")) {
+            browser.get("http://" + REBOUND + ":" + server.port() + path);
+            String body = browser.findElement(By.tagName("body")).getText();
+            assertTrue(body.contains("\"status\":403") && body.contains("does not answer to the host name '" + REBOUND + "'"), path + ": " + body);
+            assertFalse(body.contains(AFTER) && !path.equals("/"), "no run was read: " + body);
+        }
+        Thread.sleep(2000); // what the form and the fetch might have started would be recorded by now (the scripted run begins at once)
+        assertEquals(before, new RunHistory(state).runs().size(), "no run was started: " + said);
+        // The form's answer was not even shown in the foreign page's frame (frame-ancestors 'none'): the console says so, and
+        // that is the attack's, not the page's, violation.
+        List<String> console = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
+        assertTrue(console.stream().anyMatch(m -> m.contains("frame-ancestors 'none'")), "the frame was refused: " + console);
     }
 
     private void shot(String name) throws Exception {

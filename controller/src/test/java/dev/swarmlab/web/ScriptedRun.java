@@ -37,9 +37,16 @@ public final class ScriptedRun implements LabRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String LAB = "drivers";
     private final long paceMs;
+    private final int copies;
 
     public ScriptedRun(long paceMs) {
+        this(paceMs, 1);
+    }
+
+    /** A larger run: every cell {@code copies} times (ids suffixed #2, #3, ...), one recorded each {@code paceMs}. */
+    public ScriptedRun(long paceMs, int copies) {
         this.paceMs = paceMs;
+        this.copies = copies;
     }
 
     /** Records a finished run of the scripted lab at once. */
@@ -55,7 +62,13 @@ public final class ScriptedRun implements LabRunner {
     }
 
     private void record(Path stateRoot, String runId, String labFile, Progress progress) {
-        List<Cell> cells = cells();
+        List<Cell> cells = new ArrayList<>(cells());
+        for (int copy = 2; copy <= copies; copy++) {
+            for (Cell c : cells()) {
+                cells.add(new Cell(c.id() + "#" + copy, c.network(), c.source(), c.sourceHost(), c.target(), c.targetHost(), c.route(), c.probe(),
+                        c.dial(), c.port(), c.expectName(), c.shadowedBy(), c.expected()));
+            }
+        }
         try (RunStore store = RunStore.open(LabState.of(stateRoot, LAB).runs())) {
             store.begin(new RunInfo(runId, LAB, labFile, Instant.now().toString(), Optional.empty(), "running", "{}",
                     "[{\"check\":\"kernel: ip_vs\",\"host\":\"h1\",\"status\":\"WARN\",\"evidence\":\"no IP_VS in this kernel\","

@@ -145,7 +145,7 @@ class WebServerTest {
         JsonNode findings = json(get(vertx, server, "/api/labs/lab/preflight"));
         assertEquals("kernel: ip_vs", findings.get(0).path("check").asText());
         assertEquals(404, get(vertx, server, "/api/labs/other/preflight").statusCode());
-        assertEquals(404, get(vertx, server, "/api/labs/..%2F..%2Fetc/preflight").statusCode(), "no way out of the state folder");
+        assertEquals(400, get(vertx, server, "/api/labs/..%2F..%2Fetc/preflight").statusCode(), "not a lab name: no way out of the state folder");
     }
 
     private Path labsWithDrivers() throws Exception {
@@ -161,7 +161,8 @@ class WebServerTest {
     }
 
     private static HttpResponse<Buffer> post(Vertx vertx, WebServer server, String path, String body) {
-        return WebClient.create(vertx).post(server.port(), "127.0.0.1", path).sendBuffer(Buffer.buffer(body)).await();
+        return WebClient.create(vertx).post(server.port(), "127.0.0.1", path).putHeader("Content-Type", "application/json")
+                .sendBuffer(Buffer.buffer(body)).await();
     }
 
     /** The events of a stream that ended, as name and data. */
@@ -191,7 +192,7 @@ class WebServerTest {
         HttpResponse<Buffer> started = post(vertx, server, "/api/labs/drivers/runs", "{}");
         assertEquals(202, started.statusCode(), started.bodyAsString());
         String run = json(started).path("run").asText();
-        HttpResponse<Buffer> again = post(vertx, server, "/api/labs/drivers/runs", "");
+        HttpResponse<Buffer> again = post(vertx, server, "/api/labs/drivers/runs", "{}");
         assertEquals(409, again.statusCode(), "one run of a lab at a time");
         assertTrue(json(again).path("error").asText().contains(run), again.bodyAsString());
 
@@ -242,6 +243,9 @@ class WebServerTest {
         assertTrue(json(badNetwork).path("error").asText().contains("has agents on lab-overlay"), badNetwork.bodyAsString());
         assertEquals(400, post(vertx, server, "/api/labs/drivers/runs", "{not json").statusCode());
         assertEquals(400, post(vertx, server, "/api/labs/drivers/runs", "{\"probes\":\"icmp\"}").statusCode());
+        HttpResponse<Buffer> badHost = post(vertx, server, "/api/labs/drivers/runs", "{\"hosts\":[\"h9\"]}");
+        assertEquals(400, badHost.statusCode());
+        assertTrue(json(badHost).path("error").asText().contains("runs on h1, h2, h3"), badHost.bodyAsString());
         assertEquals(404, get(vertx, server, "/api/runs/nope/events").statusCode());
     }
 
@@ -257,12 +261,19 @@ class WebServerTest {
 
         WebServer guarded = serve(vertx, Optional.of("s3cret"), state);
         assertEquals(401, get(vertx, guarded, "/").statusCode(), "the page too needs the token");
-        HttpResponse<Buffer> withToken = get(vertx, guarded, "/?token=s3cret");
-        assertEquals(200, withToken.statusCode());
-        String cookie = withToken.cookies().stream().filter(c -> c.startsWith(TokenCheck.COOKIE + "=")).findFirst().orElseThrow();
-        assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("httponly"), cookie);
+        HttpResponse<Buffer> withToken = WebClient.create(vertx, new io.vertx.ext.web.client.WebClientOptions().setFollowRedirects(false))
+                .get(guarded.port(), "127.0.0.1", "/?token=s3cret").send().await();
+        assertEquals(302, withToken.statusCode(), "the address loses its token at once");
+        assertEquals("/", withToken.getHeader("Location"));
+        String name = TokenCheck.cookie(guarded.port());
+        String cookie = withToken.cookies().stream().filter(c -> c.startsWith(name + "=")).findFirst().orElseThrow();
+        String lower = cookie.toLowerCase(java.util.Locale.ROOT);
+        assertTrue(lower.contains("httponly") && lower.contains("samesite=strict"), cookie);
+        HttpResponse<Buffer> byCookie = get(vertx, guarded, "/", "Cookie", cookie.split(";")[0]);
+        assertEquals(200, byCookie.statusCode(), "the page opens with the cookie");
+        assertTrue(byCookie.bodyAsString().contains("<script src=\"app.js\">"));
         assertEquals(200, get(vertx, guarded, "/api/runs", "Cookie", cookie.split(";")[0]).statusCode(), "the page's own requests use the cookie");
-        assertEquals(401, get(vertx, guarded, "/api/runs", "Cookie", TokenCheck.COOKIE + "=wrong").statusCode());
+        assertEquals(401, get(vertx, guarded, "/api/runs", "Cookie", name + "=wrong").statusCode());
     }
 
     @Test
