@@ -69,6 +69,21 @@ public final class Deadline {
         }
     }
 
+    /** The future's value, waited for until the deadline; its failure as it is (or wrapped, if checked); a time-out that names what was awaited. */
+    public <T> T get(java.util.concurrent.Future<T> future) {
+        try {
+            return future.get(Math.max(1, remaining().toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            future.cancel(true);
+            throw timeout();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new SwarmlabException(awaited + " failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SwarmlabException("interrupted while waiting for " + awaited, e);
+        }
+    }
+
     /** Sleeps for the pause, or until the deadline if that comes first; an interrupt ends the wait with an error naming it. */
     public void pause(Duration pause) {
         try {

@@ -161,6 +161,6 @@ public final class AgentMain {
         new BatchServer(BatchServer.SOCKET, ProbeRegistry.standard(), threads);
         System.out.println("agent " + identity.name() + " on " + identity.host() + " serving tcp " + tcp + ", udp " + udp + ", http " + http
                 + (extra.isEmpty() ? "" : ", tcp " + extra));
-        Thread.currentThread().join();
+        Thread.currentThread().join(); // waits: the agent's whole life, until its container stops
     }
 }

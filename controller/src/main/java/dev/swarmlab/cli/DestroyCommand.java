@@ -20,9 +20,10 @@ import picocli.CommandLine.Option;
 
 /** `swarmlab destroy LAB`: remove by label everything the lab made, leave its swarm, and check that nothing is left. */
 @Command(name = "destroy", mixinStandardHelpOptions = true,
-        description = {"Remove everything the lab created (found by its label), then leave its swarm, workers first, and check each",
-                "host: what is still there (containers, networks, the swarm's docker_gwbridge, stale endpoints, SWARMLAB-* chains)",
-                "is listed with Docker's words, exit 1. Puts back first what a run's steps did to a host and nothing restored (an MTU,",
+        description = {"Remove everything the lab created, leave its swarm, and check that every host is clean.",
+                "Everything is found by its label, and workers leave before managers. On each host what is still there",
+                "(containers, networks, the swarm's docker_gwbridge, stale endpoints, SWARMLAB-* chains) is listed with Docker's",
+                "words, exit 1. Puts back first what a run's steps did to a host and nothing restored (an MTU,",
                 "a cut: a run killed half-way). Safe to run twice. A host that cannot be reached is reported; run destroy again later."})
 final class DestroyCommand implements Callable<Integer> {
     @Mixin

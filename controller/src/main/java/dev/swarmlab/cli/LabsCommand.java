@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
 
 /** `swarmlab labs`: the catalog, one line a lab. */
 @Command(name = "labs", mixinStandardHelpOptions = true,
-        description = {"List the labs in the catalog folder: name, hosts, networks, probes and what each shows (its description),",
-                "or the problem reading a file. Each lab's doc is NAME.md beside it; run one with `swarmlab run labs/NAME.yaml`."})
+        description = {"List the labs in the catalog folder and what each shows.",
+                "One line a lab: its name, hosts, networks, probes and description, or the problem reading its file. Each lab's",
+                "doc is NAME.md beside it; run one with `swarmlab run labs/NAME.yaml`."})
 final class LabsCommand implements Callable<Integer> {
     @Option(names = "--labs", defaultValue = "labs", paramLabel = "DIR", description = "The folder of lab files (default: ${DEFAULT-VALUE}).")
     Path labs;

@@ -14,9 +14,9 @@ import picocli.CommandLine.Parameters;
 
 /** `swarmlab report RUN --html FILE --json FILE --junit FILE`: a recorded run exported again. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Export a recorded run: as one self-contained HTML page (the served page with the run inlined; opens",
-                "from disk with no server), as JSON (the same as report.json) and as JUnit XML (one test case per cell;",
-                "an expected block that was blocked passes)."})
+        description = {"Export a recorded run as one HTML page, as JSON or as JUnit XML.",
+                "The HTML page is the served page with the run inlined: it opens from disk with no server. The JSON is the same",
+                "as report.json; the JUnit XML has one test case per cell (an expected block that was blocked passes)."})
 final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "The run's id, as `swarmlab runs` lists it, or `latest`.")
     String runId;

@@ -29,8 +29,8 @@ import picocli.CommandLine.Parameters;
 
 /** `swarmlab run LAB` or `swarmlab run --all`: deploy what is missing, run the probe matrix, judge it, report it. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Deploy the lab if needed, run its probe matrix through the agents, and judge every cell against what",
-                "Docker's drivers promise. Prints a summary and writes report.json and junit.xml. With --all, every lab in",
+        description = {"Deploy the lab if needed, probe every cell through the agents and judge it against what Docker's drivers promise.",
+                "Prints a summary and writes report.json and junit.xml. With --all, every lab in",
                 "--labs in turn, each destroyed after its run (labs do not share a swarm), then one summary table.",
                 "Exit status: 0 every cell matched (an expected block that blocked matches) or has no expectation to judge it by;",
                 "1 a cell was unexpected, misrouted or flaky, or a step did not do what the lab expected; 3 the run is incomplete",

@@ -127,7 +127,7 @@ final class ServeCommand implements Callable<Integer> {
             vertx.close();
             stopped.countDown();
         }));
-        stopped.await();
+        stopped.await(); // waits: for Ctrl-C, the whole life of a server in the foreground
         return 0;
     }
 

@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "swarmlab",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = {"Multi-host Docker networking labs: Swarm, overlay/bridge/host/none networks and probe agents on",
-                "emulated or real hosts, with connectivity matrices judged against Docker's documented behaviour."},
+        description = "Multi-host Docker networking labs: Swarm, overlay/bridge/host/none networks and probe agents on emulated or real"
+                + " hosts, with connectivity matrices judged against Docker's documented behaviour.",
         subcommands = {HostsCommand.class, LabsCommand.class, DeployCommand.class, RunCommand.class, RunsCommand.class, ShowCommand.class, ReportCommand.class,
                 ServeCommand.class,
                 InspectCommand.class,

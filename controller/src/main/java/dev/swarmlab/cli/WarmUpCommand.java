@@ -43,7 +43,11 @@ final class WarmUpCommand implements Callable<Integer> {
                 // no daemon here: the point was loading the client
             }
             Path key = scratch.resolve("id");
-            new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString()).start().waitFor();
+            Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString()).start();
+            if (!keygen.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                keygen.destroyForcibly();
+                throw new SwarmlabException("ssh-keygen did not make a key within 30 s", "check that ssh-keygen (openssh-client) works");
+            }
             try {
                 Ssh.connect(new InventoryHost("warm-up", "127.0.0.1", 1, "root", key, scratch.resolve("known_hosts"))).close();
             } catch (SwarmlabException expected) {

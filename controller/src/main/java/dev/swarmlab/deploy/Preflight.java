@@ -59,7 +59,7 @@ public final class Preflight {
                 Deadline.in(Duration.ofMinutes(1), "preflight checks on every host"), this::hostChecks);
         perHost.forEach(o -> findings.addAll(o.ok() ? o.value()
                 : List.of(Finding.fail("host checks", o.key().name(), o.error().getMessage(), "see the error"))));
-        findings.addAll(ports.join());
+        findings.addAll(Deadline.in(Duration.ofMinutes(2), "the swarm-port checks between the hosts").get(ports));
         plan.conflicts().forEach(c -> findings.add(Finding.fail(c.check(), c.host(), c.problem(), c.remedy())));
         return findings;
     }

@@ -312,6 +312,9 @@ public final class EmulatedHosts {
                 + "' (written by `swarmlab hosts up`)\nthe same format describes real machines: see the README");
     }
 
+    /** How long a command waits for another one changing the same hosts (bringing up 12 hosts takes well under a minute). */
+    private static final Duration LOCK_WAIT = Duration.ofMinutes(10);
+
     private <T> T locked(java.util.function.Supplier<T> work) {
         try {
             Files.createDirectories(set.home());
@@ -323,7 +326,14 @@ public final class EmulatedHosts {
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 progress.step("-", "another swarmlab command is changing the hosts '" + set.prefix() + "'; waiting for it");
-                lock = channel.lock();
+                Deadline deadline = Deadline.in(LOCK_WAIT, "the other swarmlab command changing the hosts '" + set.prefix() + "' to finish ("
+                        + set.lockFile() + ")");
+                for (lock = channel.tryLock(); lock == null; lock = channel.tryLock()) {
+                    if (deadline.expired()) {
+                        throw deadline.timeout();
+                    }
+                    deadline.pause(Duration.ofMillis(200));
+                }
             }
             try {
                 return work.get();

@@ -1,6 +1,7 @@
 package dev.swarmlab.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.swarmlab.Deadline;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.deploy.Connection;
 import dev.swarmlab.deploy.Connections;
@@ -50,6 +51,8 @@ public final class Runner {
     static final java.util.Set<String> ALONE = java.util.Set.of("throughput");
     /** Beyond the slowest probe's own time: the exec's and the agent JVM's start. */
     static final Duration SLACK = Duration.ofSeconds(20);
+    /** The most a round's batches may take together before the run says which wait hung (each probe has its own deadline). */
+    static final Duration BATCHES = Duration.ofMinutes(30);
     private final RunStore store;
     private final String runId;
     private final Listener listener;
@@ -163,7 +166,7 @@ public final class Runner {
                     try {
                         Placed agent = source.orElseThrow(() -> new SwarmlabException("agent " + batch.getKey() + " was not deployed"));
                         Semaphore slots = hosts.computeIfAbsent(agent.host(), h -> new Semaphore(PER_HOST));
-                        slots.acquireUninterruptibly();
+                        slots.acquireUninterruptibly(); // waits: for the host's other batches, each bounded by its probes' deadlines
                         try {
                             long start = System.nanoTime();
                             work.run(agent, connections);
@@ -178,14 +181,11 @@ public final class Runner {
                     }
                 }));
             }
+            // Each batch's probes have their own deadlines; this one only bounds a hang, and names it.
+            Deadline round = Deadline.in(BATCHES, "every probe batch of the round to finish (every result measured so far is stored)");
             for (java.util.concurrent.Future<?> batch : batches) {
-                batch.get();
+                round.get(batch);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SwarmlabException("the run was interrupted; every result measured so far is stored", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new SwarmlabException("a probe batch failed unexpectedly: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
             try {

@@ -1,11 +1,13 @@
 package dev.swarmlab.system;
 
+import dev.swarmlab.Deadline;
 import dev.swarmlab.Durations;
 import dev.swarmlab.SwarmlabException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /** {@link Commands} through {@link ProcessBuilder}. */
 public final class LocalCommands implements Commands {
+    /** How long the output of an ended command may take to be read to its end. */
+    private static final Duration OUTPUT = Duration.ofSeconds(10);
+
     /** Stream readers block, so they get their own threads rather than the common pool. */
     private static final ExecutorService READERS = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "command-output");
@@ -66,7 +71,9 @@ public final class LocalCommands implements Commands {
                 throw new SwarmlabException("`" + command + "` did not finish within "
                         + Durations.format(command.deadline()) + " (" + command.purpose() + ")");
             }
-            return new CommandResult(command, process.exitValue(), out.join(), err.join());
+            // The process has ended; a child it left holding its output could still keep the pipes open.
+            Deadline output = Deadline.in(OUTPUT, "the output of `" + command + "` after it ended");
+            return new CommandResult(command, process.exitValue(), output.get(out), output.get(err));
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();

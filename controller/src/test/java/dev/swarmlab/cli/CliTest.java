@@ -23,10 +23,24 @@ class CliTest {
     }
 
     @Test
-    void helpListsTheVerbs() {
+    void helpListsEveryVerbWithAWholeSentence() {
         assertEquals(0, run("--help"));
-        assertTrue(out.toString().contains("hosts"), out.toString());
-        assertTrue(out.toString().contains("help"), out.toString());
+        String help = out.toString();
+        String commands = help.substring(help.indexOf("Commands:") + "Commands:".length(), help.indexOf("\nRun 'swarmlab VERB --help'"));
+        // "  verb   Summary that may wrap\n             onto more lines." -> verb and its whole summary
+        java.util.Map<String, String> summaries = new java.util.LinkedHashMap<>();
+        String verb = null;
+        for (String line : commands.split("\n")) {
+            if (line.matches("\\s{2}\\S+\\s+.*")) {
+                verb = line.strip().split("\\s+")[0];
+                summaries.put(verb, line.strip().substring(verb.length()).strip());
+            } else if (verb != null) {
+                summaries.merge(verb, line.strip(), (a, b) -> a + " " + b);
+            }
+        }
+        assertEquals(java.util.List.of("hosts", "labs", "deploy", "run", "runs", "show", "report", "serve", "inspect", "destroy", "help"),
+                java.util.List.copyOf(summaries.keySet()), help);
+        summaries.forEach((name, summary) -> assertTrue(summary.endsWith("."), "the summary of " + name + " is cut: " + summary));
     }
 
     @ParameterizedTest

@@ -3,6 +3,7 @@ package dev.swarmlab.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.swarmlab.Each;
 import dev.swarmlab.docker.EngineInfo;
 import dev.swarmlab.docker.NetworkState;
 import dev.swarmlab.docker.SwarmNode;
@@ -143,6 +144,6 @@ class DeployPlannerTest {
         HOSTS.keySet().forEach(h -> views.put(h, new HostView(h, h.equals("h1") ? member(h, true, "foreign") : idle(h), List.of())));
         DeployPlanner.Plan plan = DeployPlanner.plan(lab, HOSTS, views, Optional.of("ours"), List.of());
         assertEquals("h1", plan.conflicts().get(0).host());
-        assertTrue(plan.actions().stream().noneMatch(a -> a instanceof Action.JoinSwarm || a instanceof Action.InitSwarm));
+        assertTrue(Each.none(plan.actions().stream(), a -> a instanceof Action.JoinSwarm || a instanceof Action.InitSwarm));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.swarmlab.Each;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.docker.NetworkRequest;
 import dev.swarmlab.lab.Lab;
@@ -29,7 +30,7 @@ class NetworkSpecTest {
         assertEquals(List.of(Optional.of("10.107.0.64/26"), Optional.of("10.107.0.128/26"), Optional.of("10.107.0.192/26")),
                 requests.stream().map(NetworkRequest::ipRange).toList(), "slice 0 (the gateway's, .1) is no host's");
         assertEquals(List.of("eth0", "eth1", "eth2"), requests.stream().map(r -> r.options().get("parent")).toList());
-        assertTrue(requests.stream().allMatch(r -> r.subnet().equals(Optional.of("10.107.0.0/24")) && r.driver().equals("macvlan")));
+        assertTrue(Each.all(requests.stream(), r -> r.subnet().equals(Optional.of("10.107.0.0/24")) && r.driver().equals("macvlan")));
     }
 
     @Test

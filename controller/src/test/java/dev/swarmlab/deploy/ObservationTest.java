@@ -3,6 +3,7 @@ package dev.swarmlab.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.swarmlab.Each;
 import dev.swarmlab.docker.EngineInfo;
 import dev.swarmlab.docker.SwarmNode;
 import dev.swarmlab.lab.Lab;
@@ -55,7 +56,7 @@ class ObservationTest {
             DeployPlanner.Plan plan = DeployPlanner.plan(lab, Map.of("h1", "10.0.0.11", "h2", "10.0.0.12"), observed.views(),
                     observed.ourCluster(), observed.ourNodes());
             assertEquals(List.of(), plan.conflicts());
-            assertTrue(plan.actions().stream().noneMatch(a -> a instanceof Action.JoinSwarm), "nothing joined twice: " + plan.actions());
+            assertTrue(Each.none(plan.actions().stream(), a -> a instanceof Action.JoinSwarm), "nothing joined twice: " + plan.actions());
         }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swarmlab.Each;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.CliRun;
 import dev.swarmlab.inventory.Inventory;
@@ -138,12 +139,12 @@ class EmulatedHostsIT {
         assertEquals(0, down.exit(), down.out() + down.err());
         assertTrue(down.out().contains("removed 4 hosts"), down.out());
 
-        assertTrue(pids.stream().noneMatch(pid -> ProcessHandle.of(pid).isPresent()), "dockerd processes remain: " + pids);
+        assertTrue(Each.none(pids.stream(), pid -> ProcessHandle.of(pid).isPresent()), "dockerd processes remain: " + pids);
         assertEquals(List.of(), matching(Path.of("/run/netns"), PREFIX + "-"), "namespaces");
         assertEquals(List.of(), matching(Path.of("/sys/class/net"), PREFIX + "-"), "veths and bridge");
         assertFalse(Files.exists(Cgroups.find().unified().resolve(SET.cgroup())), "cgroup");
         assertFalse(Files.exists(HOME), "state folder");
-        assertTrue(HostReaper.mountPoints().stream().noneMatch(m -> m.startsWith(HOME.toString()) || m.contains(PREFIX + "-")),
+        assertTrue(Each.none(HostReaper.mountPoints().stream(), m -> m.startsWith(HOME.toString()) || m.contains(PREFIX + "-")),
                 "mounts");
         String rules = new LocalCommands().must("iptables", "-S").stdout();
         assertFalse(rules.contains(SET.ruleComment()), rules);

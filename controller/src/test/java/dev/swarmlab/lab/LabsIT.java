@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmlab.CliRun;
+import dev.swarmlab.Each;
 import dev.swarmlab.HostLogs;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,18 +84,15 @@ class LabsIT {
         labs.put("drivers", drivers);
 
         Map<String, Predicate<List<JsonNode>>> addressing = new LinkedHashMap<>();
-        addressing.put("6: a container pinned with --ip is reached at that address", cells -> select(cells, "pinned", "by address", true, "tcp")
-                .stream().filter(c -> c.path("target").asText().equals("fixed"))
-                .allMatch(c -> c.path("dial").asText().equals("192.168.100.123") && c.path("outcome").asText().equals("ok")));
-        addressing.put("6: its name resolves to the pinned address", cells -> select(cells, "pinned", "by name", true, "dns").stream()
-                .filter(c -> c.path("target").asText().equals("fixed"))
-                .allMatch(c -> c.path("raw").path("timings").path("addresses").toString().equals("[\"192.168.100.123\"]")));
+        addressing.put("6: a container pinned with --ip is reached at that address", cells -> Each.all(select(cells, "pinned", "by address", true, "tcp")
+                .stream().filter(c -> c.path("target").asText().equals("fixed")), c -> c.path("dial").asText().equals("192.168.100.123") && c.path("outcome").asText().equals("ok")));
+        addressing.put("6: its name resolves to the pinned address", cells -> Each.all(select(cells, "pinned", "by name", true, "dns").stream()
+                .filter(c -> c.path("target").asText().equals("fixed")), c -> c.path("raw").path("timings").path("addresses").toString().equals("[\"192.168.100.123\"]")));
         labs.put("addressing", addressing);
 
         Map<String, Predicate<List<JsonNode>>> appDb = new LinkedHashMap<>();
-        appDb.put("3: the app reaches the db by name on 27017", cells -> select(cells, "app-net", "by name", true, "tcp").stream()
-                .filter(c -> c.path("source").asText().equals("app") && c.path("dial").asText().equals("mongodb"))
-                .allMatch(c -> c.path("outcome").asText().equals("ok") && c.path("port").asInt() == 27017));
+        appDb.put("3: the app reaches the db by name on 27017", cells -> Each.all(select(cells, "app-net", "by name", true, "tcp").stream()
+                .filter(c -> c.path("source").asText().equals("app") && c.path("dial").asText().equals("mongodb")), c -> c.path("outcome").asText().equals("ok") && c.path("port").asInt() == 27017));
         appDb.put("3: the db publishes nothing", cells -> all(cells, "host", "unpublished port", null, "tcp", "blocked"));
         appDb.put("3, 5: the app's published port answers at its host's address",
                 cells -> all(cells, "host", "published port", null, "tcp", "ok"));
@@ -112,7 +110,7 @@ class LabsIT {
         containers.put("3: network connect makes the peer reachable", cells -> between(round(cells, 1), "web", "store", "back", "ok")
                 && between(round(cells, 0), "web", "store", "front", "blocked"));
         containers.put("3: network disconnect takes it away again", cells -> between(round(cells, 2), "web", "store", "front", "blocked")
-                && round(cells, 2).stream().noneMatch(c -> c.path("source").asText().equals("web") && c.path("network").asText().equals("back")));
+                && Each.none(round(cells, 2).stream(), c -> c.path("source").asText().equals("web") && c.path("network").asText().equals("back")));
         labs.put("containers", containers);
 
         Map<String, Predicate<List<JsonNode>>> lifecycle = new LinkedHashMap<>();
@@ -120,22 +118,18 @@ class LabsIT {
         labs.put("lifecycle", lifecycle);
 
         Map<String, Predicate<List<JsonNode>>> hostInternal = new LinkedHashMap<>();
-        hostInternal.put("2: host.docker.internal reaches the host with host-gateway", cells -> select(cells, "bridge", "host.docker.internal", true,
-                "tcp").stream().filter(c -> c.path("source").asText().equals("with-flag"))
-                .allMatch(c -> c.path("outcome").asText().equals("ok") && c.path("answeredBy").asText().startsWith("host-internal-host-h1")));
-        hostInternal.put("2: without the flag the name does not resolve", cells -> select(cells, "bridge", "host.docker.internal", true, "tcp")
-                .stream().filter(c -> c.path("source").asText().equals("without-flag"))
-                .allMatch(c -> c.path("outcome").asText().equals("blocked") && c.path("reason").asText().equals("no such name")));
-        hostInternal.put("2: localhost is the container itself", cells -> select(cells, "bridge", "localhost", true, "tcp").stream()
-                .allMatch(c -> c.path("answeredBy").asText().startsWith(c.path("source").asText() + "@")));
+        hostInternal.put("2: host.docker.internal reaches the host with host-gateway", cells -> Each.all(select(cells, "bridge", "host.docker.internal", true,
+                "tcp").stream().filter(c -> c.path("source").asText().equals("with-flag")), c -> c.path("outcome").asText().equals("ok") && c.path("answeredBy").asText().startsWith("host-internal-host-h1")));
+        hostInternal.put("2: without the flag the name does not resolve", cells -> Each.all(select(cells, "bridge", "host.docker.internal", true, "tcp")
+                .stream().filter(c -> c.path("source").asText().equals("without-flag")), c -> c.path("outcome").asText().equals("blocked") && c.path("reason").asText().equals("no such name")));
+        hostInternal.put("2: localhost is the container itself", cells -> Each.all(select(cells, "bridge", "localhost", true, "tcp").stream(), c -> c.path("answeredBy").asText().startsWith(c.path("source").asText() + "@")));
         labs.put("host-internal", hostInternal);
 
         Map<String, Predicate<List<JsonNode>>> links = new LinkedHashMap<>();
-        links.put("3: --link makes the alias resolve in the linking container", cells -> select(cells, "bridge", "by link alias", true, "tcp")
-                .stream().filter(c -> c.path("source").asText().equals("frontend"))
-                .allMatch(c -> c.path("outcome").asText().equals("ok") && c.path("answeredBy").asText().startsWith("database@")));
-        links.put("3: the link is one-way", cells -> select(cells, "bridge", "by link alias", true, "tcp").stream()
-                .filter(c -> c.path("source").asText().equals("database")).allMatch(c -> c.path("outcome").asText().equals("blocked")));
+        links.put("3: --link makes the alias resolve in the linking container", cells -> Each.all(select(cells, "bridge", "by link alias", true, "tcp")
+                .stream().filter(c -> c.path("source").asText().equals("frontend")), c -> c.path("outcome").asText().equals("ok") && c.path("answeredBy").asText().startsWith("database@")));
+        links.put("3: the link is one-way", cells -> Each.all(select(cells, "bridge", "by link alias", true, "tcp").stream()
+                .filter(c -> c.path("source").asText().equals("database")), c -> c.path("outcome").asText().equals("blocked")));
         labs.put("links", links);
 
         Map<String, Predicate<List<JsonNode>>> outside = new LinkedHashMap<>();
@@ -147,27 +141,24 @@ class LabsIT {
         labs.put("outside", outside);
 
         Map<String, Predicate<List<JsonNode>>> publishing = new LinkedHashMap<>();
-        publishing.put("5: -p HOST:CONTAINER, -p CONTAINER and -P answer at the host's address", cells -> select(cells, "host", "published port",
-                null, "tcp").stream().filter(c -> !c.path("target").asText().startsWith("one-address"))
-                .allMatch(c -> c.path("outcome").asText().equals("ok")));
-        publishing.put("5: -p CONTAINER and -P take random host ports", cells -> select(cells, "host", "published port", null, "tcp").stream()
-                .filter(c -> c.path("target").asText().startsWith("any-port") || c.path("target").asText().startsWith("all-ports"))
-                .allMatch(c -> c.path("port").asInt() >= 32768));
-        publishing.put("5: -p IP:HOST:CONTAINER answers at that address only", cells -> select(cells, "host", "published port", null, "tcp")
-                .stream().filter(c -> c.path("target").asText().startsWith("one-address"))
-                .allMatch(c -> c.path("outcome").asText().equals(c.path("dial").asText().equals("127.0.0.1") ? "ok" : "blocked")));
+        publishing.put("5: -p HOST:CONTAINER, -p CONTAINER and -P answer at the host's address", cells -> Each.all(select(cells, "host", "published port",
+                null, "tcp").stream().filter(c -> !c.path("target").asText().startsWith("one-address")), c -> c.path("outcome").asText().equals("ok")));
+        publishing.put("5: -p CONTAINER and -P take random host ports", cells -> Each.all(select(cells, "host", "published port", null, "tcp").stream()
+                .filter(c -> c.path("target").asText().startsWith("any-port") || c.path("target").asText().startsWith("all-ports")), c -> c.path("port").asInt() >= 32768));
+        publishing.put("5: -p IP:HOST:CONTAINER answers at that address only", cells -> Each.all(select(cells, "host", "published port", null, "tcp")
+                .stream().filter(c -> c.path("target").asText().startsWith("one-address")), c -> c.path("outcome").asText().equals(c.path("dial").asText().equals("127.0.0.1") ? "ok" : "blocked")));
         labs.put("publishing", publishing);
 
         Map<String, Predicate<List<JsonNode>>> services = new LinkedHashMap<>();
         services.put("9: tasks.NAME resolves to every task", cells -> all(cells, "svc-overlay", "tasks.NAME", null, "dns", "ok"));
         services.put("9: tasks.NAME reaches a task", cells -> all(cells, "svc-overlay", "tasks.NAME", null, "tcp", "ok"));
         services.put("9: a service's name resolves", cells -> all(cells, "svc-overlay", "service name", null, "dns", "ok"));
-        services.put("9: dnsrr reaches a task without a VIP", cells -> select(cells, "svc-overlay", "service name", null, "tcp").stream()
-                .filter(c -> c.path("target").asText().equals("rr")).allMatch(c -> c.path("outcome").asText().equals("ok")));
+        services.put("9: dnsrr reaches a task without a VIP", cells -> Each.all(select(cells, "svc-overlay", "service name", null, "tcp").stream()
+                .filter(c -> c.path("target").asText().equals("rr")), c -> c.path("outcome").asText().equals("ok")));
         services.put("5: mode=host publishing answers only on the node where the task runs", cells -> {
             List<JsonNode> pinned = select(cells, "host", "published port", null, "tcp").stream()
                     .filter(c -> c.path("target").asText().startsWith("pinned ")).toList();
-            return pinned.size() == 9 && pinned.stream().allMatch(c -> c.path("outcome").asText().equals(c.path("targetHost").asText()
+            return pinned.size() == 9 && Each.all(pinned.stream(), c -> c.path("outcome").asText().equals(c.path("targetHost").asText()
                     .equals("h2") ? "ok" : "blocked"));
         });
         labs.put("services", services);
@@ -179,26 +170,23 @@ class LabsIT {
         labs.put("encrypted-overlay", encrypted);
 
         Map<String, Predicate<List<JsonNode>>> mtu = new LinkedHashMap<>();
-        mtu.put("9: the default overlay carries full-size packets between 1500-byte underlays", cells -> round(cells, 0).stream()
-                .filter(c -> c.path("network").asText().equals("wide") && c.path("probe").asText().equals("mtu"))
-                .allMatch(c -> c.path("outcome").asText().equals("ok") && c.path("timings").path("interfaceMtu").asInt() == 1450));
+        mtu.put("9: the default overlay carries full-size packets between 1500-byte underlays", cells -> Each.all(round(cells, 0).stream()
+                .filter(c -> c.path("network").asText().equals("wide") && c.path("probe").asText().equals("mtu")), c -> c.path("outcome").asText().equals("ok") && c.path("timings").path("interfaceMtu").asInt() == 1450));
         mtu.put("9: with h2's underlay at 1400, full-size packets to and from h2 are lost, between h1 and h3 they pass", cells -> {
             List<JsonNode> wide = select(round(cells, 1), "wide", "by address", false, "mtu");
-            return wide.stream().allMatch(c -> c.path("outcome").asText().equals(touches(c, "h2") ? "blocked" : "ok"))
-                    && wide.stream().filter(c -> touches(c, "h2")).allMatch(c -> c.path("timings").path("largestPayload").asInt() < 1422);
+            return Each.all(wide.stream(), c -> c.path("outcome").asText().equals(touches(c, "h2") ? "blocked" : "ok"))
+                    && Each.all(wide.stream().filter(c -> touches(c, "h2")), c -> c.path("timings").path("largestPayload").asInt() < 1422);
         });
         mtu.put("9: small packets still cross to h2", cells -> all(round(cells, 1), "wide", "by address", false, "icmp", "ok"));
-        mtu.put("9: an overlay with `mtu: 1400` (1350 inside) carries full-size packets over the 1400 underlay", cells -> round(cells, 1)
-                .stream().filter(c -> c.path("network").asText().equals("snug") && c.path("probe").asText().equals("mtu"))
-                .allMatch(c -> c.path("outcome").asText().equals("ok") && c.path("timings").path("interfaceMtu").asInt() == 1350));
+        mtu.put("9: an overlay with `mtu: 1400` (1350 inside) carries full-size packets over the 1400 underlay", cells -> Each.all(round(cells, 1)
+                .stream().filter(c -> c.path("network").asText().equals("snug") && c.path("probe").asText().equals("mtu")), c -> c.path("outcome").asText().equals("ok") && c.path("timings").path("interfaceMtu").asInt() == 1350));
         mtu.put("9: restored, the default overlay carries full-size packets again", cells -> all(round(cells, 2), "wide", "by address", false,
                 "mtu", "ok"));
         labs.put("overlay-mtu", mtu);
 
         Map<String, Predicate<List<JsonNode>>> partition = new LinkedHashMap<>();
-        partition.put("4: cut off, h3 reaches no other host and no other host reaches it, on the overlay or host to host", cells -> Stream.of(
-                "span", "host").flatMap(n -> select(round(cells, 1), n, "by address", false, "tcp").stream())
-                .allMatch(c -> c.path("outcome").asText().equals(touches(c, "h3") ? "blocked" : "ok")));
+        partition.put("4: cut off, h3 reaches no other host and no other host reaches it, on the overlay or host to host", cells -> Each.all(Stream.of(
+                "span", "host").flatMap(n -> select(round(cells, 1), n, "by address", false, "tcp").stream()), c -> c.path("outcome").asText().equals(touches(c, "h3") ? "blocked" : "ok")));
         partition.put("4: cut off, every host still reaches its own containers", cells -> all(round(cells, 1), "span", "by address", true, "tcp",
                 "ok") && all(round(cells, 1), "local", "by address", true, "tcp", "ok"));
         partition.put("4: restored, the overlay crosses to h3 again", cells -> all(round(cells, 2), "span", "by address", false, "tcp", "ok"));
@@ -211,8 +199,8 @@ class LabsIT {
                 && all(cells, "segment", "by name", false, "dns", "blocked"));
         macvlan.put("4: a macvlan container does not reach its own host", cells -> all(cells, "segment", "to host", true, "tcp", "blocked"));
         // hN's slice is the N-th /26 of 10.107.0.0/24 (three hosts: the fewest slices that leave the gateway's out)
-        macvlan.put("4: each host hands out addresses from its own slice of the subnet", cells -> select(cells, "segment", "by address", null,
-                "tcp").stream().allMatch(c -> c.path("dial").asText().startsWith("10.107.0.")
+        macvlan.put("4: each host hands out addresses from its own slice of the subnet", cells -> Each.all(select(cells, "segment", "by address", null,
+                "tcp").stream(), c -> c.path("dial").asText().startsWith("10.107.0.")
                 && Integer.parseInt(c.path("dial").asText().substring("10.107.0.".length())) >> 6 == Integer.parseInt(c.path("targetHost")
                 .asText().substring(1))));
         labs.put("macvlan", macvlan);
@@ -237,13 +225,11 @@ class LabsIT {
             boolean esp = !findingWarns(report, "kernel: esp");
             if (lab.getKey().equals("services")) {
                 // 9: the VIP forwards only through IPVS
-                boolean vip = select(cells, "svc-overlay", "service name", null, "tcp").stream().filter(c -> c.path("target").asText().equals("web"))
-                        .allMatch(c -> c.path("outcome").asText().equals(ipvs ? "ok" : "blocked"));
+                boolean vip = Each.all(select(cells, "svc-overlay", "service name", null, "tcp").stream().filter(c -> c.path("target").asText().equals("web")), c -> c.path("outcome").asText().equals(ipvs ? "ok" : "blocked"));
                 if (!vip) {
                     wrong.add("services: 9: a VIP answers " + (ipvs ? "with" : "only with") + " IPVS");
                 }
-                if (!select(cells, "host", "published port", null, "tcp").stream().filter(c -> c.path("target").asText().startsWith("web "))
-                        .allMatch(c -> c.path("outcome").asText().equals(ipvs ? "ok" : "blocked"))) {
+                if (!Each.all(select(cells, "host", "published port", null, "tcp").stream().filter(c -> c.path("target").asText().startsWith("web ")), c -> c.path("outcome").asText().equals(ipvs ? "ok" : "blocked"))) {
                     wrong.add("services: 5: the routing mesh answers on every node " + (ipvs ? "with" : "only with") + " IPVS");
                 }
             }
@@ -327,7 +313,7 @@ class LabsIT {
         List<JsonNode> found = cells.stream().filter(c -> c.path("source").asText().equals(from) && c.path("target").asText().equals(to)
                 && c.path("network").asText().equals(network) && c.path("probe").asText().equals("tcp")).toList();
         assertFalse(found.isEmpty(), "no tcp cells " + from + " -> " + to + " on " + network);
-        return found.stream().allMatch(c -> c.path("outcome").asText().equals(outcome));
+        return Each.all(found.stream(), c -> c.path("outcome").asText().equals(outcome));
     }
 
     /** The row of the report's steps and attempts whose title holds the text. */
@@ -362,6 +348,6 @@ class LabsIT {
     }
 
     private static boolean all(List<JsonNode> cells, String network, String route, Boolean sameHost, String probe, String outcome) {
-        return select(cells, network, route, sameHost, probe).stream().allMatch(c -> c.path("outcome").asText().equals(outcome));
+        return Each.all(select(cells, network, route, sameHost, probe).stream(), c -> c.path("outcome").asText().equals(outcome));
     }
 }

@@ -3,6 +3,7 @@ package dev.swarmlab.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.swarmlab.Each;
 import dev.swarmlab.fleet.Agent;
 import dev.swarmlab.fleet.Fleet;
 import dev.swarmlab.fleet.Placed;
@@ -78,14 +79,14 @@ class ProbePlannerTest {
         assertEquals(4, select(cells, "ov", Route.ADDRESS, true, "tcp").size());
         assertEquals(8, select(cells, "ov", Route.ADDRESS, false, "tcp").size());
         assertEquals(12, cells.stream().filter(c -> c.network().equals("ov") && c.probe().equals("dns")).count(), "dns only by name");
-        assertTrue(cells.stream().filter(c -> c.probe().equals("dns")).allMatch(c -> c.route() == Route.NAME));
-        assertTrue(select(cells, "ov", Route.NAME, false, "tcp").stream().allMatch(c -> c.expected().reachable()));
-        assertTrue(select(cells, "br", Route.NAME, false, "tcp").stream().noneMatch(c -> c.expected().reachable()));
-        assertTrue(select(cells, "bridge", Route.NAME, true, "dns").stream().noneMatch(c -> c.expected().reachable()));
-        assertTrue(select(cells, "bridge", Route.ADDRESS, true, "icmp").stream().allMatch(c -> c.expected().reachable()));
+        assertTrue(Each.all(cells.stream().filter(c -> c.probe().equals("dns")), c -> c.route() == Route.NAME));
+        assertTrue(Each.all(select(cells, "ov", Route.NAME, false, "tcp").stream(), c -> c.expected().reachable()));
+        assertTrue(Each.none(select(cells, "br", Route.NAME, false, "tcp").stream(), c -> c.expected().reachable()));
+        assertTrue(Each.none(select(cells, "bridge", Route.NAME, true, "dns").stream(), c -> c.expected().reachable()));
+        assertTrue(Each.all(select(cells, "bridge", Route.ADDRESS, true, "icmp").stream(), c -> c.expected().reachable()));
         // tcp names the container that must answer; icmp cannot
-        assertTrue(select(cells, "ov", Route.ADDRESS, false, "tcp").stream().allMatch(c -> c.expectName().orElseThrow().equals(c.target())));
-        assertTrue(select(cells, "ov", Route.ADDRESS, false, "icmp").stream().allMatch(c -> c.expectName().isEmpty()));
+        assertTrue(Each.all(select(cells, "ov", Route.ADDRESS, false, "tcp").stream(), c -> c.expectName().orElseThrow().equals(c.target())));
+        assertTrue(Each.all(select(cells, "ov", Route.ADDRESS, false, "icmp").stream(), c -> c.expectName().isEmpty()));
     }
 
     @Test
@@ -103,7 +104,7 @@ class ProbePlannerTest {
         assertEquals(1, select(cells, "host", Route.ADDRESS, false, "throughput").size(), "host mode: one host to another");
         assertEquals(7, throughput.size(), "nothing by name, nothing from none: " + throughput);
         assertEquals(1000, throughput.get(0).spec().get("durationMs"));
-        assertTrue(throughput.stream().allMatch(c -> c.expectName().equals(Optional.of(c.target()))),
+        assertTrue(Each.all(throughput.stream(), c -> c.expectName().equals(Optional.of(c.target()))),
                 "another container answering a reused bridge address shows as misrouted, not as the path's throughput");
         assertTrue(select(cells, "ov", Route.ADDRESS, false, "tcp").size() > 1, "the other probes still cover every pair");
     }
@@ -129,20 +130,20 @@ class ProbePlannerTest {
         List<Cell> cells = ProbePlanner.plan(lab, placed, HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL);
         List<Cell> appToDb = cells.stream().filter(c -> c.source().equals("app") && c.target().equals("db") && c.probe().equals("tcp")).toList();
         assertEquals(List.of("10.91.0.11", "db", "mongodb"), appToDb.stream().map(Cell::dial).toList(), "by address, name and alias");
-        assertTrue(appToDb.stream().allMatch(c -> c.port() == 27017 && c.expected().reachable()), "tcp to the port the db listens on");
+        assertTrue(Each.all(appToDb.stream(), c -> c.port() == 27017 && c.expected().reachable()), "tcp to the port the db listens on");
         List<Cell> unpublished = cells.stream().filter(c -> c.route() == Route.UNPUBLISHED).toList();
         assertEquals(List.of(27017), unpublished.stream().map(Cell::port).distinct().toList(), "only the db's port, which it does not publish");
-        assertTrue(unpublished.stream().noneMatch(c -> c.expected().reachable()), unpublished.toString());
+        assertTrue(Each.none(unpublished.stream(), c -> c.expected().reachable()), unpublished.toString());
         assertEquals("10.250.0.11", unpublished.get(0).dial(), "at its host's address");
         List<Cell> published = cells.stream().filter(c -> c.route() == Route.PUBLISHED && c.target().startsWith("app ")).toList();
         assertEquals(2, published.size(), "from both hosts' stacks");
-        assertTrue(published.stream().allMatch(c -> c.port() == 3000 && c.expected().reachable()));
+        assertTrue(Each.all(published.stream(), c -> c.port() == 3000 && c.expected().reachable()));
         List<Cell> bound = cells.stream().filter(c -> c.route() == Route.PUBLISHED && c.target().startsWith("local ")).toList();
         assertEquals(List.of("h1 127.0.0.1 reachable", "h2 10.250.0.11 blocked"), bound.stream().map(c -> c.sourceHost() + " " + c.dial() + " "
                 + c.expected().label()).sorted().toList(), "-p 127.0.0.1:8082:80 answers on that address only");
         List<Cell> hostByName = cells.stream().filter(c -> c.route() == Route.HOST_NAME && c.source().equals("app")).toList();
         assertEquals(List.of("host.docker.internal"), hostByName.stream().map(Cell::dial).distinct().toList());
-        assertTrue(hostByName.stream().noneMatch(c -> c.expected().reachable()), "without --add-host the name does not resolve");
+        assertTrue(Each.none(hostByName.stream(), c -> c.expected().reachable()), "without --add-host the name does not resolve");
         Cell self = cells.stream().filter(c -> c.route() == Route.SELF && c.source().equals("app")).findFirst().orElseThrow();
         assertEquals("localhost:7000 answered by app", self.dial() + ":" + self.port() + " answered by " + self.expectName().orElseThrow());
     }
@@ -173,7 +174,7 @@ class ProbePlannerTest {
                 .filter(c -> c.source().equals("d-br-h1-a") && c.target().equals("d-br-h2-b")).findFirst().orElseThrow();
         assertEquals("10.91.0.3", cross.dial());
         assertEquals(java.util.Optional.of("d-br-h1-b"), cross.shadowedBy(), "h1's own -b holds 10.91.0.3 too");
-        assertTrue(select(cells, "ov", Route.ADDRESS, false, "icmp").stream().allMatch(c -> c.shadowedBy().isEmpty()));
+        assertTrue(Each.all(select(cells, "ov", Route.ADDRESS, false, "icmp").stream(), c -> c.shadowedBy().isEmpty()));
     }
 
     @Test
@@ -184,10 +185,10 @@ class ProbePlannerTest {
                 .map(Cell::dial).collect(Collectors.toSet()));
         assertEquals(Set.of(Route.NAME, Route.HOST), cells.stream().filter(c -> c.network().equals("none")).map(Cell::route)
                 .collect(Collectors.toSet()));
-        assertTrue(cells.stream().filter(c -> c.network().equals("none")).noneMatch(c -> c.expected().reachable()));
+        assertTrue(Each.none(cells.stream().filter(c -> c.network().equals("none")), c -> c.expected().reachable()));
         List<Cell> toHost = cells.stream().filter(c -> c.route() == Route.HOST && c.probe().equals("tcp")).toList();
         assertEquals(2 * (2 + 2 + 2 + 1 + 1), toHost.size(), "every agent to its own host");
-        assertTrue(toHost.stream().allMatch(c -> c.expectName().orElseThrow().startsWith("d-host-" + c.sourceHost())),
+        assertTrue(Each.all(toHost.stream(), c -> c.expectName().orElseThrow().startsWith("d-host-" + c.sourceHost())),
                 "the host-mode agent answers at the host's address");
     }
 
@@ -197,7 +198,7 @@ class ProbePlannerTest {
         List<Cell> isolation = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL).stream()
                 .filter(c -> c.route() == Route.ISOLATION).toList();
         assertEquals(2 * 4 * 2, isolation.size(), "2 bridge networks x 4 agents x (icmp, tcp)");
-        assertTrue(isolation.stream().allMatch(c -> c.sameHost() && !c.expected().reachable()));
+        assertTrue(Each.all(isolation.stream(), c -> c.sameHost() && !c.expected().reachable()));
     }
 
     @Test
@@ -218,10 +219,10 @@ class ProbePlannerTest {
         HostConditions gaps = new HostConditions(Map.of("h1", Set.of("esp", "ip_vs"), "h2", Set.of("esp")));
         List<Cell> cells = ProbePlanner.plan(encrypted, placed, HOSTS, gaps, ProbePlanner.Filter.ALL);
         List<Cell> cross = select(cells, "sec", Route.ADDRESS, false, "tcp");
-        assertTrue(cross.stream().allMatch(c -> !c.expected().reachable() && c.expected().source() == Expected.Source.PREFLIGHT), cross.toString());
-        assertTrue(select(cells, "sec", Route.ADDRESS, true, "tcp").stream().allMatch(c -> c.expected().reachable()));
-        assertTrue(ProbePlanner.plan(encrypted, placed, HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL).stream()
-                .filter(c -> c.route() == Route.ADDRESS).allMatch(c -> c.expected().reachable()), "with ESP, it is an overlay like any other");
+        assertTrue(Each.all(cross.stream(), c -> !c.expected().reachable() && c.expected().source() == Expected.Source.PREFLIGHT), cross.toString());
+        assertTrue(Each.all(select(cells, "sec", Route.ADDRESS, true, "tcp").stream(), c -> c.expected().reachable()));
+        assertTrue(Each.all(ProbePlanner.plan(encrypted, placed, HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL).stream()
+                .filter(c -> c.route() == Route.ADDRESS), c -> c.expected().reachable()), "with ESP, it is an overlay like any other");
     }
 
     @Test
@@ -232,7 +233,7 @@ class ProbePlannerTest {
                 """);
         List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL);
         List<Cell> overridden = cells.stream().filter(c -> c.expected().source() == Expected.Source.LAB).toList();
-        assertTrue(overridden.stream().allMatch(c -> c.sourceHost().equals("h1") && c.network().equals("ov") && c.probe().equals("icmp")
+        assertTrue(Each.all(overridden.stream(), c -> c.sourceHost().equals("h1") && c.network().equals("ov") && c.probe().equals("icmp")
                 && c.expected().outcome() == Outcome.BLOCKED && c.expected().reason().equals("this lab's firewall drops icmp from h1")));
         assertEquals(2 * (3 + 3 + 1), overridden.size(), "two h1 overlay agents: 3 peers by address, 3 by name, their host");
     }
@@ -242,7 +243,7 @@ class ProbePlannerTest {
         Lab lab = lab("");
         List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE,
                 new ProbePlanner.Filter(Set.of("br"), Set.of("tcp"), Set.of()));
-        assertTrue(!cells.isEmpty() && cells.stream().allMatch(c -> c.network().equals("br") && c.probe().equals("tcp")));
+        assertTrue(!cells.isEmpty() && Each.all(cells.stream(), c -> c.network().equals("br") && c.probe().equals("tcp")));
     }
 
     @Test
@@ -262,20 +263,20 @@ class ProbePlannerTest {
         List<Cell> cells = ProbePlanner.plan(lab, placed(lab), services, HOSTS, noIpvs, ProbePlanner.Filter.ALL);
         List<Cell> vip = cells.stream().filter(c -> c.route() == Route.SERVICE && c.target().equals("web")).toList();
         assertEquals(4 * 3, vip.size(), "4 overlay agents x (icmp, tcp, dns)");
-        assertTrue(vip.stream().filter(c -> !c.probe().equals("dns")).allMatch(c -> !c.expected().reachable()
+        assertTrue(Each.all(vip.stream().filter(c -> !c.probe().equals("dns")), c -> !c.expected().reachable()
                 && c.expected().source() == Expected.Source.PREFLIGHT && c.expected().reason().contains("IP_VS")));
-        assertTrue(vip.stream().filter(c -> c.probe().equals("dns")).allMatch(c -> c.expected().reachable()), "the VIP still resolves");
-        assertTrue(cells.stream().filter(c -> c.route() == Route.TASKS).allMatch(c -> c.expected().reachable() && c.dial().startsWith("tasks.")));
-        assertTrue(cells.stream().filter(c -> c.route() == Route.SERVICE && c.target().equals("rr")).allMatch(c -> c.expected().reachable()),
+        assertTrue(Each.all(vip.stream().filter(c -> c.probe().equals("dns")), c -> c.expected().reachable()), "the VIP still resolves");
+        assertTrue(Each.all(cells.stream().filter(c -> c.route() == Route.TASKS), c -> c.expected().reachable() && c.dial().startsWith("tasks.")));
+        assertTrue(Each.all(cells.stream().filter(c -> c.route() == Route.SERVICE && c.target().equals("rr")), c -> c.expected().reachable()),
                 "dnsrr needs no IPVS");
         List<Cell> tasks = cells.stream().filter(c -> c.route() == Route.ADDRESS && c.target().startsWith("web@")).toList();
         assertEquals(4 * 2 * 2, tasks.size(), "4 agents x 2 tasks x (icmp, tcp)");
-        assertTrue(tasks.stream().allMatch(c -> c.expected().reachable() && c.expectName().map("web"::equals).orElse(c.probe().equals("icmp"))));
+        assertTrue(Each.all(tasks.stream(), c -> c.expected().reachable() && c.expectName().map("web"::equals).orElse(c.probe().equals("icmp"))));
         List<Cell> mesh = cells.stream().filter(c -> c.route() == Route.PUBLISHED).toList();
         assertEquals(2 * 2, mesh.size(), "2 host agents x 2 hosts' addresses");
-        assertTrue(mesh.stream().allMatch(c -> c.port() == 8081 && !c.expected().reachable()));
-        assertTrue(ProbePlanner.plan(lab, placed(lab), services, HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL).stream()
-                .filter(c -> c.route() == Route.SERVICE || c.route() == Route.PUBLISHED).allMatch(c -> c.expected().reachable()),
+        assertTrue(Each.all(mesh.stream(), c -> c.port() == 8081 && !c.expected().reachable()));
+        assertTrue(Each.all(ProbePlanner.plan(lab, placed(lab), services, HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL).stream()
+                .filter(c -> c.route() == Route.SERVICE || c.route() == Route.PUBLISHED), c -> c.expected().reachable()),
                 "with IPVS, the VIP and the routing mesh answer");
     }
 
@@ -293,7 +294,7 @@ class ProbePlannerTest {
         List<Cell> published = ProbePlanner.plan(lab, placed(lab), services, HOSTS, noIpvs, ProbePlanner.Filter.ALL).stream()
                 .filter(c -> c.route() == Route.PUBLISHED).toList();
         assertEquals(2 * 2, published.size(), "2 host agents x 2 hosts' addresses");
-        assertTrue(published.stream().allMatch(c -> c.expected().reachable() == c.targetHost().equals("h2")
+        assertTrue(Each.all(published.stream(), c -> c.expected().reachable() == c.targetHost().equals("h2")
                 && c.expected().reason().contains("mode=host")), published.toString());
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmlab.CliRun;
 import dev.swarmlab.Deadline;
+import dev.swarmlab.Each;
 import dev.swarmlab.HostLogs;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -219,7 +220,7 @@ class FaultsIT {
         assertEquals(0, again.exit(), seen + again.all());
         for (String host : List.of("h1", "h2", "h3")) {
             String networks = Controllers.onHost(INVENTORY, host, "docker network ls --filter label=dev.swarmlab.lab=faults --format '{{.Name}}' | sort | uniq -c");
-            assertTrue(networks.lines().allMatch(l -> l.strip().startsWith("1 ")), host + ": each network once: " + networks);
+            assertTrue(Each.all(networks.lines(), l -> l.strip().startsWith("1 ")), host + ": each network once: " + networks);
             assertTrue(networks.contains("f-bridge"), host + ": " + networks);
             String agents = Controllers.onHost(INVENTORY, host, "docker ps -a --filter label=dev.swarmlab.lab=faults --format '{{.Names}}' | sort | uniq -c");
             assertEquals(4, agents.lines().filter(l -> l.strip().startsWith("1 ")).count(), host + ": two agents on each network, once each: " + agents);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmlab.CliRun;
+import dev.swarmlab.Each;
 import dev.swarmlab.HostLogs;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -82,11 +83,11 @@ class RunIT {
         }
         cells.forEach(c -> assertEquals("matched", c.path("verdict").asText(), c.toString()));
         // The rules the course teaches, seen in the measurements themselves.
-        assertTrue(cells(cells, "lab-overlay", "by name", false, "tcp").stream().allMatch(c -> c.path("outcome").asText().equals("ok")
+        assertTrue(Each.all(cells(cells, "lab-overlay", "by name", false, "tcp").stream(), c -> c.path("outcome").asText().equals("ok")
                 && c.path("answeredBy").asText().startsWith(c.path("target").asText() + "@")), "overlays cross hosts by name");
-        assertTrue(cells(cells, "bridge", "by name", true, "dns").stream().allMatch(c -> c.path("outcome").asText().equals("blocked")
+        assertTrue(Each.all(cells(cells, "bridge", "by name", true, "dns").stream(), c -> c.path("outcome").asText().equals("blocked")
                 && List.of("no such name", "timeout").contains(c.path("reason").asText())), "the default bridge does not resolve names");
-        assertTrue(cells(cells, "lab-bridge", "by address", false, "tcp").stream().allMatch(c -> c.path("outcome").asText().equals("misrouted")),
+        assertTrue(Each.all(cells(cells, "lab-bridge", "by address", false, "tcp").stream(), c -> c.path("outcome").asText().equals("misrouted")),
                 "another host's bridge address is answered by a container on this host");
         JsonNode evidence = report.path("evidence");
         assertEquals(3, evidence.size(), "every host's evidence");
@@ -108,7 +109,7 @@ class RunIT {
         for (String host : List.of("h1", "h2", "h3")) {
             assertTrue(run.out().lines().anyMatch(l -> l.startsWith(host + " ") && l.contains("has swarmlab/agent:")), host + ": " + run.out());
         }
-        assertTrue(run.out().lines().noneMatch(l -> l.contains("loaded swarmlab/agent") || l.contains("run agent ")), run.out());
+        assertTrue(Each.none(run.out().lines(), l -> l.contains("loaded swarmlab/agent") || l.contains("run agent ")), run.out());
     }
 
     @Test

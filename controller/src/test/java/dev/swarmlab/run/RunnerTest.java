@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swarmlab.Each;
 import dev.swarmlab.deploy.Connections;
 import dev.swarmlab.deploy.FakeHost;
 import dev.swarmlab.emulated.Progress;
@@ -86,9 +87,9 @@ class RunnerTest {
                 Verdict expected = source.equals("a1") ? (c.cell().id().equals("c4") ? Verdict.UNEXPECTED : Verdict.MATCHED) : Verdict.ERROR;
                 assertEquals(expected, c.verdict(), c.cell().id() + " from " + source);
             }
-            assertTrue(stored.stream().filter(c -> c.cell().source().equals("a2")).allMatch(c -> c.result().orElseThrow().reason()
+            assertTrue(Each.all(stored.stream().filter(c -> c.cell().source().equals("a2")), c -> c.result().orElseThrow().reason()
                     .contains("container a2 is not running")), "the exec's failure is the reason");
-            assertTrue(stored.stream().filter(c -> c.cell().source().equals("a3")).allMatch(c -> c.result().orElseThrow().reason()
+            assertTrue(Each.all(stored.stream().filter(c -> c.cell().source().equals("a3")), c -> c.result().orElseThrow().reason()
                     .equals("agent a3 is not running on h2")));
         }
     }

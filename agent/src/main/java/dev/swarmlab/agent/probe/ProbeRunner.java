@@ -47,7 +47,7 @@ public final class ProbeRunner {
                     .completeOnTimeout(ProbeResult.blocked(spec, "timeout", Map.of(), "no result within " + (spec.timeoutMs() + spec.durationMs()
                             + GRACE_MS) + " ms"), spec.timeoutMs() + spec.durationMs() + GRACE_MS, TimeUnit.MILLISECONDS)
                     .thenAccept(result -> emit(output, result))).toList();
-            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join(); // waits: each completes on its own time-out
         } finally {
             pool.shutdownNow();
         }
