@@ -31,7 +31,10 @@ import java.util.Optional;
  */
 public final class RunStore implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SCHEMA = """
+    /** The schema's version: 1 the tables below; 2 each cell's change number, for live views (see {@link #migrate}). */
+    static final int VERSION = 2;
+    /** Version 1 of the tables (later versions are migrations). */
+    static final String SCHEMA = """
             CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, lab TEXT NOT NULL, lab_file TEXT NOT NULL, started TEXT NOT NULL,
               ended TEXT, status TEXT NOT NULL, pid INTEGER NOT NULL, filter TEXT NOT NULL, findings TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS placed (run_id TEXT NOT NULL, name TEXT NOT NULL, host TEXT NOT NULL, role TEXT NOT NULL,
@@ -75,21 +78,59 @@ public final class RunStore implements AutoCloseable {
                 // would cost more than the probes.
                 statement.execute("PRAGMA synchronous=NORMAL");
                 statement.execute("PRAGMA busy_timeout=10000");
-                for (String sql : SCHEMA.split(";")) {
-                    if (!sql.isBlank()) {
-                        statement.execute(sql);
-                    }
-                }
-                // Databases written by earlier versions gain the columns added since, empty (or round 0) for their runs.
-                addColumn(statement, "evidence", "node", "node TEXT");
-                addColumn(statement, "cells", "round", "round INTEGER NOT NULL DEFAULT 0");
-                addColumn(statement, "cells", "changed", "changed INTEGER NOT NULL DEFAULT 0");
-                statement.execute("CREATE INDEX IF NOT EXISTS cells_changed ON cells (run_id, changed)");
+                migrate(statement, file);
+            } catch (SQLException | RuntimeException e) {
+                db.close();
+                throw e;
             }
             return new RunStore(file, db);
         } catch (SQLException | java.io.IOException e) {
             throw new SwarmlabException("cannot open the run database " + file + ": " + e.getMessage(),
                     "check that the lab's state folder is writable", List.of(), e);
+        }
+    }
+
+    /**
+     * Brings the database to {@link #VERSION} (kept in PRAGMA user_version), one step at a time, in one transaction that
+     * no other process can interleave: 0, a new file or one written before versions (the tables, with the columns added
+     * since); 1 to 2, each cell's change number (measured cells of older runs numbered in plan order).
+     */
+    static void migrate(Statement statement, Path file) throws SQLException {
+        if (version(statement) == VERSION) {
+            return; // the usual case: no write lock taken just to read
+        }
+        statement.execute("BEGIN IMMEDIATE");
+        try {
+            int version = version(statement);
+            if (version > VERSION) {
+                throw new SwarmlabException(file + " was written by a newer swarmlab (schema " + version + ", this one knows " + VERSION + ")",
+                        "use that swarmlab to read it, or move the file away to start a new history");
+            }
+            if (version < 1) {
+                for (String sql : SCHEMA.split(";")) {
+                    if (!sql.isBlank()) {
+                        statement.execute(sql);
+                    }
+                }
+                addColumn(statement, "evidence", "node", "node TEXT");
+                addColumn(statement, "cells", "round", "round INTEGER NOT NULL DEFAULT 0");
+            }
+            if (version < 2) {
+                addColumn(statement, "cells", "changed", "changed INTEGER NOT NULL DEFAULT 0");
+                statement.execute("UPDATE cells SET changed = seq + 1 WHERE changed = 0 AND verdict <> '" + Verdict.PENDING.name() + "'");
+                statement.execute("CREATE INDEX IF NOT EXISTS cells_changed ON cells (run_id, changed)");
+            }
+            statement.execute("PRAGMA user_version = " + VERSION);
+            statement.execute("COMMIT");
+        } catch (SQLException | RuntimeException e) {
+            statement.execute("ROLLBACK");
+            throw e;
+        }
+    }
+
+    private static int version(Statement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
+            return rs.getInt(1);
         }
     }
 

@@ -127,4 +127,57 @@ class RunStoreTest {
             assertEquals("h1: has active endpoints", report.json().path("rounds").get(0).path("detail").asText());
         }
     }
+
+    /** A database as swarmlab wrote it before schema versions: a run with one cell measured and one pending. */
+    private static void writeUnversioned(Path file) throws Exception {
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var sql = db.createStatement()) {
+            for (String table : RunStore.SCHEMA.split(";")) {
+                if (!table.isBlank()) {
+                    sql.execute(table);
+                }
+            }
+            sql.execute("INSERT INTO runs VALUES ('old', 'lab', 'lab.yaml', '2026-11-01T00:00:00Z', '2026-11-01T00:01:00Z', 'passed', 1,"
+                    + " '{}', '[]')");
+            String columns = "(run_id, id, seq, network, source, source_host, target, target_host, route, probe, dial, port, expected,"
+                    + " expected_reason, expected_source, verdict, outcome, reason, evidence, raw, measured)";
+            sql.execute("INSERT INTO cells " + columns + " VALUES ('old', 'c1', 0, 'ov', 'a-h1', 'h1', 'a-h2', 'h2', 'NAME', 'dns', 'a-h2', 0,"
+                    + " 'REACHABLE', 'an overlay spans hosts', 'RULE', 'MATCHED', 'ok', '', 'a-h2 -> 10.90.0.3', '{}', '2026-11-01T00:00:30Z')");
+            sql.execute("INSERT INTO cells " + columns + " VALUES ('old', 'c2', 1, 'ov', 'a-h1', 'h1', 'a-h3', 'h3', 'NAME', 'dns', 'a-h3', 0,"
+                    + " 'REACHABLE', 'an overlay spans hosts', 'RULE', 'PENDING', NULL, NULL, NULL, NULL, NULL)");
+        }
+    }
+
+    @Test
+    void aDatabaseOfTodaysFormatIsMigratedOnceAndKeepsEveryRun() throws Exception {
+        Path file = dir.resolve("runs.db");
+        writeUnversioned(file);
+        try (RunStore store = RunStore.open(file)) {
+            assertEquals(List.of(Verdict.MATCHED, Verdict.PENDING), store.cells("old").stream().map(StoredCell::verdict).toList());
+            RunStore.Changes changes = store.changes("old", 0);
+            assertEquals(List.of("c1"), changes.cells().stream().map(c -> c.cell().id()).toList(), "the measured cell has a change number");
+            assertEquals(1, changes.done());
+            assertEquals(2, changes.total());
+            store.record("old", CellResult.judge(cell("c2", Outcome.REACHABLE), new ObjectMapper().readTree("{\"id\":\"c2\",\"outcome\":\"ok\"}")));
+            assertEquals(List.of("c2"), store.changes("old", changes.upTo()).cells().stream().map(c -> c.cell().id()).toList(),
+                    "a new result comes after what was there");
+        }
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var sql = db.createStatement();
+             var rs = sql.executeQuery("PRAGMA user_version")) {
+            assertEquals(RunStore.VERSION, rs.getInt(1));
+        }
+        try (RunStore again = RunStore.open(file)) {
+            assertEquals(2, again.cells("old").size(), "opening a migrated file again changes nothing");
+        }
+    }
+
+    @Test
+    void aDatabaseOfANewerSwarmlabIsRefusedWithWhy() throws Exception {
+        Path file = dir.resolve("runs.db");
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var sql = db.createStatement()) {
+            sql.execute("PRAGMA user_version = 99");
+        }
+        dev.swarmlab.SwarmlabException refused = org.junit.jupiter.api.Assertions.assertThrows(dev.swarmlab.SwarmlabException.class,
+                () -> RunStore.open(file));
+        assertTrue(refused.getMessage().contains("written by a newer swarmlab (schema 99"), refused.getMessage());
+    }
 }
