@@ -1,6 +1,10 @@
 package dev.swarmlab;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -70,13 +74,13 @@ public final class Deadline {
     }
 
     /** The future's value, waited for until the deadline; its failure as it is (or wrapped, if checked); a time-out that names what was awaited. */
-    public <T> T get(java.util.concurrent.Future<T> future) {
+    public <T> T get(Future<T> future) {
         try {
-            return future.get(Math.max(1, remaining().toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+            return future.get(Math.max(1, remaining().toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
             future.cancel(true);
             throw timeout();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException failure ? failure : new SwarmlabException(awaited + " failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,6 +1,7 @@
 package dev.swarmlab;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /** How durations are written for people: "850 ms", "2.4 s", "3 min 05 s". */
 public final class Durations {
@@ -13,9 +14,9 @@ public final class Durations {
             return ms + " ms";
         }
         if (ms < 60_000) {
-            return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+            return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
         }
-        return String.format(java.util.Locale.ROOT, "%d min %02d s", ms / 60_000, (ms / 1000) % 60);
+        return String.format(Locale.ROOT, "%d min %02d s", ms / 60_000, (ms / 1000) % 60);
     }
 
     public static String since(long startNanos) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,7 +135,7 @@ public final class Locks {
             channel.write(ByteBuffer.wrap(JSON.writeValueAsBytes(me)), 0);
             channel.force(false);
             return new Held(key, channel, lock);
-        } catch (java.nio.channels.OverlappingFileLockException e) {
+        } catch (OverlappingFileLockException e) {
             close(channel);
             throw busy(subject, HERE.getOrDefault(key, new Holder(ProcessHandle.current().pid(), command(), "?", "this process")));
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -74,7 +75,7 @@ public final class Parallel {
     }
 
     /** Runs work for every key at once and throws, with every failure in it, if any item failed. */
-    public static <K> void all(List<K> keys, Deadline deadline, String what, java.util.function.Consumer<K> work) {
+    public static <K> void all(List<K> keys, Deadline deadline, String what, Consumer<K> work) {
         List<Outcome<K, Boolean>> failed = each(keys, deadline, key -> {
             work.accept(key);
             return true;

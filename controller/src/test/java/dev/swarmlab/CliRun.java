@@ -3,6 +3,9 @@ package dev.swarmlab;
 import dev.swarmlab.cli.SwarmlabCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One in-process run of the swarmlab CLI, as a user would type it, with what it printed. */
 public record CliRun(int exit, String out, String err) {
@@ -17,10 +20,10 @@ public record CliRun(int exit, String out, String err) {
     }
 
     /** `swarmlab hosts VERB...` on a test's own set of emulated hosts (its name prefix and home). */
-    public static CliRun hosts(String prefix, java.nio.file.Path home, String... verb) {
-        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("hosts"));
-        all.addAll(java.util.List.of(verb));
-        all.addAll(java.util.List.of("--prefix", prefix, "--home", home.toString()));
+    public static CliRun hosts(String prefix, Path home, String... verb) {
+        List<String> all = new ArrayList<>(List.of("hosts"));
+        all.addAll(List.of(verb));
+        all.addAll(List.of("--prefix", prefix, "--home", home.toString()));
         return of(all.toArray(String[]::new));
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The stated rule, over the sources of the controller and the agent: every wait has a deadline and a message. A call
@@ -52,7 +53,7 @@ class WaitsTest {
     }
 
     @Test
-    void theCheckFindsAnUnboundedWait(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    void theCheckFindsAnUnboundedWait(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("A.java"), "class A {\n  void f(java.util.concurrent.CompletableFuture<?> f) {\n    f.join();\n"
                 + "    f.join(); // waits: a reason\n    Thread.sleep(5);\n  }\n}\n");
         assertEquals(List.of("A.java:3: f.join();", "A.java:5: Thread.sleep(5);"), unbounded(List.of(dir)));

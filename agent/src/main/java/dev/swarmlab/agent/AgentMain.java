@@ -5,16 +5,22 @@ import dev.swarmlab.agent.batch.BatchServer;
 import dev.swarmlab.agent.probe.ProbeRegistry;
 import dev.swarmlab.agent.probe.ProbeRunner;
 import dev.swarmlab.agent.probe.ProbeSpec;
-import java.util.Map;
 import dev.swarmlab.agent.serve.HttpResponder;
 import dev.swarmlab.agent.serve.TcpResponder;
 import dev.swarmlab.agent.serve.UdpResponder;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Security;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -45,8 +51,8 @@ public final class AgentMain {
      * address, a network disconnected) would see the world as it was.
      */
     static void noNameCache() {
-        java.security.Security.setProperty("networkaddress.cache.ttl", "0");
-        java.security.Security.setProperty("networkaddress.cache.negative.ttl", "0");
+        Security.setProperty("networkaddress.cache.ttl", "0");
+        Security.setProperty("networkaddress.cache.negative.ttl", "0");
     }
 
     public static void main(String[] args) throws Exception {
@@ -62,7 +68,7 @@ public final class AgentMain {
                 System.exit(0);
             }
             case "probe" -> {
-                java.io.InputStream stdin = new java.io.BufferedInputStream(System.in);
+                InputStream stdin = new BufferedInputStream(System.in);
                 if (!BatchRelay.relay(BatchServer.SOCKET, stdin, System.out)) {
                     BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
                     new ProbeRunner(ProbeRegistry.standard()).run(in, System.out);
@@ -107,9 +113,9 @@ public final class AgentMain {
                     .append("\"}\n");
         }
         specs.append('\n');
-        java.nio.file.Path socket = java.nio.file.Files.createTempDirectory("agent-train").resolve("batch.sock");
+        Path socket = Files.createTempDirectory("agent-train").resolve("batch.sock");
         new BatchServer(socket, ProbeRegistry.standard(), threads);
-        BatchRelay.relay(socket, new java.io.ByteArrayInputStream(specs.toString().getBytes(StandardCharsets.UTF_8)), System.out);
+        BatchRelay.relay(socket, new ByteArrayInputStream(specs.toString().getBytes(StandardCharsets.UTF_8)), System.out);
     }
 
     /**

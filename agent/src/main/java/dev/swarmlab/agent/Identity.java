@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,7 +28,7 @@ public record Identity(String host, String name, List<String> addresses) {
     private static String hostname() {
         try {
             return InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             return "unknown";
         }
     }

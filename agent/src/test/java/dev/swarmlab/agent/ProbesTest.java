@@ -3,25 +3,41 @@ package dev.swarmlab.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.swarmlab.agent.batch.BatchRelay;
+import dev.swarmlab.agent.batch.BatchServer;
 import dev.swarmlab.agent.probe.ProbeRegistry;
 import dev.swarmlab.agent.probe.ProbeRunner;
 import dev.swarmlab.agent.serve.HttpResponder;
 import dev.swarmlab.agent.serve.TcpResponder;
 import dev.swarmlab.agent.serve.UdpResponder;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every probe kind against real responders and sockets on 127.0.0.1; no Docker. */
 class ProbesTest {
@@ -52,7 +68,7 @@ class ProbesTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new ProbeRunner(ProbeRegistry.standard()).run(new BufferedReader(new StringReader(String.join("\n", specs))),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
-        Map<String, Map<String, Object>> results = new java.util.HashMap<>();
+        Map<String, Map<String, Object>> results = new HashMap<>();
         for (String line : out.toString(StandardCharsets.UTF_8).strip().split("\n")) {
             Map<String, Object> result = Json.readObject(line);
             results.put(String.valueOf(result.get("id")), result);
@@ -148,22 +164,22 @@ class ProbesTest {
      */
     @Test
     void lateAndDoubledAnswersDoNotMakeADroppingPathLookWhole() throws Exception {
-        try (DatagramSocket lossy = new DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+        try (DatagramSocket lossy = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             threads.execute(() -> {
                 byte[] buffer = new byte[65535];
                 while (!lossy.isClosed()) {
                     try {
-                        java.net.DatagramPacket request = new java.net.DatagramPacket(buffer, buffer.length);
+                        DatagramPacket request = new DatagramPacket(buffer, buffer.length);
                         lossy.receive(request);
                         if (request.getLength() > 1000) {
                             continue;
                         }
-                        java.net.DatagramPacket answer = new java.net.DatagramPacket(java.util.Arrays.copyOf(buffer, 64), 64,
+                        DatagramPacket answer = new DatagramPacket(Arrays.copyOf(buffer, 64), 64,
                                 request.getSocketAddress());
                         Thread.sleep(100);
                         lossy.send(answer);
                         lossy.send(answer);
-                    } catch (java.io.IOException | InterruptedException e) {
+                    } catch (IOException | InterruptedException e) {
                         return;
                     }
                 }
@@ -190,19 +206,19 @@ class ProbesTest {
     /** Docker's exec does not always pass stdin's end on, so an empty line ends the batch. */
     @Test
     void anEmptyLineEndsTheBatchEvenWhileStdinStaysOpen() throws Exception {
-        java.io.PipedOutputStream writer = new java.io.PipedOutputStream();
-        BufferedReader input = new BufferedReader(new java.io.InputStreamReader(new java.io.PipedInputStream(writer), StandardCharsets.UTF_8));
+        PipedOutputStream writer = new PipedOutputStream();
+        BufferedReader input = new BufferedReader(new InputStreamReader(new PipedInputStream(writer), StandardCharsets.UTF_8));
         writer.write(("{\"id\":\"d\",\"kind\":\"dns\",\"target\":\"localhost\"}\n\n").getBytes(StandardCharsets.UTF_8));
         writer.flush();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        java.util.concurrent.CompletableFuture<Integer> run = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> {
             try {
                 return new ProbeRunner(ProbeRegistry.standard()).run(input, new PrintStream(out, true, StandardCharsets.UTF_8));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
-        assertEquals(1, run.get(20, java.util.concurrent.TimeUnit.SECONDS), "the runner stopped reading at the empty line");
+        assertEquals(1, run.get(20, TimeUnit.SECONDS), "the runner stopped reading at the empty line");
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"outcome\":\"ok\""), out.toString(StandardCharsets.UTF_8));
         writer.close();
     }
@@ -221,14 +237,14 @@ class ProbesTest {
 
     /** `agent probe` hands its batch to the serving agent over a unix socket, and probes by itself where none serves. */
     @Test
-    void aBatchIsRelayedToTheServingAgentAndRunThere(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path socket = dir.resolve("batch.sock");
-        assertTrue(!dev.swarmlab.agent.batch.BatchRelay.relay(socket, new java.io.ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()),
+    void aBatchIsRelayedToTheServingAgentAndRunThere(@TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("batch.sock");
+        assertTrue(!BatchRelay.relay(socket, new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()),
                 "no server: the caller probes by itself");
-        try (var server = new dev.swarmlab.agent.batch.BatchServer(socket, ProbeRegistry.standard(), threads)) {
+        try (var server = new BatchServer(socket, ProbeRegistry.standard(), threads)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             String batch = "{\"id\":\"t\",\"kind\":\"tcp\",\"target\":\"127.0.0.1\",\"port\":" + tcp.port() + "}\n";
-            assertTrue(dev.swarmlab.agent.batch.BatchRelay.relay(socket, new java.io.ByteArrayInputStream(batch.getBytes(StandardCharsets.UTF_8)), out));
+            assertTrue(BatchRelay.relay(socket, new ByteArrayInputStream(batch.getBytes(StandardCharsets.UTF_8)), out));
             String text = out.toString(StandardCharsets.UTF_8);
             assertTrue(text.contains("\"outcome\":\"ok\"") && text.contains("\"name\":\"agent-a\""), text);
         }

@@ -1,9 +1,18 @@
 package dev.swarmlab.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.deploy.Finding;
 import dev.swarmlab.emulated.HostStatus;
 import dev.swarmlab.emulated.Progress;
+import dev.swarmlab.plan.Verdict;
+import dev.swarmlab.run.CellCounts;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Terminal output shared by the verbs. */
 final class Console {
@@ -29,9 +38,9 @@ final class Console {
         return table;
     }
 
-    static Table findingsTable(java.util.List<dev.swarmlab.deploy.Finding> findings) {
+    static Table findingsTable(List<Finding> findings) {
         Table table = new Table("CHECK", "HOST", "RESULT", "EVIDENCE", "REMEDY");
-        for (dev.swarmlab.deploy.Finding f : findings) {
+        for (Finding f : findings) {
             table.row(f.check(), f.host(), f.status().label(), f.evidence(), f.remedy());
         }
         return table;
@@ -40,19 +49,19 @@ final class Console {
     /** Pretty JSON for `--json` outputs. */
     /** Headers of a table that counts cells: the leading ones given, CELLS, then one per state of the cell-state table. */
     static String[] countHeaders(String... leading) {
-        List<String> headers = new java.util.ArrayList<>(List.of(leading));
+        List<String> headers = new ArrayList<>(List.of(leading));
         headers.add("CELLS");
-        for (dev.swarmlab.plan.Verdict v : dev.swarmlab.plan.Verdict.values()) {
-            headers.add(v.label().toUpperCase(java.util.Locale.ROOT));
+        for (Verdict v : Verdict.values()) {
+            headers.add(v.label().toUpperCase(Locale.ROOT));
         }
         return headers.toArray(String[]::new);
     }
 
     /** The cells of such a row: the leading values, the count of cells, then one count per state. */
-    static String[] countRow(dev.swarmlab.run.CellCounts counts, String... leading) {
-        List<String> row = new java.util.ArrayList<>(List.of(leading));
+    static String[] countRow(CellCounts counts, String... leading) {
+        List<String> row = new ArrayList<>(List.of(leading));
         row.add(String.valueOf(counts.cells()));
-        for (dev.swarmlab.plan.Verdict v : dev.swarmlab.plan.Verdict.values()) {
+        for (Verdict v : Verdict.values()) {
             row.add(String.valueOf(counts.of(v)));
         }
         return row.toArray(String[]::new);
@@ -60,10 +69,10 @@ final class Console {
 
     static void json(PrintWriter out, Object value) {
         try {
-            out.println(new com.fasterxml.jackson.databind.ObjectMapper()
-                    .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new dev.swarmlab.SwarmlabException("cannot write JSON: " + e.getMessage(), e);
+            out.println(new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new SwarmlabException("cannot write JSON: " + e.getMessage(), e);
         }
     }
 

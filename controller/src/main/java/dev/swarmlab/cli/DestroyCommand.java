@@ -11,7 +11,11 @@ import dev.swarmlab.deploy.Teardown;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.run.LabRun;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -71,24 +75,24 @@ final class DestroyCommand implements Callable<Integer> {
         out.println("repair: removing what is left:");
         result.left().forEach((host, items) -> items.forEach(item -> out.println("  " + host + ": " + item)));
         out.flush();
-        java.util.Map<String, List<String>> failures = new java.util.TreeMap<>();
+        Map<String, List<String>> failures = new TreeMap<>();
         result.left().forEach((host, items) -> {
             Connection c = connections.get(host).orElseThrow();
             List<String> order = List.of("container", "service", "swarm", "endpoint", "network", "chain");
-            for (Leftovers.Leftover item : items.stream().sorted(java.util.Comparator.comparingInt(i -> order.indexOf(i.kind()) < 0
+            for (Leftovers.Leftover item : items.stream().sorted(Comparator.comparingInt(i -> order.indexOf(i.kind()) < 0
                     ? order.size() : order.indexOf(i.kind()))).toList()) {
                 try {
                     Leftovers.remove(c, item);
                     out.println("  " + host + ": removed " + item.kind() + " " + item.name());
                 } catch (SwarmlabException e) {
-                    failures.computeIfAbsent(host, k -> new java.util.ArrayList<>()).add("could not remove " + item + ": " + e.getMessage());
+                    failures.computeIfAbsent(host, k -> new ArrayList<>()).add("could not remove " + item + ": " + e.getMessage());
                 }
             }
         });
         out.flush();
         Teardown.Result after = new Teardown(lab, state, Console.progress(out)).run(connections);
         failures.forEach((host, errors) -> after.failures().merge(host, errors, (a, b) -> {
-            List<String> all = new java.util.ArrayList<>(a);
+            List<String> all = new ArrayList<>(a);
             all.addAll(b);
             return all;
         }));

@@ -2,6 +2,7 @@ package dev.swarmlab.cli;
 
 import dev.swarmlab.SwarmlabException;
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** How failures reach the terminal: the one place that maps exceptions to messages and exit codes. */
@@ -21,7 +22,7 @@ final class Errors {
                 && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
             message = "unknown verb '" + unmatched.getUnmatched().get(0) + "'; verbs: "
                     + String.join(", ", cli.getSubcommands().entrySet().stream()
-                    .filter(verb -> !verb.getValue().getCommandSpec().usageMessage().hidden()).map(java.util.Map.Entry::getKey).toList());
+                    .filter(verb -> !verb.getValue().getCommandSpec().usageMessage().hidden()).map(Map.Entry::getKey).toList());
         }
         cli.getErr().println("swarmlab: " + message + " (see '" + name + " --help')");
         return USAGE;

@@ -2,6 +2,7 @@ package dev.swarmlab.cli;
 
 import dev.swarmlab.emulated.EmulatedHosts;
 import dev.swarmlab.emulated.HostStatus;
+import dev.swarmlab.emulated.Progress;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ final class HostsLsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        EmulatedHosts hosts = set.hosts(dev.swarmlab.emulated.Progress.SILENT);
+        EmulatedHosts hosts = set.hosts(Progress.SILENT);
         List<HostStatus> statuses = hosts.list();
         if (json) {
             Console.json(out, statuses.stream().map(s -> asJson(hosts, s)).toList());

@@ -2,6 +2,7 @@ package dev.swarmlab.cli;
 
 import dev.swarmlab.Durations;
 import dev.swarmlab.Locks;
+import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.deploy.Connections;
 import dev.swarmlab.deploy.Finding;
 import dev.swarmlab.deploy.LabState;
@@ -11,13 +12,14 @@ import dev.swarmlab.emulated.Progress;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.LabCatalog;
 import dev.swarmlab.lab.LabFile;
-import dev.swarmlab.run.CellCounts;
-import dev.swarmlab.run.RunInfo;
 import dev.swarmlab.plan.ProbePlanner;
+import dev.swarmlab.run.CellCounts;
 import dev.swarmlab.run.LabRun;
+import dev.swarmlab.run.RunInfo;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -112,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
         }
         List<Lab> catalog = LabCatalog.of(labs).labs();
         if (catalog.isEmpty()) {
-            throw new dev.swarmlab.SwarmlabException("no lab files in " + labs.toAbsolutePath(), "give the folder with --labs DIR");
+            throw new SwarmlabException("no lab files in " + labs.toAbsolutePath(), "give the folder with --labs DIR");
         }
         long start = System.nanoTime();
         // Labs do not share a swarm: start from hosts that no lab of the catalog holds.
@@ -127,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
             long began = System.nanoTime();
             String status;
             String runId;
-            CellCounts counts = new CellCounts(java.util.Map.of());
+            CellCounts counts = new CellCounts(Map.of());
             try {
                 LabRun.Done done = runOne(console, lab, ProbePlanner.Filter.ALL, Optional.empty());
                 RunInfo run = done.report().run();
@@ -135,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
                 status = run.status();
                 runId = run.id();
                 counts = run.counts();
-            } catch (dev.swarmlab.SwarmlabException e) {
+            } catch (SwarmlabException e) {
                 exit = worse(exit, 1);
                 console.println("lab " + lab.name() + " did not run: " + e.getMessage());
                 status = "error";
@@ -171,7 +173,7 @@ final class RunCommand implements Callable<Integer> {
                 console.println("  remedy: swarmlab destroy " + lab.file() + " --repair (it lists what it removes first)");
             }
             return result.clean();
-        } catch (dev.swarmlab.SwarmlabException e) {
+        } catch (SwarmlabException e) {
             console.println("could not remove lab " + lab.name() + " after its run: " + e.getMessage() + " (run `swarmlab destroy` on it)");
             return false;
         }

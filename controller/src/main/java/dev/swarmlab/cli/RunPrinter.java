@@ -9,6 +9,7 @@ import dev.swarmlab.run.Summary;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** A run as text: per-network counts, the driver comparison, and the cells that did not match. Shared by run and show. */
 final class RunPrinter {
@@ -34,7 +35,7 @@ final class RunPrinter {
         List<String> headers = new ArrayList<>(List.of("DRIVER COMPARISON"));
         List<Summary.Column> columns = summary.columns();
         for (Summary.Column column : columns) {
-            headers.add(column.label().toUpperCase(java.util.Locale.ROOT));
+            headers.add(column.label().toUpperCase(Locale.ROOT));
         }
         headers.add("MEDIAN LATENCY");
         headers.add("THROUGHPUT");
@@ -42,8 +43,8 @@ final class RunPrinter {
         for (Summary.Comparison row : summary.comparison()) {
             List<String> cells = new ArrayList<>(List.of(row.network()));
             columns.forEach(column -> cells.add(row.seen().get(column)));
-            cells.add(row.medianLatencyMs().map(ms -> String.format(java.util.Locale.ROOT, "%.2f ms", ms)).orElse("-"));
-            cells.add(row.medianMbitPerSecond().map(mbit -> String.format(java.util.Locale.ROOT, "%.0f Mbit/s", mbit)).orElse("-"));
+            cells.add(row.medianLatencyMs().map(ms -> String.format(Locale.ROOT, "%.2f ms", ms)).orElse("-"));
+            cells.add(row.medianMbitPerSecond().map(mbit -> String.format(Locale.ROOT, "%.0f Mbit/s", mbit)).orElse("-"));
             comparison.row(cells.toArray(String[]::new));
         }
         comparison.print(out);

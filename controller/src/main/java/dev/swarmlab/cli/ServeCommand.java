@@ -1,15 +1,24 @@
 package dev.swarmlab.cli;
 
+import dev.swarmlab.Deadline;
+import dev.swarmlab.Main;
 import dev.swarmlab.StateFiles;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.deploy.LabState;
 import dev.swarmlab.web.WebServer;
 import io.vertx.core.Vertx;
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -145,13 +155,13 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** The address of the server --detach started, with its token, while it runs. */
-    private static Optional<String> detachedAddress() throws java.io.IOException {
+    private static Optional<String> detachedAddress() throws IOException {
         Path address = LabState.root().resolve("serve.address");
-        if (!java.nio.file.Files.exists(address) || running().isEmpty()) {
+        if (!Files.exists(address) || running().isEmpty()) {
             return Optional.empty();
         }
-        String page = java.nio.file.Files.readString(address).strip();
-        return Optional.of(java.nio.file.Files.exists(tokenFile()) ? page + "?token=" + java.nio.file.Files.readString(tokenFile()).strip() : page);
+        String page = Files.readString(address).strip();
+        return Optional.of(Files.exists(tokenFile()) ? page + "?token=" + Files.readString(tokenFile()).strip() : page);
     }
 
     /** Starts this same command without --detach as a process of its own session, and waits until it answers. */
@@ -166,13 +176,13 @@ final class ServeCommand implements Callable<Integer> {
         Path log = LabState.root().resolve("serve.log");
         StateFiles.writePrivate(log, "");
         List<String> command = new ArrayList<>();
-        if (new java.io.File("/usr/bin/setsid").canExecute()) {
+        if (new File("/usr/bin/setsid").canExecute()) {
             command.add("/usr/bin/setsid"); // its own session: a Ctrl-C in the terminal that started it does not reach it
         }
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        Path code = Path.of(dev.swarmlab.Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path code = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         command.addAll(code.toString().endsWith(".jar") ? List.of("-jar", code.toString())
-                : List.of("-cp", System.getProperty("java.class.path"), dev.swarmlab.Main.class.getName()));
+                : List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of("serve", "--port", String.valueOf(port), "--bind", bind, "--labs", labs.toAbsolutePath().toString(),
                 "--logging-to-file"));
         if (noToken) {
@@ -183,21 +193,21 @@ final class ServeCommand implements Callable<Integer> {
             command.addAll(List.of("--inventory", inventory.toAbsolutePath().toString()));
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         required.ifPresent(t -> builder.environment().put("SWARMLAB_TOKEN", t)); // not on the command line, where ps shows it
         Process server = builder.start();
         // Its pid and when it started: a pid the system gave to another process since is never taken for it.
-        StateFiles.writePrivate(pidFile(), server.pid() + " " + server.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L));
-        dev.swarmlab.Deadline deadline = dev.swarmlab.Deadline.in(READY, "the server on " + bind + ":" + port + " to answer");
+        StateFiles.writePrivate(pidFile(), server.pid() + " " + server.info().startInstant().map(Instant::toEpochMilli).orElse(0L));
+        Deadline deadline = Deadline.in(READY, "the server on " + bind + ":" + port + " to answer");
         while (!answers(required)) {
             if (!server.isAlive() || deadline.expired()) {
                 server.destroy();
-                java.nio.file.Files.deleteIfExists(pidFile());
-                String tail = java.nio.file.Files.readAllLines(log).stream().reduce((a, b) -> a + "\n" + b).orElse("");
+                Files.deleteIfExists(pidFile());
+                String tail = Files.readAllLines(log).stream().reduce((a, b) -> a + "\n" + b).orElse("");
                 throw new SwarmlabException("the server did not start on " + bind + ":" + port + (server.isAlive() ? " within " + READY.toSeconds() + " s" : "")
                         + ": " + tail.strip(), "pick another --port (0 is not possible with --detach) or stop whatever listens there; its log is " + log);
             }
-            deadline.pause(java.time.Duration.ofMillis(200));
+            deadline.pause(Duration.ofMillis(200));
         }
         required.ifPresentOrElse(t -> StateFiles.writePrivate(tokenFile(), t), () -> deleteQuietly(tokenFile()));
         StateFiles.writePrivate(LabState.root().resolve("serve.address"), page(port, Optional.empty()));
@@ -209,30 +219,30 @@ final class ServeCommand implements Callable<Integer> {
 
     private boolean answers(Optional<String> required) {
         try {
-            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI.create("http://" + (bind.contains(":") ? "[" + bind + "]"
+            HttpURLConnection connection = (HttpURLConnection) URI.create("http://" + (bind.contains(":") ? "[" + bind + "]"
                     : bind.equals("0.0.0.0") ? "127.0.0.1" : bind) + ":" + port + "/api").toURL().openConnection();
             connection.setConnectTimeout(1000);
             connection.setReadTimeout(2000);
             required.ifPresent(t -> connection.setRequestProperty("Authorization", "Bearer " + t));
             return connection.getResponseCode() == 200;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
 
     /** The server a --detach started, while it runs: the process of that pid that started when it did, never a recycled pid. */
-    private static Optional<ProcessHandle> running() throws java.io.IOException {
+    private static Optional<ProcessHandle> running() throws IOException {
         Path file = pidFile();
-        if (!java.nio.file.Files.exists(file)) {
+        if (!Files.exists(file)) {
             return Optional.empty();
         }
-        String[] fields = java.nio.file.Files.readString(file).strip().split(" ");
+        String[] fields = Files.readString(file).strip().split(" ");
         if (fields.length != 2 || !fields[0].matches("\\d+") || !fields[1].matches("\\d+")) {
             return Optional.empty(); // written by an older version, or damaged: not to be trusted with a kill
         }
         long started = Long.parseLong(fields[1]);
         return ProcessHandle.of(Long.parseLong(fields[0])).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(-1L) == started);
+                .filter(p -> p.info().startInstant().map(Instant::toEpochMilli).orElse(-1L) == started);
     }
 
     /** Stops the server a --detach started, if it still runs, and forgets its token; its pid. */
@@ -247,7 +257,7 @@ final class ServeCommand implements Callable<Integer> {
         process.get().destroy();
         try {
             process.get().onExit().get(10, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             process.get().destroyForcibly();
         }
         return Optional.of(process.get().pid());
@@ -255,8 +265,8 @@ final class ServeCommand implements Callable<Integer> {
 
     private static void deleteQuietly(Path file) {
         try {
-            java.nio.file.Files.deleteIfExists(file);
-        } catch (java.io.IOException e) {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
             throw new SwarmlabException("cannot remove " + file + ": " + e.getMessage(), "remove it by hand");
         }
     }
@@ -264,7 +274,7 @@ final class ServeCommand implements Callable<Integer> {
     private boolean loopback(String address) {
         try {
             return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bind " + address + ": not an address (" + e.getMessage() + ")");
         }
     }

@@ -1,6 +1,7 @@
 package dev.swarmlab.cli;
 
 import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.Trees;
 import dev.swarmlab.docker.DockerEngine;
 import dev.swarmlab.docker.DockerEngines;
 import dev.swarmlab.inventory.InventoryHost;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -44,7 +46,7 @@ final class WarmUpCommand implements Callable<Integer> {
             }
             Path key = scratch.resolve("id");
             Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString()).start();
-            if (!keygen.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!keygen.waitFor(30, TimeUnit.SECONDS)) {
                 keygen.destroyForcibly();
                 throw new SwarmlabException("ssh-keygen did not make a key within 30 s", "check that ssh-keygen (openssh-client) works");
             }
@@ -54,7 +56,7 @@ final class WarmUpCommand implements Callable<Integer> {
                 // nothing listens on port 1
             }
         } finally {
-            dev.swarmlab.Trees.delete(scratch);
+            Trees.delete(scratch);
         }
         return 0;
     }

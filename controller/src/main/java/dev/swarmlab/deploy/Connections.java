@@ -1,6 +1,7 @@
 package dev.swarmlab.deploy;
 
 import dev.swarmlab.Deadline;
+import dev.swarmlab.Durations;
 import dev.swarmlab.Parallel;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.docker.DockerEngine;
@@ -10,7 +11,9 @@ import dev.swarmlab.inventory.Inventory;
 import dev.swarmlab.inventory.InventoryHost;
 import dev.swarmlab.ssh.Ssh;
 import dev.swarmlab.ssh.SshSession;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +28,15 @@ public final class Connections implements AutoCloseable {
     private final Map<String, Connection> reached = new LinkedHashMap<>();
     private final Map<String, SwarmlabException> unreachable = new LinkedHashMap<>();
     private final List<InventoryHost> hosts;
-    private final java.nio.file.Path source;
+    private final Path source;
 
-    private Connections(List<InventoryHost> hosts, java.nio.file.Path source) {
+    private Connections(List<InventoryHost> hosts, Path source) {
         this.hosts = hosts;
         this.source = source;
     }
 
     /** The inventory file the hosts came from (the lab file itself for an inline list). */
-    public java.nio.file.Path source() {
+    public Path source() {
         return source;
     }
 
@@ -73,7 +76,7 @@ public final class Connections implements AutoCloseable {
             }
         }
         progress.step("-", "reached " + connections.reached.size() + " of " + inventory.hosts().size() + " hosts (SSH and Docker) in "
-                + dev.swarmlab.Durations.since(start));
+                + Durations.since(start));
         return connections;
     }
 
@@ -98,7 +101,7 @@ public final class Connections implements AutoCloseable {
         if (connections.unreachable.isEmpty()) {
             return;
         }
-        List<String> evidence = new java.util.ArrayList<>();
+        List<String> evidence = new ArrayList<>();
         connections.unreachable.forEach((host, error) -> {
             evidence.add(error.getMessage());
             if (error.remedy() != null) {

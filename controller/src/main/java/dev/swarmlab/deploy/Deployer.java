@@ -1,17 +1,22 @@
 package dev.swarmlab.deploy;
 
 import dev.swarmlab.Deadline;
+import dev.swarmlab.Durations;
 import dev.swarmlab.Parallel;
 import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.docker.NetworkRequest;
 import dev.swarmlab.docker.SwarmNode;
 import dev.swarmlab.docker.SwarmTokens;
 import dev.swarmlab.emulated.Progress;
 import dev.swarmlab.lab.Lab;
+import dev.swarmlab.lab.Network;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Carries out a deploy plan: the swarm first (init, then every join in parallel), then network
@@ -112,8 +117,8 @@ public final class Deployer {
 
     /** Runs the actions of one stage, one thread per host; a host's actions run in order. */
     private void stage(List<Action> actions, Consumer<Action> work) {
-        Map<String, List<Action>> byHost = actions.stream().collect(java.util.stream.Collectors.groupingBy(Action::host,
-                java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
+        Map<String, List<Action>> byHost = actions.stream().collect(Collectors.groupingBy(Action::host,
+                LinkedHashMap::new, Collectors.toList()));
         Parallel.all(List.copyOf(byHost.keySet()), Deadline.in(STAGE, "every host's deploy step"), "hosts",
                 host -> byHost.get(host).forEach(work));
     }
@@ -166,8 +171,8 @@ public final class Deployer {
     }
 
     /** A macvlan network is made to fit each host: its underlay interface, its slice of the subnet. */
-    private dev.swarmlab.docker.NetworkRequest request(Action.CreateNetwork create) {
-        if (create.network().driver() != dev.swarmlab.lab.Network.Driver.MACVLAN) {
+    private NetworkRequest request(Action.CreateNetwork create) {
+        if (create.network().driver() != Network.Driver.MACVLAN) {
             return NetworkSpec.request(lab, create.network());
         }
         Connection host = connection(create.host());
@@ -191,7 +196,7 @@ public final class Deployer {
             throw new SwarmlabException(action.host() + ": could not " + action.describe() + ": " + e.getMessage(),
                     e.remedy(), e.evidence(), e);
         }
-        state.journal(action.host(), name, "done", dev.swarmlab.Durations.since(start));
+        state.journal(action.host(), name, "done", Durations.since(start));
     }
 
     private Connection connection(String host) {

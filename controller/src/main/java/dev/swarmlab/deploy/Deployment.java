@@ -1,18 +1,22 @@
 package dev.swarmlab.deploy;
 
+import dev.swarmlab.Durations;
 import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.docker.ServiceState;
 import dev.swarmlab.emulated.Progress;
 import dev.swarmlab.fleet.FleetDeployer;
+import dev.swarmlab.fleet.Placed;
 import dev.swarmlab.image.AgentImage;
 import dev.swarmlab.image.AgentImageBuilder;
 import dev.swarmlab.image.AgentImages;
+import dev.swarmlab.lab.Lab;
 import dev.swarmlab.system.LocalCommands;
 import java.nio.file.Path;
-import dev.swarmlab.lab.Lab;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /** `swarmlab deploy`: preflight, plan, and (unless it is a dry run) apply. */
 public final class Deployment {
@@ -25,7 +29,7 @@ public final class Deployment {
      * @param services         the lab's services with their VIPs and running tasks
      */
     public record Result(List<Finding> findings, DeployPlanner.Plan plan, boolean applied, int containerChanges,
-                         List<dev.swarmlab.fleet.Placed> placed, List<dev.swarmlab.docker.ServiceState> services, String image) {
+                         List<Placed> placed, List<ServiceState> services, String image) {
         public boolean changedNothing() {
             return plan.actions().isEmpty() && containerChanges == 0;
         }
@@ -45,7 +49,7 @@ public final class Deployment {
      * @param report called with the findings and the plan before anything changes, so the
      *               user sees them even when the deploy then stops
      */
-    public Result run(Connections connections, boolean dryRun, boolean force, java.util.function.BiConsumer<List<Finding>, DeployPlanner.Plan> report) {
+    public Result run(Connections connections, boolean dryRun, boolean force, BiConsumer<List<Finding>, DeployPlanner.Plan> report) {
         long start = System.nanoTime();
         Observation observed = Observation.of(lab, connections, state);
         Map<String, String> addresses = new LinkedHashMap<>();
@@ -56,7 +60,7 @@ public final class Deployment {
                 : new DeployPlanner.Plan(List.of(), List.of());
         List<Finding> findings = new Preflight(lab, connections, observed.views(), plan).run();
         progress.step("-", "preflight: " + findings.size() + " checks on " + connections.hosts().size() + " hosts in "
-                + dev.swarmlab.Durations.since(start));
+                + Durations.since(start));
         state.writeJson("preflight.json", findings);
         report.accept(findings, plan);
         List<Finding> blocking = findings.stream().filter(f -> f.status() == Finding.Status.FAIL)
@@ -75,8 +79,8 @@ public final class Deployment {
         }
         FleetDeployer fleet = new FleetDeployer(lab, state, progress);
         String image = image(connections);
-        List<dev.swarmlab.fleet.Placed> placed = fleet.ensure(connections, image);
-        List<dev.swarmlab.docker.ServiceState> services = fleet.ensureServices(connections, image);
+        List<Placed> placed = fleet.ensure(connections, image);
+        List<ServiceState> services = fleet.ensureServices(connections, image);
         return new Result(findings, plan, true, fleet.changes(), placed, services, image);
     }
 

@@ -1,12 +1,14 @@
 package dev.swarmlab.deploy;
 
+import java.util.Locale;
+
 /** One preflight result: a check on a host (or "all"), pass/warn/fail, what was seen, and what to do. */
 public record Finding(String check, String host, Status status, String evidence, String remedy) {
     public enum Status {
         PASS, WARN, FAIL;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** `swarmlab inspect`: the lab's swarm nodes and, per host, its networks and how they drift from the lab file. */
 public final class LabInspection {
@@ -42,7 +43,7 @@ public final class LabInspection {
                 }
             }
         }
-        Map<String, String> unreachable = new java.util.TreeMap<>();
+        Map<String, String> unreachable = new TreeMap<>();
         connections.unreachable().forEach((host, error) -> unreachable.put(host, error.getMessage()));
         return new Report(observed.ourNodes(), rows, unreachable, observed.ourCluster().orElse(""));
     }

@@ -2,16 +2,22 @@ package dev.swarmlab.deploy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.swarmlab.StateFiles;
 import dev.swarmlab.SwarmlabException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A lab's state folder (.swarmlab/LAB/ under the working directory, or $SWARMLAB_STATE/LAB):
@@ -40,16 +46,16 @@ public final class LabState {
     }
 
     /** The state folders of every lab that has recorded runs, by name. */
-    public static java.util.List<LabState> withRuns() {
+    public static List<LabState> withRuns() {
         return withRuns(root());
     }
 
     /** The same, under another state root. */
-    public static java.util.List<LabState> withRuns(Path root) {
+    public static List<LabState> withRuns(Path root) {
         try (var dirs = Files.list(root)) {
             return dirs.filter(d -> Files.exists(d.resolve(RUNS))).sorted().map(LabState::new).toList();
         } catch (NoSuchFileException e) {
-            return java.util.List.of();
+            return List.of();
         } catch (IOException e) {
             throw new SwarmlabException("cannot list " + root + ": " + e.getMessage(), e);
         }
@@ -92,7 +98,7 @@ public final class LabState {
             line.put("detail", detail);
         }
         try {
-            dev.swarmlab.StateFiles.newFolder(dir.getParent());
+            StateFiles.newFolder(dir.getParent());
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("journal.jsonl"), new ObjectMapper().writeValueAsString(line) + "\n",
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -118,7 +124,7 @@ public final class LabState {
                     return false; // a line cut short by a crash
                 }
             });
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new SwarmlabException("cannot read the journal " + file + ": " + e.getMessage(), e);
         }
     }
@@ -129,13 +135,13 @@ public final class LabState {
     }
 
     /** The hosts whose changes by a lab step (MTU, cut) are recorded and not yet put back. */
-    public java.util.Set<String> changedHosts() {
+    public Set<String> changedHosts() {
         Path file = dir.resolve("host-changes.json");
         if (!Files.exists(file)) {
-            return java.util.Set.of();
+            return Set.of();
         }
         try {
-            java.util.Set<String> hosts = new java.util.TreeSet<>();
+            Set<String> hosts = new TreeSet<>();
             JSON.readTree(file.toFile()).fieldNames().forEachRemaining(hosts::add);
             return hosts;
         } catch (IOException e) {
@@ -155,17 +161,17 @@ public final class LabState {
             return new LinkedHashMap<>();
         } catch (IOException e) {
             throw new SwarmlabException("cannot read " + dir.resolve("state.json") + ": " + e.getMessage(),
-                    "delete the file if it is damaged; destroy finds the lab's resources by label", java.util.List.of(), e);
+                    "delete the file if it is damaged; destroy finds the lab's resources by label", List.of(), e);
         }
     }
 
     private void write(Path file, Object value) {
         try {
-            dev.swarmlab.StateFiles.newFolder(dir.getParent());
+            StateFiles.newFolder(dir.getParent());
             Files.createDirectories(dir);
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(temporary, JSON.writeValueAsString(value));
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new SwarmlabException("cannot write " + file + ": " + e.getMessage(), e);
         }

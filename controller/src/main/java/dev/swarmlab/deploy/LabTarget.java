@@ -2,18 +2,20 @@ package dev.swarmlab.deploy;
 
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.emulated.HostSet;
+import dev.swarmlab.emulated.Progress;
 import dev.swarmlab.inventory.Inventory;
 import dev.swarmlab.inventory.InventoryFile;
 import dev.swarmlab.inventory.InventoryHost;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.LabHosts;
-import dev.swarmlab.emulated.Progress;
 import dev.swarmlab.ssh.Ssh;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /** Which machines a lab runs on: the --inventory given, else what the lab's `hosts` says. */
 public final class LabTarget {
@@ -37,7 +39,7 @@ public final class LabTarget {
     /** The names of the lab's hosts: h1..hN for emulated ones (known without their being up), else the inventory's. */
     public static List<String> hostNames(Lab lab, Optional<Path> inventory) {
         if (inventory.isEmpty() && lab.hosts() instanceof LabHosts.Local local) {
-            return java.util.stream.IntStream.rangeClosed(1, local.count()).mapToObj(i -> "h" + i).toList();
+            return IntStream.rangeClosed(1, local.count()).mapToObj(i -> "h" + i).toList();
         }
         return hosts(lab, inventory, emulatedHosts()).hosts().stream().map(InventoryHost::name).toList();
     }
@@ -77,7 +79,7 @@ public final class LabTarget {
         List<String> workloadHosts = lab.workloads().stream().flatMap(w -> w.host().stream()).filter(h -> !names.contains(h)).distinct().toList();
         if (!missing.isEmpty() || !workloadHosts.isEmpty()) {
             throw new SwarmlabException("inventory " + inventory.source() + " lacks host(s) the lab names: "
-                    + String.join(", ", java.util.stream.Stream.concat(missing.stream(), workloadHosts.stream()).distinct().toList())
+                    + String.join(", ", Stream.concat(missing.stream(), workloadHosts.stream()).distinct().toList())
                     + "; it has " + String.join(", ", names), "use an inventory with those host names", List.of(), null);
         }
         return inventory;

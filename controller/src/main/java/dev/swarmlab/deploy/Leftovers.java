@@ -8,6 +8,7 @@ import dev.swarmlab.docker.NetworkState;
 import dev.swarmlab.lab.Lab;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -103,7 +104,7 @@ public final class Leftovers {
 
     private static List<Leftover> ofHost(Connection c, boolean inSwarm, List<NetworkState> networks) {
         List<Leftover> left = new ArrayList<>();
-        Set<String> names = new java.util.HashSet<>(networks.stream().map(NetworkState::name).toList());
+        Set<String> names = new HashSet<>(networks.stream().map(NetworkState::name).toList());
         Set<String> containers = names.contains(GWBRIDGE) || names.contains("bridge") ? c.docker().containerIds() : Set.of();
         for (String network : List.of(GWBRIDGE, "bridge")) {
             if (names.contains(network)) {

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -65,7 +66,7 @@ public final class NetworkSpec {
         return new Subnet(subnet.address((long) (host + 1) << (32 - prefix)), prefix);
     }
 
-    private static NetworkRequest request(Lab lab, Network network, Map<String, String> given, java.util.Optional<Subnet> ipRange) {
+    private static NetworkRequest request(Lab lab, Network network, Map<String, String> given, Optional<Subnet> ipRange) {
         Map<String, String> options = new LinkedHashMap<>(given);
         if (network.encrypted()) {
             options.put("encrypted", "");

@@ -2,6 +2,7 @@ package dev.swarmlab.deploy;
 
 import dev.swarmlab.Deadline;
 import dev.swarmlab.Parallel;
+import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.docker.EngineInfo;
 import dev.swarmlab.docker.SwarmNode;
 import dev.swarmlab.lab.Lab;
@@ -45,7 +46,7 @@ public record Observation(Map<String, HostView> views, Optional<String> ourClust
                 EngineInfo now = c.docker().info();
                 return "pending".equals(now.swarmState()) ? null : now;
             }, Duration.ofMillis(250));
-        } catch (dev.swarmlab.SwarmlabException stuck) {
+        } catch (SwarmlabException stuck) {
             return c.docker().info(); // still pending (its managers gone): the planner names it, with the remedy
         }
     }

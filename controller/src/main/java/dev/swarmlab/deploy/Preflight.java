@@ -6,6 +6,7 @@ import dev.swarmlab.Deadline;
 import dev.swarmlab.Parallel;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.docker.NetworkState;
+import dev.swarmlab.fleet.Fleet;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.Network;
 import dev.swarmlab.net.Subnet;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -53,7 +56,7 @@ public final class Preflight {
         findings.addAll(versions());
         findings.addAll(hostnames());
         // The swarm-port checks between hosts run while each host checks itself.
-        var ports = java.util.concurrent.CompletableFuture.supplyAsync(() -> ports(reached),
+        var ports = CompletableFuture.supplyAsync(() -> ports(reached),
                 task -> new Thread(task, "preflight ports").start());
         List<Parallel.Outcome<Connection, List<Finding>>> perHost = Parallel.each(reached,
                 Deadline.in(Duration.ofMinutes(1), "preflight checks on every host"), this::hostChecks);
@@ -117,7 +120,7 @@ public final class Preflight {
         if (!needs) {
             return List.of();
         }
-        List<String> holders = c.docker().containers(dev.swarmlab.fleet.Fleet.NETWORK_LABEL, "host").stream()
+        List<String> holders = c.docker().containers(Fleet.NETWORK_LABEL, "host").stream()
                 .filter(o -> !lab.name().equals(o.labels().get(Lab.LABEL)) && "running".equals(o.state()))
                 .map(o -> o.name() + " (lab " + o.labels().getOrDefault(Lab.LABEL, "?") + ")").toList();
         if (holders.isEmpty()) {
@@ -245,7 +248,7 @@ public final class Preflight {
                     "run `swarmlab destroy LAB --repair` with the lab that left them (it lists what it removes first)"));
         }
         int containers = (int) c.docker().containers(Lab.LABEL, lab.name()).stream()
-                .filter(o -> !o.labels().containsKey(dev.swarmlab.fleet.Fleet.ROLE_LABEL)).count();
+                .filter(o -> !o.labels().containsKey(Fleet.ROLE_LABEL)).count();
         long stale = plan.actions().stream().filter(a -> a.host().equals(c.name()) && a instanceof Action.RemoveNetwork).count();
         if (containers > 0 || stale > 0) {
             findings.add(Finding.warn("leftovers", c.name(), containers + " container(s) and " + stale
@@ -258,7 +261,7 @@ public final class Preflight {
 
     /** 7946/tcp between every pair and 2377/tcp to every manager, asked of each host's own sshd; 7946 and 4789/udp listened for. */
     private List<Finding> ports(List<Connection> reached) {
-        Map<String, Boolean> hasPython = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Boolean> hasPython = new ConcurrentHashMap<>();
         Parallel.each(reached, Deadline.in(CALL, "python3 on every host"),
                 c -> hasPython.put(c.name(), c.ssh().exec("command -v python3", CALL).ok()));
         record Probe(Connection from, Connection to, int port) {

@@ -10,6 +10,7 @@ import dev.swarmlab.emulated.Progress;
 import dev.swarmlab.lab.Lab;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -75,7 +76,7 @@ public final class Teardown {
             List<Connection> leaving = members.stream().filter(c -> managers.contains(c.name())).toList();
             // Managers one at a time, the first manager last: each leave must keep quorum or be the end.
             List<String> lastFirst = new ArrayList<>(managers);
-            java.util.Collections.reverse(lastFirst);
+            Collections.reverse(lastFirst);
             for (String manager : lastFirst) {
                 stage(leaving.stream().filter(c -> c.name().equals(manager)).toList(), c -> leave(c, removed), failures);
             }

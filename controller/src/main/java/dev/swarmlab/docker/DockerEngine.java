@@ -1,7 +1,12 @@
 package dev.swarmlab.docker;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A Docker daemon, as the rest of swarmlab sees it. Only this package knows docker-java; the
@@ -56,13 +61,13 @@ public interface DockerEngine extends AutoCloseable {
     void removeContainer(String id);
 
     /** The ids of every container the daemon has, running or not. */
-    java.util.Set<String> containerIds();
+    Set<String> containerIds();
 
     /** Creates and starts a container; returns its id. */
     String runContainer(ContainerRequest request);
 
     /** Attaches a running container to one more network, with an optional static address and aliases. */
-    void connect(String container, String network, java.util.Optional<String> ip, List<String> aliases);
+    void connect(String container, String network, Optional<String> ip, List<String> aliases);
 
     /**
      * `docker network disconnect -f NETWORK CONTAINER`. Given an endpoint's name where its container is
@@ -84,8 +89,8 @@ public interface DockerEngine extends AutoCloseable {
      * Runs a command in a running container with {@code stdin} as its input; every line it
      * writes to stdout goes to {@code lines} as it arrives. Gives up at the deadline.
      */
-    ExecOutput exec(String container, List<String> command, byte[] stdin, java.time.Duration deadline,
-                    java.util.function.Consumer<String> lines);
+    ExecOutput exec(String container, List<String> command, byte[] stdin, Duration deadline,
+                    Consumer<String> lines);
 
     /** Services carrying the label key=value (managers only). */
     List<LabelledObject> services(String labelKey, String labelValue);
@@ -102,7 +107,7 @@ public interface DockerEngine extends AutoCloseable {
     boolean hasImage(String tag);
 
     /** Loads a `docker load` archive (sent through the tunnel, no registry involved). */
-    void loadImage(java.nio.file.Path archive);
+    void loadImage(Path archive);
 
     /** Where this daemon is reached and how, for messages. */
     String endpoint();

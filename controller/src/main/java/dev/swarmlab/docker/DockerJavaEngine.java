@@ -18,14 +18,23 @@ import dev.swarmlab.SwarmlabException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** {@link DockerEngine} on docker-java; translates its exceptions at this boundary, in one place. */
 final class DockerJavaEngine implements DockerEngine {
@@ -124,7 +133,7 @@ final class DockerJavaEngine implements DockerEngine {
         StringBuilder text = new StringBuilder();
         int at = 0;
         while (at + 8 <= stream.length) {
-            int size = java.nio.ByteBuffer.wrap(stream, at + 4, 4).getInt();
+            int size = ByteBuffer.wrap(stream, at + 4, 4).getInt();
             text.append(new String(stream, at + 8, Math.min(size, stream.length - at - 8), StandardCharsets.UTF_8));
             at += 8 + size;
         }
@@ -204,9 +213,9 @@ final class DockerJavaEngine implements DockerEngine {
     }
 
     @Override
-    public java.util.Set<String> containerIds() {
+    public Set<String> containerIds() {
         return call("ps -a", () -> client.listContainersCmd().withShowAll(true).exec()).stream().map(Container::getId)
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 
     @Override
@@ -241,8 +250,8 @@ final class DockerJavaEngine implements DockerEngine {
 
     @Override
     public List<String> pruneNetworks(String labelKey, String labelValue) {
-        String filter = java.net.URLEncoder.encode("{\"label\":[\"" + labelKey + "=" + labelValue + "\"]}", StandardCharsets.UTF_8);
-        List<String> deleted = new java.util.ArrayList<>();
+        String filter = URLEncoder.encode("{\"label\":[\"" + labelKey + "=" + labelValue + "\"]}", StandardCharsets.UTF_8);
+        List<String> deleted = new ArrayList<>();
         raw("network prune", DockerHttpClient.Request.Method.POST, "/networks/prune?filters=" + filter, null).path("NetworksDeleted")
                 .forEach(n -> deleted.add(n.asText()));
         return deleted;
@@ -282,7 +291,7 @@ final class DockerJavaEngine implements DockerEngine {
             Map<String, String> where = new LinkedHashMap<>();
             where.put("HostIp", Optional.ofNullable(binding.getBinding().getHostIp()).orElse(""));
             where.put("HostPort", Optional.ofNullable(binding.getBinding().getHostPortSpec()).orElse(""));
-            bindings.computeIfAbsent(port, p -> new java.util.ArrayList<>()).add(where);
+            bindings.computeIfAbsent(port, p -> new ArrayList<>()).add(where);
         }
         host.put("PortBindings", bindings);
         host.put("PublishAllPorts", request.publishAll());
@@ -364,7 +373,7 @@ final class DockerJavaEngine implements DockerEngine {
         json.path("NetworkSettings").path("Networks").fields().forEachRemaining(e -> addresses.put(e.getKey(), e.getValue().path("IPAddress").asText()));
         Map<String, List<String>> ports = new LinkedHashMap<>();
         json.path("NetworkSettings").path("Ports").fields().forEachRemaining(e -> {
-            List<String> where = new java.util.ArrayList<>();
+            List<String> where = new ArrayList<>();
             e.getValue().forEach(b -> where.add(b.path("HostIp").asText() + ":" + b.path("HostPort").asText()));
             ports.put(e.getKey(), where);
         });
@@ -374,8 +383,8 @@ final class DockerJavaEngine implements DockerEngine {
     }
 
     @Override
-    public ExecOutput exec(String container, List<String> command, byte[] stdin, java.time.Duration deadline,
-                           java.util.function.Consumer<String> lines) {
+    public ExecOutput exec(String container, List<String> command, byte[] stdin, Duration deadline,
+                           Consumer<String> lines) {
         String what = "exec " + String.join(" ", command) + " in " + container;
         String execId = call(what, () -> client.execCreateCmd(container).withCmd(command.toArray(String[]::new))
                 .withAttachStdin(true).withAttachStdout(true).withAttachStderr(true).exec().getId());
@@ -383,7 +392,7 @@ final class DockerJavaEngine implements DockerEngine {
         boolean finished = call(what, () -> {
             try {
                 return client.execStartCmd(execId).withStdIn(new ByteArrayInputStream(stdin)).exec(frames)
-                        .awaitCompletion(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                        .awaitCompletion(deadline.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SwarmlabException(what + " was interrupted", e);
@@ -465,8 +474,8 @@ final class DockerJavaEngine implements DockerEngine {
                 vip.path("NetworkID").asText()), vip.path("Addr").asText().replaceFirst("/.*", "")));
         Map<String, String> hostnames = new LinkedHashMap<>();
         nodes().forEach(node -> hostnames.put(node.id(), node.hostname()));
-        String filter = java.net.URLEncoder.encode("{\"service\":{\"" + name + "\":true}}", StandardCharsets.UTF_8);
-        List<ServiceState.Task> tasks = new java.util.ArrayList<>();
+        String filter = URLEncoder.encode("{\"service\":{\"" + name + "\":true}}", StandardCharsets.UTF_8);
+        List<ServiceState.Task> tasks = new ArrayList<>();
         raw("service ps " + name, DockerHttpClient.Request.Method.GET, "/tasks?filters=" + filter, null).forEach(t -> {
             Map<String, String> addresses = new LinkedHashMap<>();
             t.path("NetworksAttachments").forEach(a -> addresses.put(a.path("Network").path("Spec").path("Name").asText(),
@@ -476,7 +485,7 @@ final class DockerJavaEngine implements DockerEngine {
         });
         Map<String, String> labels = new LinkedHashMap<>();
         service.path("Spec").path("Labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
-        List<Integer> published = new java.util.ArrayList<>();
+        List<Integer> published = new ArrayList<>();
         service.path("Endpoint").path("Ports").forEach(port -> {
             if (port.path("Protocol").asText("tcp").equals("tcp")) {
                 published.add(port.path("PublishedPort").asInt());
@@ -498,8 +507,8 @@ final class DockerJavaEngine implements DockerEngine {
     }
 
     @Override
-    public void loadImage(java.nio.file.Path archive) {
-        try (InputStream in = java.nio.file.Files.newInputStream(archive)) {
+    public void loadImage(Path archive) {
+        try (InputStream in = Files.newInputStream(archive)) {
             call("load " + archive.getFileName(), () -> {
                 client.loadImageCmd(in).exec();
                 return null;

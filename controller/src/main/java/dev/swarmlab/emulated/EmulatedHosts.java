@@ -8,6 +8,7 @@ import dev.swarmlab.inventory.InventoryFile;
 import dev.swarmlab.inventory.InventoryHost;
 import dev.swarmlab.net.Subnet;
 import dev.swarmlab.system.Commands;
+import dev.swarmlab.system.LocalCommands;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -20,7 +21,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -53,13 +56,13 @@ public final class EmulatedHosts {
      * kit's bridge is left alone: other hosts still send it full-size frames, which it drops.
      * Returns whether the inventory is an emulated host set's.
      */
-    public static boolean limitPath(Path inventory, String address, java.util.OptionalInt mtu) {
+    public static boolean limitPath(Path inventory, String address, OptionalInt mtu) {
         Path dir = inventory.toAbsolutePath().getParent();
         if (!Files.exists(dir.resolve("set.json"))) {
             return false;
         }
         String bridge = new HostSet(dir.getParent(), dir.getFileName().toString()).bridge();
-        dev.swarmlab.system.LocalCommands local = new dev.swarmlab.system.LocalCommands();
+        LocalCommands local = new LocalCommands();
         if (mtu.isPresent()) {
             local.must("ip", "route", "replace", address + "/32", "dev", bridge, "mtu", Integer.toString(mtu.getAsInt()));
         } else {
@@ -315,7 +318,7 @@ public final class EmulatedHosts {
     /** How long a command waits for another one changing the same hosts (bringing up 12 hosts takes well under a minute). */
     private static final Duration LOCK_WAIT = Duration.ofMinutes(10);
 
-    private <T> T locked(java.util.function.Supplier<T> work) {
+    private <T> T locked(Supplier<T> work) {
         try {
             Files.createDirectories(set.home());
             Files.setPosixFilePermissions(set.home(), PosixFilePermissions.fromString("rwx------"));

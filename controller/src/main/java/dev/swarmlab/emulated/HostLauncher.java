@@ -9,6 +9,7 @@ import dev.swarmlab.system.Commands;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ final class HostLauncher {
             if (!Files.exists(paths.hostKey())) {
                 commands.must("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", host + "@" + set.prefix(), "-f", paths.hostKey().toString());
             }
-            Files.copy(Path.of(set.identity() + ".pub"), paths.authorizedKeys(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(Path.of(set.identity() + ".pub"), paths.authorizedKeys(), StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(paths.sshdConfig(), sshdConfig(host, underlay.address(index), paths));
             Files.writeString(paths.startScript(), startScript(host, paths));
         } catch (IOException e) {

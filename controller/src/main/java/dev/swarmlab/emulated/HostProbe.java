@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Asks an emulated host's daemons whether they answer: dockerd on its socket, sshd on its port. */
@@ -81,15 +82,15 @@ final class HostProbe {
     }
 
     /** The last lines of a log, for error messages. */
-    static java.util.List<String> tail(Path log, int lines) {
+    static List<String> tail(Path log, int lines) {
         try {
-            java.util.List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
             if (all.isEmpty()) {
-                return java.util.List.of(log.getFileName() + ": (empty)");
+                return List.of(log.getFileName() + ": (empty)");
             }
             return all.subList(Math.max(0, all.size() - lines), all.size()).stream().map(line -> log.getFileName() + ": " + line).toList();
         } catch (IOException e) {
-            return java.util.List.of(log.getFileName() + ": (no log: " + e.getMessage() + ")");
+            return List.of(log.getFileName() + ": (no log: " + e.getMessage() + ")");
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.swarmlab.emulated;
 
 import dev.swarmlab.SwarmlabException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +19,7 @@ public record HostSet(Path home, String prefix) {
     public HostSet {
         if (!PREFIX.matcher(prefix).matches()) {
             throw new SwarmlabException("prefix '" + prefix + "' is not allowed: use 1 to 7 lower-case letters or digits, starting with a letter",
-                    "choose a short prefix such as 'sl' or 'lab2'", java.util.List.of(), null);
+                    "choose a short prefix such as 'sl' or 'lab2'", List.of(), null);
         }
         home = home.toAbsolutePath().normalize();
     }

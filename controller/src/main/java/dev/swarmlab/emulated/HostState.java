@@ -1,5 +1,7 @@
 package dev.swarmlab.emulated;
 
+import java.util.Locale;
+
 /** How an emulated host is doing, as seen from this machine. */
 public enum HostState {
     /** Namespace present, dockerd answering, sshd accepting. */
@@ -12,6 +14,6 @@ public enum HostState {
     ORPHAN;
 
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The "internet" of the emulated hosts: a network namespace on the underlay, outside every host
@@ -73,8 +76,8 @@ final class OutsideHost {
             inside.forEach(ProcessHandle::destroyForcibly);
             for (ProcessHandle process : inside) {
                 try {
-                    process.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    process.onExit().get(5, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException e) {
                     throw new SwarmlabException("the outside stand-in's server (pid " + process.pid() + ") did not stop", e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** What a set of emulated hosts remembers between commands: its underlay subnet. */
@@ -24,7 +25,7 @@ record SetState(String subnet) {
             return Optional.empty();
         } catch (IOException e) {
             throw new SwarmlabException("cannot read " + file + ": " + e.getMessage(),
-                    "remove the damaged state with `swarmlab hosts down`", java.util.List.of(), e);
+                    "remove the damaged state with `swarmlab hosts down`", List.of(), e);
         }
     }
 

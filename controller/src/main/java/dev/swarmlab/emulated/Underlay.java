@@ -3,6 +3,7 @@ package dev.swarmlab.emulated;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.net.Ipv4;
 import dev.swarmlab.net.Subnet;
+import java.util.List;
 
 /**
  * The network the emulated hosts share: a Linux bridge holding the gateway address (.1) and
@@ -27,7 +28,7 @@ public record Underlay(Subnet subnet) {
     public void checkRoomFor(int count) {
         if (count > maxHosts()) {
             throw new SwarmlabException("underlay " + subnet + " has room for " + maxHosts() + " hosts, not " + count,
-                    "choose a larger subnet with --subnet", java.util.List.of(), null);
+                    "choose a larger subnet with --subnet", List.of(), null);
         }
     }
 

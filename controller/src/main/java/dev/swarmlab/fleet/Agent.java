@@ -2,6 +2,7 @@ package dev.swarmlab.fleet;
 
 import dev.swarmlab.lab.Workload;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,7 +19,7 @@ public record Agent(String name, String host, Role role, List<Workload.Attachmen
         AGENT, WORKLOAD;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.swarmlab.fleet;
 
 import dev.swarmlab.docker.ContainerRequest;
+import dev.swarmlab.docker.ServiceRequest;
 import dev.swarmlab.image.AgentImage;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.Network;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Which containers a lab runs where. Agents: on every host, two per overlay and bridge network
@@ -96,24 +98,24 @@ public final class Fleet {
      * node (Swarm's {{.Node.Hostname}} template), so a probe to the service's name or VIP knows
      * whether the service answered.
      */
-    public static dev.swarmlab.docker.ServiceRequest serviceRequest(Lab lab, Workload w, String image) {
+    public static ServiceRequest serviceRequest(Lab lab, Workload w, String image) {
         List<String> args = new ArrayList<>(List.of("serve"));
         w.listen().forEach(port -> args.addAll(List.of("--listen", String.valueOf(port))));
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(Lab.LABEL, lab.name());
         labels.put(ROLE_LABEL, "service");
-        dev.swarmlab.docker.ServiceRequest request = new dev.swarmlab.docker.ServiceRequest(w.name(), image, args,
+        ServiceRequest request = new ServiceRequest(w.name(), image, args,
                 Map.of("SWARMLAB_HOST", "{{.Node.Hostname}}", "SWARMLAB_NAME", w.name()), labels,
-                w.networks().stream().map(a -> new dev.swarmlab.docker.ServiceRequest.Attachment(a.network(), a.aliases())).toList(),
+                w.networks().stream().map(a -> new ServiceRequest.Attachment(a.network(), a.aliases())).toList(),
                 w.endpointMode() == Workload.EndpointMode.DNSRR,
                 w.publish().stream().map(p -> p.hostPort().orElse(0) + ":" + p.container()
                         + (w.publishMode() == Workload.PublishMode.HOST ? ":host" : "")).toList(),
                 w.mode() == Workload.ServiceMode.GLOBAL, w.replicas(), w.placement());
         labels.put(SPEC_LABEL, hash(String.join("|", request.name(), request.image(), request.args().toString(),
-                new java.util.TreeMap<>(request.env()).toString(), request.networks().toString(), String.valueOf(request.dnsrr()),
+                new TreeMap<>(request.env()).toString(), request.networks().toString(), String.valueOf(request.dnsrr()),
                 request.publish().toString(), String.valueOf(request.global()), String.valueOf(request.replicas()),
                 request.constraints().toString())));
-        return new dev.swarmlab.docker.ServiceRequest(request.name(), request.image(), request.args(), request.env(), labels,
+        return new ServiceRequest(request.name(), request.image(), request.args(), request.env(), labels,
                 request.networks(), request.dnsrr(), request.publish(), request.global(), request.replicas(), request.constraints());
     }
 
@@ -124,8 +126,8 @@ public final class Fleet {
 
     /** The request with its maps sorted: Map.copyOf's iteration order changes from one JVM to the next. */
     private static String canonical(ContainerRequest r) {
-        return String.join("|", r.name(), r.image(), r.command().toString(), new java.util.TreeMap<>(r.env()).toString(),
-                new java.util.TreeMap<>(r.labels()).toString(), r.network(), r.ip().toString(), r.aliases().toString(), r.publish().toString(),
+        return String.join("|", r.name(), r.image(), r.command().toString(), new TreeMap<>(r.env()).toString(),
+                new TreeMap<>(r.labels()).toString(), r.network(), r.ip().toString(), r.aliases().toString(), r.publish().toString(),
                 String.valueOf(r.publishAll()), r.expose().toString(), r.links().toString(), r.extraHosts().toString(),
                 r.dnsOptions().toString());
     }

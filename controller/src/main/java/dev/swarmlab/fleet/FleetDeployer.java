@@ -11,15 +11,20 @@ import dev.swarmlab.docker.ContainerRequest;
 import dev.swarmlab.docker.ContainerState;
 import dev.swarmlab.docker.DockerEngine;
 import dev.swarmlab.docker.LabelledObject;
+import dev.swarmlab.docker.ServiceRequest;
+import dev.swarmlab.docker.ServiceState;
 import dev.swarmlab.emulated.Progress;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.Workload;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Brings every host's agents and workloads to the lab's layout: removes the lab's containers
@@ -32,7 +37,7 @@ public final class FleetDeployer {
     private final Lab lab;
     private final LabState state;
     private final Progress progress;
-    private final java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger changes = new AtomicInteger();
 
     public FleetDeployer(Lab lab, LabState state, Progress progress) {
         this.lab = lab;
@@ -59,7 +64,7 @@ public final class FleetDeployer {
      * NETWORK" (on a bridge, each host's addresses are its own: the same one on two hosts is the rule).
      */
     public static Map<String, List<Placed>> sharedAddresses(Lab lab, List<Placed> placed) {
-        Map<String, List<Placed>> byAddress = new java.util.LinkedHashMap<>();
+        Map<String, List<Placed>> byAddress = new LinkedHashMap<>();
         placed.stream().filter(Placed::running).forEach(p -> p.addresses().forEach((network, address) -> {
             if (!address.isEmpty() && lab.network(network).map(n -> n.swarmScope()).orElse(false)) {
                 byAddress.computeIfAbsent(address + " on " + network, k -> new ArrayList<>()).add(p);
@@ -84,7 +89,7 @@ public final class FleetDeployer {
      * The lab's services, made by the first manager: stale ones (changed, or no longer in the lab)
      * removed, missing ones created; then every task awaited until it runs and its agent serves.
      */
-    public List<dev.swarmlab.docker.ServiceState> ensureServices(Connections connections, String image) {
+    public List<ServiceState> ensureServices(Connections connections, String image) {
         List<Workload> wanted = Fleet.services(lab);
         Optional<String> manager = lab.swarm().map(s -> s.managers().get(0));
         if (manager.isEmpty() || connections.get(manager.get()).isEmpty()) {
@@ -103,10 +108,10 @@ public final class FleetDeployer {
             }
         }
         List<String> kept = docker.services(Lab.LABEL, lab.name()).stream().map(LabelledObject::name).toList();
-        List<dev.swarmlab.docker.ServiceState> states = new ArrayList<>();
+        List<ServiceState> states = new ArrayList<>();
         for (Workload w : wanted) {
             if (!kept.contains(w.name())) {
-                dev.swarmlab.docker.ServiceRequest request = Fleet.serviceRequest(lab, w, image);
+                ServiceRequest request = Fleet.serviceRequest(lab, w, image);
                 change(c, "create service " + w.name() + " on " + String.join(", ", w.networks().stream().map(a -> a.network()).toList()),
                         () -> docker.createService(request));
             }
@@ -115,22 +120,22 @@ public final class FleetDeployer {
         return states;
     }
 
-    private static List<dev.swarmlab.docker.ServiceState> failNoManager(Optional<String> manager) {
+    private static List<ServiceState> failNoManager(Optional<String> manager) {
         throw new SwarmlabException("the lab's services need its first manager" + manager.map(m -> " " + m).orElse("")
                 + ", which is not reachable", "bring it back, or run without the service workloads");
     }
 
     /** Until every task the service should have runs and its agent serves. */
-    private static dev.swarmlab.docker.ServiceState awaitTasks(Connections connections, Connection manager, Workload w) {
+    private static ServiceState awaitTasks(Connections connections, Connection manager, Workload w) {
         Deadline deadline = Deadline.in(READY.multipliedBy(2), "the tasks of service " + w.name() + " to run");
         return deadline.await(() -> {
-            dev.swarmlab.docker.ServiceState state = manager.docker().inspectService(w.name());
-            List<dev.swarmlab.docker.ServiceState.Task> running = state.tasks().stream().filter(t -> t.state().equals("running")).toList();
+            ServiceState state = manager.docker().inspectService(w.name());
+            List<ServiceState.Task> running = state.tasks().stream().filter(t -> t.state().equals("running")).toList();
             int expected = w.mode() == Workload.ServiceMode.GLOBAL ? connections.reached().size() : w.replicas();
             if (running.size() < expected) {
                 return null;
             }
-            for (dev.swarmlab.docker.ServiceState.Task task : running) {
+            for (ServiceState.Task task : running) {
                 Connection node = connections.get(task.node()).orElse(null);
                 if (node != null && !node.docker().logs(task.container(), 20).contains(" serving ")) {
                     return null;
@@ -234,7 +239,7 @@ public final class FleetDeployer {
 
     /** The lab's agents and workloads on that host, by container name. */
     private Map<String, LabelledObject> existing(DockerEngine docker) {
-        Map<String, LabelledObject> byName = new java.util.LinkedHashMap<>();
+        Map<String, LabelledObject> byName = new LinkedHashMap<>();
         docker.containers(Lab.LABEL, lab.name()).stream().filter(o -> o.labels().containsKey(Fleet.ROLE_LABEL))
                 .forEach(o -> byName.put(o.name(), o));
         return byName;
@@ -244,7 +249,7 @@ public final class FleetDeployer {
         return new Placed(agent, state.id(), state.running(), state.addresses(), state.ports());
     }
 
-    private String change(Connection c, String what, java.util.function.Supplier<String> work) {
+    private String change(Connection c, String what, Supplier<String> work) {
         changes.incrementAndGet();
         state.journal(c.name(), "fleet", "started", what);
         progress.step(c.name(), what);

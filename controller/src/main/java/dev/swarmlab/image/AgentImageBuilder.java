@@ -10,7 +10,9 @@ import dev.swarmlab.system.Commands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -177,13 +179,13 @@ public final class AgentImageBuilder {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             // The recipe is part of the content: a changed entrypoint or module list is a new image.
-            digest.update(String.join(" ", AgentImage.ENTRYPOINT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            digest.update(String.join(",", MODULES).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update(String.join(" ", AgentImage.ENTRYPOINT).getBytes(StandardCharsets.UTF_8));
+            digest.update(String.join(",", MODULES).getBytes(StandardCharsets.UTF_8));
             jars.forEach((name, bytes) -> {
-                digest.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update(name.getBytes(StandardCharsets.UTF_8));
                 digest.update(bytes);
             });
-            digest.update((System.getProperty("java.version") + MODULES).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update((System.getProperty("java.version") + MODULES).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest(), 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new SwarmlabException("this JVM has no SHA-256", e);
@@ -239,7 +241,7 @@ public final class AgentImageBuilder {
                         continue;
                     }
                     String name = rootfs.relativize(path).toString().replace('\\', '/');
-                    boolean directory = Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                    boolean directory = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
                     TarArchiveEntry entry;
                     if (Files.isSymbolicLink(path)) {
                         entry = new TarArchiveEntry(name, TarArchiveEntry.LF_SYMLINK);
@@ -263,7 +265,7 @@ public final class AgentImageBuilder {
 
         private static int mode(Path path, boolean directory) throws IOException {
             int bits = 0;
-            for (var permission : Files.getPosixFilePermissions(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            for (var permission : Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS)) {
                 bits |= 1 << (8 - permission.ordinal());
             }
             return bits | (directory ? 040000 : 0100000);

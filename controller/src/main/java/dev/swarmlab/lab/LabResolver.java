@@ -7,10 +7,12 @@ import dev.swarmlab.lab.Network.Driver;
 import dev.swarmlab.lab.RawLab.RawNetwork;
 import dev.swarmlab.net.Ipv4;
 import dev.swarmlab.net.Subnet;
+import dev.swarmlab.yaml.Fields;
 import dev.swarmlab.yaml.Problems;
 import dev.swarmlab.yaml.YamlNode;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +45,7 @@ final class LabResolver {
         this.networks = checks.networks;
     }
 
-    private final Map<String, Lab.RefusedNetwork> refusedNetworks = new java.util.LinkedHashMap<>();
+    private final Map<String, Lab.RefusedNetwork> refusedNetworks = new LinkedHashMap<>();
 
     Lab resolve(RawLab raw) {
         String name = raw.name().filter(n -> checks.checkName(raw.at().fields().get("name"), n, "lab")).orElse("");
@@ -93,7 +95,7 @@ final class LabResolver {
         }
         Path folder = file.toAbsolutePath().getParent();
         if (node.isMap()) {
-            Optional<String> inventory = dev.swarmlab.yaml.Fields.of(node, problems, Set.of("inventory"))
+            Optional<String> inventory = Fields.of(node, problems, Set.of("inventory"))
                     .flatMap(f -> f.requiredString("inventory"));
             if (inventory.isEmpty()) {
                 return new LabHosts.Local(0);

@@ -1,6 +1,7 @@
 package dev.swarmlab.lab;
 
 import dev.swarmlab.net.Subnet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -26,7 +27,7 @@ public record Network(String name, Driver driver, boolean builtIn, Optional<Subn
         OVERLAY, BRIDGE, MACVLAN, HOST, NONE;
 
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

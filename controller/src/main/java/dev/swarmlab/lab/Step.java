@@ -1,5 +1,6 @@
 package dev.swarmlab.lab;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -20,7 +21,7 @@ public record Step(String title, Action action, Optional<String> workload, Optio
         }
 
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 }

@@ -10,7 +10,10 @@ import dev.swarmlab.lab.Network;
 import dev.swarmlab.lab.Network.Driver;
 import dev.swarmlab.lab.Workload;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +31,7 @@ public final class ProbePlanner {
         public static final Filter ALL = new Filter(Set.of(), Set.of(), Set.of());
 
         /** Each filter must name something the lab has (hosts among the lab's host names); otherwise the first one that does not, and what the lab has. */
-        public void check(Lab lab, java.util.Collection<String> hostNames) {
+        public void check(Lab lab, Collection<String> hostNames) {
             for (String host : hosts) {
                 if (!hostNames.contains(host)) {
                     throw new IllegalArgumentException("host " + host + ": lab " + lab.name() + " runs on " + String.join(", ", hostNames));
@@ -58,7 +61,7 @@ public final class ProbePlanner {
     private final Map<String, String> hostAddresses;
     private final HostConditions hosts;
     private final List<Cell> cells = new ArrayList<>();
-    private final java.util.Set<String> sampled = new java.util.HashSet<>();
+    private final Set<String> sampled = new HashSet<>();
 
     private ProbePlanner(Lab lab, List<Placed> placed, Map<String, String> hostAddresses, HostConditions hosts) {
         this.lab = lab;
@@ -140,7 +143,7 @@ public final class ProbePlanner {
         if (!bridgeLike(network)) {
             return;
         }
-        java.util.Set<String> tried = new java.util.HashSet<>(); // a container on two other bridges is tried once
+        Set<String> tried = new HashSet<>(); // a container on two other bridges is tried once
         for (Network other : lab.networks()) {
             if (other.name().equals(network.name()) || !bridgeLike(other) || source.agent().on(other.name())) {
                 continue;
@@ -236,7 +239,7 @@ public final class ProbePlanner {
     private void published() {
         List<Placed> hostAgents = hostAgents();
         for (Placed workload : placed.stream().filter(p -> p.agent().role() == Agent.Role.WORKLOAD).toList()) {
-            java.util.Set<Integer> published = new java.util.HashSet<>();
+            Set<Integer> published = new HashSet<>();
             for (Map.Entry<String, List<String>> port : workload.ports().entrySet()) {
                 if (!port.getKey().endsWith("/tcp") || port.getValue().isEmpty()) {
                     continue;
@@ -391,7 +394,7 @@ public final class ProbePlanner {
                 .orElseGet(() -> DriverRules.expect(situation));
         boolean byName = route == Route.NAME || route == Route.SERVICE || route == Route.TASKS;
         Optional<String> shadow = byName ? Optional.empty() : shadow(source, dial, target);
-        String id = network.name() + "/" + source.name() + "/" + route.name().toLowerCase(java.util.Locale.ROOT) + "/" + probe + "/" + target
+        String id = network.name() + "/" + source.name() + "/" + route.name().toLowerCase(Locale.ROOT) + "/" + probe + "/" + target
                 .replace(' ', '_') + (byName && !dial.equals(target) ? "/" + dial : "");
         cells.add(new Cell(id, network.name(), source.name(), source.host(), target, targetHost, route, probe, dial, port, expectName,
                 shadow, expected));
@@ -413,7 +416,7 @@ public final class ProbePlanner {
 
     /** The probes whose far end says who it is (the agents' responders), so another container answering shows as misrouted. */
     private static boolean identified(String probe) {
-        return java.util.Set.of("tcp", "udp", "http", "latency", "throughput").contains(probe);
+        return Set.of("tcp", "udp", "http", "latency", "throughput").contains(probe);
     }
 
     private static int port(String probe) {
@@ -430,7 +433,7 @@ public final class ProbePlanner {
      * agent), optionally `@HOST`; `network` and `probe` narrow further; an absent selector matches all.
      */
     private static Cell override(Lab lab, Cell cell) {
-        Set<String> workloads = new java.util.HashSet<>(lab.workloads().stream().map(w -> w.name()).toList());
+        Set<String> workloads = new HashSet<>(lab.workloads().stream().map(w -> w.name()).toList());
         for (Expectation e : lab.expectations()) {
             boolean matches = e.from().map(f -> selects(f, cell.source(), cell.sourceHost(), workloads)).orElse(true)
                     && e.to().map(t -> cell.route() != Route.HOST && selects(t, cell.target(), cell.targetHost(), workloads)).orElse(true)

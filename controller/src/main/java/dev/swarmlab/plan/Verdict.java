@@ -1,5 +1,6 @@
 package dev.swarmlab.plan;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +100,7 @@ public enum Verdict {
 
     /** The table as data: each state's key, label, meaning, exit status and JUnit form (report.json and the page's legend). */
     public static List<Map<String, Object>> table() {
-        return java.util.Arrays.stream(values()).map(v -> {
+        return Arrays.stream(values()).map(v -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("key", v.key());
             row.put("label", v.label());

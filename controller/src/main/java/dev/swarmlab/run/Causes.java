@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -39,9 +40,9 @@ public final class Causes {
         return String.join(" or ", failed.stream().map(c -> c.verdict().label()).distinct().toList());
     }
 
-    private static java.util.Optional<Cause> shared(String kind, String noun, List<StoredCell> group, List<StoredCell> all) {
+    private static Optional<Cause> shared(String kind, String noun, List<StoredCell> group, List<StoredCell> all) {
         if (group.size() < 2) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String reason = sharedReason(group);
         int n = group.size();
@@ -63,9 +64,9 @@ public final class Causes {
         if (best != null) {
             String text = (bestCovered == n ? "all " + n + " " + plural : bestCovered + " of the " + n + " " + plural) + " involve " + best.words()
                     + " (" + bestCovered + " of the " + bestPopulation + " cells that do)" + (reason.isEmpty() ? "" : "; they share one reason: " + reason);
-            return java.util.Optional.of(new Cause(kind, n, text + "."));
+            return Optional.of(new Cause(kind, n, text + "."));
         }
-        return reason.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new Cause(kind, n, "all " + n + " " + plural
+        return reason.isEmpty() ? Optional.empty() : Optional.of(new Cause(kind, n, "all " + n + " " + plural
                 + " share one reason: " + reason + "."));
     }
 

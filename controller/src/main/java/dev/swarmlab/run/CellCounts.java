@@ -2,6 +2,7 @@ package dev.swarmlab.run;
 
 import dev.swarmlab.plan.Verdict;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +14,7 @@ public record CellCounts(Map<Verdict, Integer> byVerdict) {
         for (Verdict v : Verdict.values()) {
             all.put(v, byVerdict.getOrDefault(v, 0));
         }
-        byVerdict = java.util.Collections.unmodifiableMap(all);
+        byVerdict = Collections.unmodifiableMap(all);
     }
 
     public static CellCounts of(Collection<Verdict> verdicts) {

@@ -1,6 +1,7 @@
 package dev.swarmlab.run;
 
 import dev.swarmlab.Deadline;
+import dev.swarmlab.Durations;
 import dev.swarmlab.Parallel;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.deploy.Connection;
@@ -8,21 +9,27 @@ import dev.swarmlab.deploy.Connections;
 import dev.swarmlab.docker.ServiceState;
 import dev.swarmlab.docker.SwarmNode;
 import dev.swarmlab.fleet.Agent;
+import dev.swarmlab.fleet.FleetDeployer;
 import dev.swarmlab.fleet.Placed;
 import dev.swarmlab.image.AgentImage;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.Network;
 import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.Route;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The convergence gate: before a probe round, wait until the lab is really up, so that what the
@@ -82,8 +89,8 @@ public final class Convergence {
         }
 
         public String describe() {
-            return converged ? "the lab converged in " + dev.swarmlab.Durations.format(waited) + " (" + String.join(", ", checked) + ")"
-                    : "the lab did NOT converge in " + dev.swarmlab.Durations.format(waited) + ": " + String.join("; ",
+            return converged ? "the lab converged in " + Durations.format(waited) + " (" + String.join(", ", checked) + ")"
+                    : "the lab did NOT converge in " + Durations.format(waited) + ": " + String.join("; ",
                     problems.stream().map(Problem::text).toList());
         }
     }
@@ -108,12 +115,12 @@ public final class Convergence {
      * Waits until every check passes or the deadline comes; {@code cut} hosts are cut off on purpose
      * by a step, so nothing that needs them to reach the others is checked (only their own DNS).
      */
-    public Outcome await(List<Placed> placed, List<ServiceState> services, Set<String> cut, java.util.function.Consumer<String> progress) {
+    public Outcome await(List<Placed> placed, List<ServiceState> services, Set<String> cut, Consumer<String> progress) {
         long start = System.nanoTime();
         Deadline until = Deadline.in(deadline, "lab " + lab.name() + " to converge");
         // Addresses are as the deploy inspected them: two containers that share one do not stop sharing it by waiting.
         List<Problem> shared = new ArrayList<>();
-        dev.swarmlab.fleet.FleetDeployer.sharedAddresses(lab, placed).forEach((where, holders) -> shared.add(new Problem(Check.SHARED_ADDRESS,
+        FleetDeployer.sharedAddresses(lab, placed).forEach((where, holders) -> shared.add(new Problem(Check.SHARED_ADDRESS,
                 holders.get(0).host(), where.substring(where.indexOf(" on ") + 4), holders.stream().map(Placed::name).toList(),
                 String.join(" and ", holders.stream().map(p -> p.name() + " on " + p.host()).toList()) + " both hold " + where)));
         List<Problem> problems;
@@ -130,8 +137,8 @@ public final class Convergence {
             }
             if (System.nanoTime() - lastSaid > Duration.ofSeconds(5).toNanos()) {
                 lastSaid = System.nanoTime();
-                progress.accept("waiting for the lab to converge (" + dev.swarmlab.Durations.format(waited) + " of "
-                        + dev.swarmlab.Durations.format(deadline) + "): " + String.join("; ", problems.stream().map(Problem::text).toList()));
+                progress.accept("waiting for the lab to converge (" + Durations.format(waited) + " of "
+                        + Durations.format(deadline) + "): " + String.join("; ", problems.stream().map(Problem::text).toList()));
             }
             until.pause(Duration.ofMillis(500));
         }
@@ -219,7 +226,7 @@ public final class Convergence {
             }
         }
         // The host that most others miss first: it is the one a cell's diagnosis should name.
-        problems.sort(java.util.Comparator.comparingInt((Problem p) -> -p.unseenBy().size()));
+        problems.sort(Comparator.comparingInt((Problem p) -> -p.unseenBy().size()));
         return problems;
     }
 
@@ -282,11 +289,11 @@ public final class Convergence {
         // Across a host cut off on purpose, names may go with its gossip: only each host's own are awaited then.
         dnsLookups(placed).stream().filter(l -> l.host().equals(l.from().host()) || !cut.contains(l.host()) && !cut.contains(l.from().host()))
                 .forEach(l -> byAgent.computeIfAbsent(l.from().name(), k -> new ArrayList<>()).add(l));
-        List<Lookup> failed = java.util.Collections.synchronizedList(new ArrayList<>());
-        Map<Lookup, String> got = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Lookup> failed = Collections.synchronizedList(new ArrayList<>());
+        Map<Lookup, String> got = new ConcurrentHashMap<>();
         Parallel.each(List.copyOf(byAgent.values()), Deadline.in(CALL.plusSeconds(5), "the embedded DNS checks"), lookups -> {
             Placed from = lookups.get(0).from();
-            Map<String, String> answers = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, String> answers = new ConcurrentHashMap<>();
             StringBuilder input = new StringBuilder();
             for (int i = 0; i < lookups.size(); i++) {
                 input.append(RunStore.json(Map.of("id", "dns" + i, "kind", "dns", "target", lookups.get(i).name(), "timeoutMs", 2000))).append('\n');
@@ -300,7 +307,7 @@ public final class Convergence {
                             var json = RunStore.JSON.readTree(line);
                             answers.put(json.path("id").asText(), json.path("timings").path("addresses").isArray()
                                     ? json.path("timings").path("addresses").toString() : json.path("reason").asText("no answer"));
-                        } catch (java.io.IOException e) {
+                        } catch (IOException e) {
                             // not a result line
                         }
                     });

@@ -3,11 +3,13 @@ package dev.swarmlab.run;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmlab.Deadline;
+import dev.swarmlab.Durations;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.deploy.Connection;
 import dev.swarmlab.deploy.Connections;
 import dev.swarmlab.deploy.HostFacts;
 import dev.swarmlab.deploy.LabState;
+import dev.swarmlab.deploy.Leftovers;
 import dev.swarmlab.emulated.EmulatedHosts;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.Network;
@@ -16,11 +18,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -30,7 +35,7 @@ import java.util.stream.Collectors;
  * `restore`, the end of the run or, after a crash, the next run puts the host back as it was.
  */
 final class HostChanges {
-    static final String CHAIN = dev.swarmlab.deploy.Leftovers.CHAIN_PREFIX + "CUT";
+    static final String CHAIN = Leftovers.CHAIN_PREFIX + "CUT";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CALL = Duration.ofSeconds(20);
     /** How long a host restored from a cut may take to be a peer on the lab's overlays again (gossip reconnects). */
@@ -98,7 +103,7 @@ final class HostChanges {
     String mtu(Connection host, int mtu, Connections connections) {
         HostFacts.Underlay underlay = remember(host, Change::withMtuSet);
         exec(host, "ip link set dev " + underlay.device() + " mtu " + mtu);
-        boolean emulated = EmulatedHosts.limitPath(connections.source(), host.host().address(), java.util.OptionalInt.of(mtu));
+        boolean emulated = EmulatedHosts.limitPath(connections.source(), host.host().address(), OptionalInt.of(mtu));
         return host.name() + ": " + underlay.device() + " mtu " + underlay.mtu() + " -> " + mtu
                 + (emulated ? " (and this machine's route to it, so SSH keeps to that size)" : "");
     }
@@ -139,7 +144,7 @@ final class HostChanges {
         }
         if (change.mtuSet()) {
             exec(host, "ip link set dev " + change.device() + " mtu " + change.mtu());
-            EmulatedHosts.limitPath(connections.source(), host.host().address(), java.util.OptionalInt.empty());
+            EmulatedHosts.limitPath(connections.source(), host.host().address(), OptionalInt.empty());
             done.add(change.device() + " mtu " + change.mtu() + " again");
         }
         changes.remove(host.name());
@@ -147,7 +152,7 @@ final class HostChanges {
         long start = System.nanoTime();
         try {
             if (await && change.cut() && awaitPeers(host, lab, connections)) {
-                done.add("a peer on the lab's overlays again after " + dev.swarmlab.Durations.since(start));
+                done.add("a peer on the lab's overlays again after " + Durations.since(start));
             }
         } catch (SwarmlabException e) {
             done.add("but not yet a peer of the lab's overlays again: " + e.getMessage());
@@ -190,7 +195,7 @@ final class HostChanges {
     /** Each host that has one of the overlays lists every other host that has it among its peers. */
     private static boolean peered(Connection restored, List<String> overlays, Connections connections) {
         for (String overlay : overlays) {
-            Map<Connection, List<String>> peers = new java.util.LinkedHashMap<>();
+            Map<Connection, List<String>> peers = new LinkedHashMap<>();
             for (Connection host : connections.reached()) {
                 try {
                     peers.put(host, host.docker().networkPeers(overlay));
@@ -212,7 +217,7 @@ final class HostChanges {
 
     /** Removes the chain and every jump to it; fails if the chain is still there afterwards. */
     private static String uncutScript() {
-        return dev.swarmlab.deploy.Leftovers.chainRemoval(CHAIN);
+        return Leftovers.chainRemoval(CHAIN);
     }
 
     private static void exec(Connection host, String script) {
@@ -220,7 +225,7 @@ final class HostChanges {
     }
 
     /** Writes down the change before it is made, with the host's underlay as it was before the first; returns the underlay as it is. */
-    private HostFacts.Underlay remember(Connection host, java.util.function.UnaryOperator<Change> change) {
+    private HostFacts.Underlay remember(Connection host, UnaryOperator<Change> change) {
         HostFacts.Underlay underlay = HostFacts.underlay(host.ssh(), host.host().address(), CALL).orElseThrow(() -> new SwarmlabException(
                 "host " + host.name() + " has no interface with its address " + host.host().address()));
         changes.put(host.name(), change.apply(changes.getOrDefault(host.name(), new Change(underlay.device(), underlay.mtu(), false, false))));

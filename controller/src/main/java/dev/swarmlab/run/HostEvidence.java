@@ -10,6 +10,7 @@ import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.Network;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public record HostEvidence(String host, HostNode node, Map<String, String> netwo
     static final String NAT = "iptables -t nat -S";
 
     public HostEvidence {
-        networks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(networks)); // in the lab's order
+        networks = Collections.unmodifiableMap(new LinkedHashMap<>(networks)); // in the lab's order
         problems = List.copyOf(problems);
     }
 

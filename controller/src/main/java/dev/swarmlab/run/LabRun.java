@@ -1,27 +1,36 @@
 package dev.swarmlab.run;
 
+import dev.swarmlab.Durations;
+import dev.swarmlab.Locks;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.deploy.Connections;
+import dev.swarmlab.deploy.DeployPlanner;
 import dev.swarmlab.deploy.Deployment;
 import dev.swarmlab.deploy.Finding;
 import dev.swarmlab.deploy.LabState;
+import dev.swarmlab.docker.ServiceState;
+import dev.swarmlab.emulated.EmulatedHosts;
 import dev.swarmlab.emulated.Progress;
 import dev.swarmlab.fleet.FleetDeployer;
 import dev.swarmlab.fleet.Placed;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.Step;
-import dev.swarmlab.plan.Verdict;
 import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.HostConditions;
 import dev.swarmlab.plan.ProbePlanner;
+import dev.swarmlab.plan.Verdict;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 
 /**
@@ -59,7 +68,7 @@ public final class LabRun {
 
     /** A new run id: when it started (UTC) and a random suffix. */
     public static String newId() {
-        return ID.format(Instant.now()) + String.format("-%04x", java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
+        return ID.format(Instant.now()) + String.format("-%04x", ThreadLocalRandom.current().nextInt(0x10000));
     }
 
     /**
@@ -76,7 +85,7 @@ public final class LabRun {
     }
 
     /** What a finished run left: its report (from the database, as `show` would read it) and where the files are. */
-    public record Done(RunReport report, Path out, Map<String, java.time.Duration> batches) {
+    public record Done(RunReport report, Path out, Map<String, Duration> batches) {
     }
 
     /**
@@ -84,18 +93,18 @@ public final class LabRun {
      * @param out     the report folder, or empty for runs/RUN-ID in the lab's state folder
      */
     public Done run(Connections connections, ProbePlanner.Filter filter, Optional<Path> out, BiConsumer<String, Integer> planned,
-                    Runner.Listener listener, BiConsumer<List<Finding>, dev.swarmlab.deploy.DeployPlanner.Plan> deployReport) {
+                    Runner.Listener listener, BiConsumer<List<Finding>, DeployPlanner.Plan> deployReport) {
         Connections.failIfUnreachable(connections, "run");
         boolean changesHosts = lab.steps().stream().anyMatch(s -> s.action().changesHosts());
         // Steps that change the hosts themselves (MTU, cut) need them alone: no other lab's run may share the MTU or the cut chain.
-        try (dev.swarmlab.Locks.All hostLocks = changesHosts ? dev.swarmlab.Locks.hosts(connections.hosts().stream().map(h -> h.address()).toList(),
+        try (Locks.All hostLocks = changesHosts ? Locks.hosts(connections.hosts().stream().map(h -> h.address()).toList(),
                 "lab " + lab.name() + "'s steps that change the hosts (run " + id + ")") : null) {
             return runLocked(connections, filter, out, planned, listener, deployReport);
         }
     }
 
     private Done runLocked(Connections connections, ProbePlanner.Filter filter, Optional<Path> out, BiConsumer<String, Integer> planned,
-                           Runner.Listener listener, BiConsumer<List<Finding>, dev.swarmlab.deploy.DeployPlanner.Plan> deployReport) {
+                           Runner.Listener listener, BiConsumer<List<Finding>, DeployPlanner.Plan> deployReport) {
         HostChanges changes = HostChanges.of(state);
         changes.restoreAll(lab, connections).forEach(r -> progress.step("-", "putting back what an earlier run's steps changed: " + r));
         if (!changes.none()) {
@@ -121,16 +130,16 @@ public final class LabRun {
             store.begin(new RunInfo(runId, lab.name(), lab.file().toString(), Instant.now().toString(), Optional.empty(), "running",
                     RunStore.json(filter), RunStore.json(deployed.findings()), null), deployed.placed(), deployed.services(), cells);
             store.evidence(runId, HostEvidence.collect(lab, connections));
-            List<StepRound> attempts = new java.util.ArrayList<>(Refusals.attempt(lab, connections, deployed.image()));
+            List<StepRound> attempts = new ArrayList<>(Refusals.attempt(lab, connections, deployed.image()));
             attempts.addAll(LinkEnvironment.check(lab, connections));
             attempts.addAll(DefaultPools.check(lab, connections));
             attempts.forEach(r -> progress.step("-", r.title() + ": " + r.outcome() + (r.verdict() == Verdict.MATCHED ? "" : ", expected "
                     + r.expected()) + ": " + r.detail()));
             store.attempts(runId, attempts);
             planned.accept(runId, cells.size());
-            Map<String, java.time.Duration> batches;
+            Map<String, Duration> batches;
             try {
-                Convergence.Outcome gate = converge(store, runId, 0, connections, deployed.placed(), deployed.services(), java.util.Set.of());
+                Convergence.Outcome gate = converge(store, runId, 0, connections, deployed.placed(), deployed.services(), Set.of());
                 batches = measure(store, runId, cells, deployed.placed(), connections, listener, System.nanoTime(), gate);
                 List<Placed> placed = deployed.placed();
                 StepRunner steps = new StepRunner(lab, connections, changes);
@@ -181,7 +190,7 @@ public final class LabRun {
         }
         String outside = lab.outside().get();
         if (outside.equals("local")) {
-            String address = dev.swarmlab.emulated.EmulatedHosts.outsideOf(connections.source()).orElseThrow(() -> new SwarmlabException(
+            String address = EmulatedHosts.outsideOf(connections.source()).orElseThrow(() -> new SwarmlabException(
                     "lab " + lab.name() + " says `outside: local`, and its hosts (" + connections.source() + ") are not emulated hosts",
                     "give the lab an outside address of your own: outside: http://HOST[:PORT]/"));
             return Optional.of(new ProbePlanner.Outside(address, 80));
@@ -194,18 +203,18 @@ public final class LabRun {
 
     /** The convergence gate before a probe round: waited for, said, and kept with the run. */
     private Convergence.Outcome converge(RunStore store, String runId, int round, Connections connections, List<Placed> placed,
-                                         List<dev.swarmlab.docker.ServiceState> services, java.util.Set<String> cut) {
+                                         List<ServiceState> services, Set<String> cut) {
         Convergence.Outcome gate = new Convergence(lab, connections).await(placed, services, cut, line -> progress.step("-", line));
         progress.step("-", "round " + round + ": " + gate.describe());
         store.gate(runId, round, gate);
         return gate;
     }
 
-    private Map<String, java.time.Duration> measure(RunStore store, String runId, List<Cell> cells, List<Placed> placed, Connections connections,
+    private Map<String, Duration> measure(RunStore store, String runId, List<Cell> cells, List<Placed> placed, Connections connections,
                                                     Runner.Listener listener, long start, Convergence.Outcome gate) {
         Runner runner = new Runner(store, runId, listener, gate::breaking);
-        Map<String, java.time.Duration> batches = runner.run(cells, placed, connections);
-        progress.step("-", "measured " + cells.size() + " cells with " + batches.size() + " agents in " + dev.swarmlab.Durations.since(start));
+        Map<String, Duration> batches = runner.run(cells, placed, connections);
+        progress.step("-", "measured " + cells.size() + " cells with " + batches.size() + " agents in " + Durations.since(start));
         if (runner.retried() > 0) {
             progress.step("-", "probed " + runner.retried() + " cell(s) again that had timed out where an answer was expected: "
                     + runner.flaky() + " answered the second time (flaky)");

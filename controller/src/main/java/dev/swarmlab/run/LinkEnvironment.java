@@ -9,6 +9,7 @@ import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.Workload;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,7 +57,7 @@ final class LinkEnvironment {
         } catch (SwarmlabException e) {
             return StepRound.of(0, title, "env", false, "error", e.getMessage());
         }
-        lines.sort(java.util.Comparator.comparing((String line) -> line.startsWith(prefix + "ENV_"))); // where it is first, its own env after
+        lines.sort(Comparator.comparing((String line) -> line.startsWith(prefix + "ENV_"))); // where it is first, its own env after
         String outcome = lines.isEmpty() == expected ? (expected ? "missing" : "present") : "done";
         String detail = lines.isEmpty() ? "no " + prefix + "* variables in " + container : container + ": " + String.join(", ",
                 lines.subList(0, Math.min(lines.size(), 6))) + (lines.size() > 6 ? " and " + (lines.size() - 6) + " more" : "");

@@ -7,6 +7,7 @@ import dev.swarmlab.NotFoundException;
 import dev.swarmlab.deploy.LabState;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class RunHistory {
                 runs.addAll(store.runs());
             }
         }
-        runs.sort(java.util.Comparator.comparing(RunInfo::started));
+        runs.sort(Comparator.comparing(RunInfo::started));
         return runs;
     }
 

@@ -13,9 +13,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -40,7 +43,7 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
 
     /** `swarmlab run`'s exit status for this run, from the states of its cells and steps (see {@link Verdict}). */
     public int exitStatus() {
-        java.util.List<Verdict> all = new java.util.ArrayList<>(cells.stream().map(StoredCell::verdict).toList());
+        List<Verdict> all = new ArrayList<>(cells.stream().map(StoredCell::verdict).toList());
         rounds.forEach(r -> all.add(r.verdict()));
         return Verdict.exitStatus(all);
     }
@@ -99,7 +102,7 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
         root.set("networks", networksJson());
         // Every round's evidence in one list, each host's entry saying its round (0: as the run found them).
         ArrayNode hosts = root.putArray("evidence");
-        Map<Integer, List<HostEvidence>> all = new java.util.TreeMap<>(roundEvidence);
+        Map<Integer, List<HostEvidence>> all = new TreeMap<>(roundEvidence);
         all.put(0, evidence);
         all.forEach((round, list) -> list.forEach(h -> {
             ObjectNode host = hosts.addObject().put("host", h.host()).put("round", round);
@@ -122,7 +125,7 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
                 .put("port", c.port());
         node.set("spec", RunStore.JSON.valueToTree(c.spec()));
         node.putObject("expected").put("outcome", c.expected().label()).put("reason", c.expected().reason())
-                .put("source", c.expected().source().name().toLowerCase(java.util.Locale.ROOT));
+                .put("source", c.expected().source().name().toLowerCase(Locale.ROOT));
         node.put("verdict", stored.verdict().key()).put("round", stored.round());
         stored.result().ifPresent(r -> {
             node.put("outcome", r.outcome()).put("reason", r.reason()).put("answeredBy", r.answeredBy().orElse(null))
@@ -273,7 +276,7 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
                 + ": expected " + c.expected().label());
         stored.result().flatMap(r -> r.latencyMs()).ifPresent(ms -> {
             try {
-                xml.writeAttribute("time", String.format(java.util.Locale.ROOT, "%.4f", ms / 1000));
+                xml.writeAttribute("time", String.format(Locale.ROOT, "%.4f", ms / 1000));
             } catch (XMLStreamException e) {
                 throw new IllegalStateException(e);
             }

@@ -3,7 +3,9 @@ package dev.swarmlab.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swarmlab.StateFiles;
 import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.docker.ServiceState;
 import dev.swarmlab.fleet.Placed;
 import dev.swarmlab.lab.Expectation;
 import dev.swarmlab.plan.Cell;
@@ -11,6 +13,7 @@ import dev.swarmlab.plan.CellResult;
 import dev.swarmlab.plan.Expected;
 import dev.swarmlab.plan.Route;
 import dev.swarmlab.plan.Verdict;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,8 +24,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A lab's runs in an embedded SQLite file (runs.db in its state folder). A run's cells are written
@@ -68,7 +77,7 @@ public final class RunStore implements AutoCloseable {
 
     public static RunStore open(Path file) {
         try {
-            dev.swarmlab.StateFiles.newFolder(file.toAbsolutePath().getParent().getParent());
+            StateFiles.newFolder(file.toAbsolutePath().getParent().getParent());
             Files.createDirectories(file.getParent());
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement statement = db.createStatement()) {
@@ -84,7 +93,7 @@ public final class RunStore implements AutoCloseable {
                 throw e;
             }
             return new RunStore(file, db);
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw new SwarmlabException("cannot open the run database " + file + ": " + e.getMessage(),
                     "check that the lab's state folder is writable", List.of(), e);
         }
@@ -155,7 +164,7 @@ public final class RunStore implements AutoCloseable {
     }
 
     /** The run, where its agents, workloads and service tasks are, and its cells (pending), in one transaction. */
-    public synchronized void begin(RunInfo run, List<Placed> placed, List<dev.swarmlab.docker.ServiceState> services, List<Cell> cells) {
+    public synchronized void begin(RunInfo run, List<Placed> placed, List<ServiceState> services, List<Cell> cells) {
         transaction(() -> {
             update("INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?)", run.id(), run.lab(), run.labFile(), run.started(), null, "running",
                     ProcessHandle.current().pid(), run.filter(), run.findings());
@@ -164,11 +173,11 @@ public final class RunStore implements AutoCloseable {
                         json(p.agent().networks().stream().map(a -> a.network()).toList()), p.running() ? 1 : 0, json(p.addresses()),
                         json(p.ports()));
             }
-            for (dev.swarmlab.docker.ServiceState service : services) {
-                for (dev.swarmlab.docker.ServiceState.Task task : service.tasks()) {
+            for (ServiceState service : services) {
+                for (ServiceState.Task task : service.tasks()) {
                     update("INSERT INTO placed VALUES (?,?,?,?,?,?,?,?)", run.id(), service.name() + "." + task.id().substring(0,
                                     Math.min(12, task.id().length())), task.node(), "service task", json(List.copyOf(task.addresses().keySet())), 1,
-                            json(task.addresses()), json(java.util.Map.of("published", service.publishedTcp(), "vips", service.vips())));
+                            json(task.addresses()), json(Map.of("published", service.publishedTcp(), "vips", service.vips())));
                 }
             }
             insertCells(run.id(), 0, 0, cells);
@@ -258,7 +267,7 @@ public final class RunStore implements AutoCloseable {
             if (round > 0) {
                 values.add(round);
             }
-            values.addAll(java.util.Arrays.asList(h.host(), json(h.networks()), h.bridges(), h.natRules(), json(h.problems()), json(h.node())));
+            values.addAll(Arrays.asList(h.host(), json(h.networks()), h.bridges(), h.natRules(), json(h.problems()), json(h.node())));
             update("INSERT OR REPLACE INTO " + (round == 0 ? "evidence (run_id, " : "round_evidence (run_id, round, ")
                     + "host, networks, bridges, nat, problems, node) VALUES (" + "?,".repeat(values.size() - 1) + "?)", values.toArray());
         }));
@@ -270,14 +279,14 @@ public final class RunStore implements AutoCloseable {
     }
 
     /** The evidence of every probe round after round 0, by round. */
-    public synchronized java.util.Map<Integer, List<HostEvidence>> roundEvidence(String runId) {
+    public synchronized Map<Integer, List<HostEvidence>> roundEvidence(String runId) {
         return evidenceRows("SELECT * FROM round_evidence WHERE run_id=? ORDER BY round, host", runId);
     }
 
-    private java.util.Map<Integer, List<HostEvidence>> evidenceRows(String sql, String runId) {
-        java.util.Map<Integer, List<HostEvidence>> byRound = new java.util.TreeMap<>();
+    private Map<Integer, List<HostEvidence>> evidenceRows(String sql, String runId) {
+        Map<Integer, List<HostEvidence>> byRound = new TreeMap<>();
         query(sql, rs -> {
-            java.util.Map<String, String> networks = new java.util.LinkedHashMap<>();
+            Map<String, String> networks = new LinkedHashMap<>();
             tree(rs.getString("networks")).fields().forEachRemaining(e -> networks.put(e.getKey(), e.getValue().asText()));
             List<String> problems = new ArrayList<>();
             tree(rs.getString("problems")).forEach(p -> problems.add(p.asText()));
@@ -311,13 +320,13 @@ public final class RunStore implements AutoCloseable {
     }
 
     private List<RunInfo> runsWhere(String where, Object... values) {
-        java.util.Map<String, java.util.Map<Verdict, Integer>> counts = new java.util.HashMap<>();
+        Map<String, Map<Verdict, Integer>> counts = new HashMap<>();
         query("SELECT run_id, verdict, COUNT(*) AS n FROM cells" + where.replace("r.id", "run_id") + " GROUP BY run_id, verdict",
-                rs -> counts.computeIfAbsent(rs.getString("run_id"), k -> new java.util.EnumMap<>(Verdict.class))
+                rs -> counts.computeIfAbsent(rs.getString("run_id"), k -> new EnumMap<>(Verdict.class))
                         .put(Verdict.valueOf(rs.getString("verdict")), rs.getInt("n")), values);
         List<RunInfo> runs = new ArrayList<>();
         query("SELECT r.* FROM runs r" + where + " ORDER BY r.started",
-                rs -> runs.add(runInfo(rs, new CellCounts(counts.getOrDefault(rs.getString("id"), java.util.Map.of())))), values);
+                rs -> runs.add(runInfo(rs, new CellCounts(counts.getOrDefault(rs.getString("id"), Map.of())))), values);
         return runs;
     }
 

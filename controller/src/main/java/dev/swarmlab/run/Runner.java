@@ -10,20 +10,26 @@ import dev.swarmlab.fleet.Placed;
 import dev.swarmlab.image.AgentImage;
 import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.CellResult;
+import dev.swarmlab.plan.Verdict;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Runs a matrix: one `agent probe` exec per source agent, all hosts at once, up to eight execs per
@@ -48,7 +54,7 @@ public final class Runner {
      * Probes that measure a path's capacity run one at a time after the matrix, so that nothing else
      * shares the hosts' CPUs and links while they measure.
      */
-    static final java.util.Set<String> ALONE = java.util.Set.of("throughput");
+    static final Set<String> ALONE = Set.of("throughput");
     /** Beyond the slowest probe's own time: the exec's and the agent JVM's start. */
     static final Duration SLACK = Duration.ofSeconds(20);
     /** The most a round's batches may take together before the run says which wait hung (each probe has its own deadline). */
@@ -56,7 +62,7 @@ public final class Runner {
     private final RunStore store;
     private final String runId;
     private final Listener listener;
-    private final java.util.function.Function<Cell, Optional<String>> broken;
+    private final Function<Cell, Optional<String>> broken;
 
     public Runner(RunStore store, String runId, Listener listener) {
         this(store, runId, listener, cell -> Optional.empty());
@@ -66,7 +72,7 @@ public final class Runner {
      * @param broken for each cell, the diagnosis of a part of the lab it depends on that did not
      *               converge: its result is then an error with that diagnosis, whatever was observed
      */
-    public Runner(RunStore store, String runId, Listener listener, java.util.function.Function<Cell, Optional<String>> broken) {
+    public Runner(RunStore store, String runId, Listener listener, Function<Cell, Optional<String>> broken) {
         this.store = store;
         this.runId = runId;
         this.listener = listener;
@@ -74,7 +80,7 @@ public final class Runner {
     }
 
     private final Map<String, CellResult> results = new ConcurrentHashMap<>();
-    private final List<String> retried = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> retried = Collections.synchronizedList(new ArrayList<>());
 
     /**
      * Runs the cells; then once more the cells that timed out where an answer was expected. The lab
@@ -91,7 +97,7 @@ public final class Runner {
         }
         blameDeadHosts(cells, connections);
         List<Cell> suspects = cells.stream().filter(c -> broken.apply(c).isEmpty() && c.expected().reachable() && Optional.ofNullable(results.get(c.id()))
-                .map(r -> r.verdict() == dev.swarmlab.plan.Verdict.UNEXPECTED && r.reason().equals("timeout")).orElse(false)).toList();
+                .map(r -> r.verdict() == Verdict.UNEXPECTED && r.reason().equals("timeout")).orElse(false)).toList();
         if (!suspects.isEmpty()) {
             pass(suspects, placed, connections, true, new AtomicInteger(), suspects.size());
         }
@@ -105,7 +111,7 @@ public final class Runner {
      */
     private void blameDeadHosts(List<Cell> cells, Connections connections) {
         Map<String, String> dead = new LinkedHashMap<>();
-        java.util.Set<String> involved = new java.util.TreeSet<>();
+        Set<String> involved = new TreeSet<>();
         cells.forEach(c -> {
             involved.add(c.sourceHost());
             involved.add(c.targetHost());
@@ -127,9 +133,9 @@ public final class Runner {
         for (Cell cell : cells) {
             CellResult result = results.get(cell.id());
             String host = dead.containsKey(cell.sourceHost()) ? cell.sourceHost() : dead.containsKey(cell.targetHost()) ? cell.targetHost() : null;
-            if (host != null && result != null && result.verdict() != dev.swarmlab.plan.Verdict.MATCHED
-                    && result.verdict() != dev.swarmlab.plan.Verdict.ERROR) {
-                CellResult blamed = result.as(dev.swarmlab.plan.Verdict.ERROR, host + "'s Docker stopped answering during the run ("
+            if (host != null && result != null && result.verdict() != Verdict.MATCHED
+                    && result.verdict() != Verdict.ERROR) {
+                CellResult blamed = result.as(Verdict.ERROR, host + "'s Docker stopped answering during the run ("
                         + dead.get(host) + "): not a finding about Docker's drivers");
                 store.record(runId, blamed);
                 results.put(cell.id(), blamed);
@@ -143,7 +149,7 @@ public final class Runner {
     }
 
     public int flaky() {
-        return (int) retried.stream().filter(id -> results.get(id).verdict() == dev.swarmlab.plan.Verdict.FLAKY).count();
+        return (int) retried.stream().filter(id -> results.get(id).verdict() == Verdict.FLAKY).count();
     }
 
     private Map<String, Duration> pass(List<Cell> cells, List<Placed> placed, Connections connections, boolean retry, AtomicInteger done,
@@ -158,7 +164,7 @@ public final class Runner {
             return thread;
         });
         try {
-            List<java.util.concurrent.Future<?>> batches = new ArrayList<>();
+            List<Future<?>> batches = new ArrayList<>();
             for (Map.Entry<String, List<Cell>> batch : bySource.entrySet()) {
                 Optional<Placed> source = placed.stream().filter(p -> p.name().equals(batch.getKey())).findFirst();
                 batches.add(pool.submit(() -> {
@@ -183,7 +189,7 @@ public final class Runner {
             }
             // Each batch's probes have their own deadlines; this one only bounds a hang, and names it.
             Deadline round = Deadline.in(BATCHES, "every probe batch of the round to finish (every result measured so far is stored)");
-            for (java.util.concurrent.Future<?> batch : batches) {
+            for (Future<?> batch : batches) {
                 round.get(batch);
             }
         } finally {
@@ -260,7 +266,7 @@ public final class Runner {
         }
 
         private void publish(Cell cell, CellResult measured) {
-            CellResult result = broken.apply(cell).map(why -> measured.as(dev.swarmlab.plan.Verdict.ERROR, why)).orElse(measured);
+            CellResult result = broken.apply(cell).map(why -> measured.as(Verdict.ERROR, why)).orElse(measured);
             if (retry) {
                 CellResult second = result.after(results.get(cell.id()));
                 store.record(runId, second);

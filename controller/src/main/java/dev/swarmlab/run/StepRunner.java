@@ -11,6 +11,8 @@ import dev.swarmlab.lab.Step;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Carries out a lab's step between probe rounds: through the hosts' Docker daemons connect,
@@ -59,7 +61,7 @@ final class StepRunner {
         String network = step.network().orElse("");
         try {
             switch (step.action()) {
-                case CONNECT -> host.docker().connect(name, network, java.util.Optional.empty(), List.of());
+                case CONNECT -> host.docker().connect(name, network, Optional.empty(), List.of());
                 case DISCONNECT -> host.docker().disconnect(name, network);
                 case STOP -> host.docker().stopContainer(name, 2);
                 default -> start(host, name);
@@ -79,7 +81,7 @@ final class StepRunner {
     }
 
     /** "172.17.0.3 on bridge, ..." */
-    private static String where(java.util.Map<String, String> addresses) {
+    private static String where(Map<String, String> addresses) {
         return String.join(", ", addresses.entrySet().stream().filter(e -> !e.getValue().isBlank()).map(e -> e.getValue() + " on " + e.getKey())
                 .toList());
     }

@@ -1,9 +1,12 @@
 package dev.swarmlab.run;
 
+import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.CellResult;
 import dev.swarmlab.plan.Route;
 import dev.swarmlab.plan.Verdict;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +46,14 @@ public record Summary(List<NetworkCounts> networks, List<Comparison> comparison)
         TASKS("tasks.NAME", c -> c.route() == Route.TASKS, true);
 
         private final String label;
-        private final Predicate<dev.swarmlab.plan.Cell> selects;
+        private final Predicate<Cell> selects;
         private final boolean optional;
 
-        Column(String label, Predicate<dev.swarmlab.plan.Cell> selects) {
+        Column(String label, Predicate<Cell> selects) {
             this(label, selects, false);
         }
 
-        Column(String label, Predicate<dev.swarmlab.plan.Cell> selects, boolean optional) {
+        Column(String label, Predicate<Cell> selects, boolean optional) {
             this.label = label;
             this.selects = selects;
             this.optional = optional;
@@ -87,13 +90,13 @@ public record Summary(List<NetworkCounts> networks, List<Comparison> comparison)
 
     /** The columns to show: every column the comparison always has, and the optional ones (services) where the lab has such cells. */
     public List<Column> columns() {
-        return java.util.Arrays.stream(Column.values()).filter(c -> !c.optional || comparison.stream().anyMatch(row -> !row.seen().get(c)
+        return Arrays.stream(Column.values()).filter(c -> !c.optional || comparison.stream().anyMatch(row -> !row.seen().get(c)
                 .equals("-"))).toList();
     }
 
     /** Every cell of the run, counted by state. */
     public CellCounts counts() {
-        Map<Verdict, Integer> all = new java.util.EnumMap<>(Verdict.class);
+        Map<Verdict, Integer> all = new EnumMap<>(Verdict.class);
         networks.forEach(n -> n.counts().byVerdict().forEach((v, count) -> all.merge(v, count, Integer::sum)));
         return new CellCounts(all);
     }

@@ -2,11 +2,15 @@ package dev.swarmlab.ssh;
 
 import com.jcraft.jsch.HostKey;
 import com.jcraft.jsch.HostKeyRepository;
+import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.UserInfo;
 import dev.swarmlab.SwarmlabException;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.function.Consumer;
 
 /**
  * The known_hosts check, with trust on first use only when asked: an unknown key is then
@@ -17,10 +21,10 @@ final class HostKeys implements HostKeyRepository {
     private final HostKeyRepository known;
     private final Path file;
     private final boolean trustNew;
-    private final java.util.function.Consumer<String> notices;
-    private final com.jcraft.jsch.JSch jsch;
+    private final Consumer<String> notices;
+    private final JSch jsch;
 
-    HostKeys(com.jcraft.jsch.JSch jsch, Path file, boolean trustNew, java.util.function.Consumer<String> notices) {
+    HostKeys(JSch jsch, Path file, boolean trustNew, Consumer<String> notices) {
         this.jsch = jsch;
         this.known = jsch.getHostKeyRepository();
         this.file = file;
@@ -53,8 +57,8 @@ final class HostKeys implements HostKeyRepository {
             HostKey hostKey = new HostKey(host, key);
             // Appended under one lock: jsch's own add rewrites the whole file, and hosts connect in parallel.
             synchronized (HostKeys.class) {
-                java.nio.file.Files.writeString(file, host + " " + hostKey.getType() + " " + hostKey.getKey() + "\n",
-                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                Files.writeString(file, host + " " + hostKey.getType() + " " + hostKey.getKey() + "\n",
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
             notices.accept("trusted on first use: recorded the " + hostKey.getType() + " key of " + host + " ("
                     + hostKey.getFingerPrint(jsch) + ") in " + file);
@@ -100,7 +104,7 @@ final class HostKeys implements HostKeyRepository {
                 Files.createDirectories(file.toAbsolutePath().getParent());
                 Files.createFile(file);
             }
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
             // made by another connection at the same moment
         } catch (IOException e) {
             throw new SwarmlabException("cannot create " + file + ": " + e.getMessage(), e);

@@ -7,6 +7,7 @@ import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.inventory.InventoryHost;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Opens SSH sessions the one way swarmlab allows: key authentication only, and the host's key
@@ -22,7 +23,7 @@ public final class Ssh {
      * How to connect: the connect deadline, whether unknown host keys may be recorded (trust on
      * first use), and where to say that one was.
      */
-    public record Options(Duration connectDeadline, boolean trustNewHostKeys, java.util.function.Consumer<String> notices) {
+    public record Options(Duration connectDeadline, boolean trustNewHostKeys, Consumer<String> notices) {
         public static final Options STRICT = new Options(CONNECT_DEADLINE, false, notice -> { });
     }
 

@@ -1,5 +1,7 @@
 package dev.swarmlab.system;
 
+import java.nio.file.Path;
+
 /**
  * Runs programs on this machine. The emulated-hosts code talks to the kernel only through
  * this interface (ip, iptables, nsenter, ssh-keygen...), so tests can fake it.
@@ -12,7 +14,7 @@ public interface Commands {
      * Starts a long-lived program in its own session, detached from this process (it outlives
      * the controller and is not hit by the terminal's Ctrl-C), appending its output to the log.
      */
-    void spawn(Command command, java.nio.file.Path log);
+    void spawn(Command command, Path log);
 
     default CommandResult run(String... argv) {
         return run(Command.of(argv));

@@ -3,6 +3,7 @@ package dev.swarmlab.system;
 import dev.swarmlab.Deadline;
 import dev.swarmlab.Durations;
 import dev.swarmlab.SwarmlabException;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ public final class LocalCommands implements Commands {
         argv.addAll(command.argv());
         try {
             Process starter = new ProcessBuilder(argv)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectErrorStream(true)
                     .start();
@@ -57,7 +58,7 @@ public final class LocalCommands implements Commands {
         Process process;
         try {
             process = new ProcessBuilder(command.argv())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
         } catch (IOException e) {
             throw new SwarmlabException("cannot run `" + command + "`: " + e.getMessage(), e);

@@ -4,25 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.swarmlab.lab.Lab;
-import dev.swarmlab.lab.LabCatalog;
-import dev.swarmlab.run.RunHistory;
-import dev.swarmlab.run.RunInfo;
+import dev.swarmlab.NotFoundException;
 import dev.swarmlab.deploy.Connections;
 import dev.swarmlab.deploy.LabInspection;
 import dev.swarmlab.deploy.LabState;
 import dev.swarmlab.deploy.LabTarget;
 import dev.swarmlab.emulated.Progress;
+import dev.swarmlab.lab.Lab;
+import dev.swarmlab.lab.LabCatalog;
 import dev.swarmlab.plan.ProbePlanner;
+import dev.swarmlab.run.RunHistory;
+import dev.swarmlab.run.RunInfo;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.handler.BodyHandler;
-import java.util.Optional;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -125,7 +126,7 @@ final class Api {
     private JsonNode preflight(String lab) throws IOException {
         Path file = LabState.of(stateRoot, lab).dir().resolve("preflight.json");
         if (!Files.exists(file)) {
-            throw new dev.swarmlab.NotFoundException("no preflight findings for lab " + lab,
+            throw new NotFoundException("no preflight findings for lab " + lab,
                     "deploy or run the lab first (swarmlab deploy LAB)");
         }
         return JSON.readTree(file.toFile());

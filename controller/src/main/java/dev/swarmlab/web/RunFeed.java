@@ -3,6 +3,7 @@ package dev.swarmlab.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmlab.Durations;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.deploy.LabState;
 import dev.swarmlab.plan.Verdict;
@@ -221,7 +222,7 @@ final class RunFeed {
             }
             ended = true;
             response.write(event("dropped", JSON.createObjectNode().put("error", "this stream was not read for "
-                    + dev.swarmlab.Durations.format(stall) + " and was dropped").put("remedy", "open it again: it starts from the run's first event")));
+                    + Durations.format(stall) + " and was dropped").put("remedy", "open it again: it starts from the run's first event")));
             response.end();
             connection.close();
             removed(this);

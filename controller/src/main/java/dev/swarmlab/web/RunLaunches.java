@@ -1,6 +1,7 @@
 package dev.swarmlab.web;
 
 import dev.swarmlab.BusyException;
+import dev.swarmlab.Locks;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.plan.ProbePlanner;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -53,7 +55,7 @@ final class RunLaunches {
     private final Map<String, Launch> byRun = new ConcurrentHashMap<>();
     private final Map<String, Launch> runningByLab = new ConcurrentHashMap<>();
     /** The running labs whose steps change the hosts themselves. */
-    private final java.util.Set<String> changingHosts = ConcurrentHashMap.newKeySet();
+    private final Set<String> changingHosts = ConcurrentHashMap.newKeySet();
 
     private static boolean changesHosts(Lab lab) {
         return lab.steps().stream().anyMatch(s -> s.action().changesHosts());
@@ -89,7 +91,7 @@ final class RunLaunches {
             }
         }
         // Across processes too: a `swarmlab run` of the lab in a shell holds its lock.
-        dev.swarmlab.Locks.Held lock = dev.swarmlab.Locks.lab(lab.name(), "run " + launch.runId + " started through the page's server");
+        Locks.Held lock = Locks.lab(lab.name(), "run " + launch.runId + " started through the page's server");
         runningByLab.put(lab.name(), launch);
         if (changes) {
             changingHosts.add(lab.name());

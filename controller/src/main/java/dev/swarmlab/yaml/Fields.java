@@ -1,6 +1,9 @@
 package dev.swarmlab.yaml;
 
+import dev.swarmlab.SwarmlabException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -98,7 +101,7 @@ public final class Fields {
         return string(name).flatMap(text -> {
             try {
                 return Optional.of(parser.apply(text));
-            } catch (dev.swarmlab.SwarmlabException e) {
+            } catch (SwarmlabException e) {
                 problems.add(map.fields().get(name), e.getMessage());
                 return Optional.empty();
             }
@@ -139,16 +142,16 @@ public final class Fields {
     }
 
     /** A mapping of names to single values, such as driver options. */
-    public java.util.Map<String, String> stringMap(String name) {
+    public Map<String, String> stringMap(String name) {
         Optional<YamlNode> value = get(name);
         if (value.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
         if (!value.get().isMap()) {
             problems.add(value.get(), "expected a mapping of names to values, found " + value.get().describeKind());
-            return java.util.Map.of();
+            return Map.of();
         }
-        java.util.Map<String, String> result = new java.util.LinkedHashMap<>();
+        Map<String, String> result = new LinkedHashMap<>();
         value.get().fields().forEach((key, node) -> {
             if (node.isScalar()) {
                 result.put(key, node.scalar());

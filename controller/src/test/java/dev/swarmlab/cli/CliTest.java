@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,7 +34,7 @@ class CliTest {
         String help = out.toString();
         String commands = help.substring(help.indexOf("Commands:") + "Commands:".length(), help.indexOf("\nRun 'swarmlab VERB --help'"));
         // "  verb   Summary that may wrap\n             onto more lines." -> verb and its whole summary
-        java.util.Map<String, String> summaries = new java.util.LinkedHashMap<>();
+        Map<String, String> summaries = new LinkedHashMap<>();
         String verb = null;
         for (String line : commands.split("\n")) {
             if (line.matches("\\s{2}\\S+\\s+.*")) {
@@ -38,8 +44,8 @@ class CliTest {
                 summaries.merge(verb, line.strip(), (a, b) -> a + " " + b);
             }
         }
-        assertEquals(java.util.List.of("hosts", "labs", "deploy", "run", "runs", "show", "report", "serve", "inspect", "destroy", "help"),
-                java.util.List.copyOf(summaries.keySet()), help);
+        assertEquals(List.of("hosts", "labs", "deploy", "run", "runs", "show", "report", "serve", "inspect", "destroy", "help"),
+                List.copyOf(summaries.keySet()), help);
         summaries.forEach((name, summary) -> assertTrue(summary.endsWith("."), "the summary of " + name + " is cut: " + summary));
     }
 
@@ -78,11 +84,11 @@ class CliTest {
 
     /** Checked before any host is reached: these need neither hosts nor Docker. */
     @Test
-    void runRefusesFiltersTheLabDoesNotHave(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path lab = dir.resolve("lab.yaml");
+    void runRefusesFiltersTheLabDoesNotHave(@TempDir Path dir) throws Exception {
+        Path lab = dir.resolve("lab.yaml");
         String head = "name: t\nhosts: local:2\nnetworks: [{name: br, driver: bridge, subnet: 10.91.0.0/24}]\nagents: {networks: [br]}\n"
                 + "probes: [tcp]\n";
-        java.nio.file.Files.writeString(lab, head);
+        Files.writeString(lab, head);
         assertEquals(2, run("run", lab.toString(), "--network", "ov"));
         assertTrue(err.toString().contains("--network ov: lab t has agents on br"), err.toString());
         assertEquals(2, run("run", lab.toString(), "--probe", "icmp"));
@@ -121,15 +127,15 @@ class CliTest {
     }
 
     @Test
-    void labsListsTheCatalogOneLineALabAndNamesABrokenFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Files.writeString(dir.resolve("a.yaml"), "name: a\ndescription: one bridge\nhosts: local:2\n"
+    void labsListsTheCatalogOneLineALabAndNamesABrokenFile(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.yaml"), "name: a\ndescription: one bridge\nhosts: local:2\n"
                 + "networks: [{name: br, driver: bridge}]\nagents: {networks: [br]}\nprobes: [tcp]\n");
-        java.nio.file.Files.writeString(dir.resolve("a.md"), "# a\n");
+        Files.writeString(dir.resolve("a.md"), "# a\n");
         assertEquals(0, run("labs", "--labs", dir.toString()), err.toString());
         String listed = out.toString();
         assertTrue(listed.lines().anyMatch(l -> l.startsWith("a ") && l.contains("local:2") && l.contains("br") && l.contains("tcp")
                 && l.endsWith("one bridge")), listed);
-        java.nio.file.Files.writeString(dir.resolve("b.yaml"), "name: b\nhosts: local:2\ncolour: blue\n");
+        Files.writeString(dir.resolve("b.yaml"), "name: b\nhosts: local:2\ncolour: blue\n");
         out.getBuffer().setLength(0);
         assertEquals(1, run("labs", "--labs", dir.toString()));
         assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("b ") && l.contains("cannot be read") && l.contains("colour")),

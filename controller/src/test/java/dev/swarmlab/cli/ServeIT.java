@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swarmlab.CliRun;
 import dev.swarmlab.deploy.LabState;
+import java.net.CookieManager;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +33,7 @@ class ServeIT {
     @Test
     void theDetachedServerPrintsItsTokenedAddressAndKeepsTheTokenOutOfItsLog() throws Exception {
         int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+        try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         CliRun started = CliRun.of("serve", "--detach", "--port", String.valueOf(port), "--labs", "../labs");
@@ -52,7 +54,7 @@ class ServeIT {
         CliRun url = CliRun.of("serve", "--url");
         assertEquals(address, url.out().strip(), url.all());
 
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).cookieHandler(new java.net.CookieManager()).build();
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).cookieHandler(new CookieManager()).build();
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(address)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode(), page.body());
         assertEquals("http://127.0.0.1:" + port + "/", page.uri().toString(), "redirected to the page, the token in a cookie");

@@ -3,8 +3,10 @@ package dev.swarmlab.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmlab.CliRun;
 import dev.swarmlab.HostLogs;
+import dev.swarmlab.Trees;
 import dev.swarmlab.inventory.Inventory;
 import dev.swarmlab.inventory.InventoryFile;
 import dev.swarmlab.inventory.InventoryHost;
@@ -12,7 +14,9 @@ import dev.swarmlab.ssh.Ssh;
 import dev.swarmlab.ssh.SshSession;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +68,7 @@ class DeployIT {
     static void hostsDown() throws IOException {
         swarmlab("destroy", LAB.toString(), "--inventory", INVENTORY.toString());
         try (var files = Files.list(HOME)) {
-            files.filter(p -> !p.getFileName().toString().startsWith(PREFIX)).forEach(dev.swarmlab.Trees::delete);
+            files.filter(p -> !p.getFileName().toString().startsWith(PREFIX)).forEach(Trees::delete);
         }
         hosts("down");
     }
@@ -87,7 +91,7 @@ class DeployIT {
 
         CliRun inspect = swarmlab("inspect", LAB.toString(), "--inventory", INVENTORY.toString(), "--json");
         assertEquals(0, inspect.exit(), inspect.all());
-        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(inspect.out());
+        var report = new ObjectMapper().readTree(inspect.out());
         assertEquals(3, report.path("nodes").size(), inspect.out());
         assertEquals(4, report.path("networks").size(), "it-overlay on h1, it-bridge on each host: " + inspect.out());
         report.path("networks").forEach(row -> assertEquals("ok", row.path("drift").asText(), row.toString()));
@@ -214,10 +218,10 @@ class DeployIT {
     private static Path busyboxRootfs() throws IOException {
         Path rootfs = HOME.resolve("busybox-rootfs");
         Files.createDirectories(rootfs.resolve("bin"));
-        Files.copy(Path.of("/bin/busybox"), rootfs.resolve("bin/busybox"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(Path.of("/bin/busybox"), rootfs.resolve("bin/busybox"), StandardCopyOption.REPLACE_EXISTING);
         for (String tool : List.of("sh", "sleep", "ping", "nslookup")) {
             Path link = rootfs.resolve("bin").resolve(tool);
-            if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createSymbolicLink(link, Path.of("busybox"));
             }
         }

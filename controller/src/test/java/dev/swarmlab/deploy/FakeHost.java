@@ -1,21 +1,45 @@
 package dev.swarmlab.deploy;
 
+import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.docker.ContainerRequest;
+import dev.swarmlab.docker.ContainerState;
 import dev.swarmlab.docker.DockerEngine;
+import dev.swarmlab.docker.DockerRefusal;
+import dev.swarmlab.docker.Endpoint;
 import dev.swarmlab.docker.EngineInfo;
+import dev.swarmlab.docker.ExecOutput;
 import dev.swarmlab.docker.LabelledObject;
 import dev.swarmlab.docker.NetworkRequest;
 import dev.swarmlab.docker.NetworkState;
+import dev.swarmlab.docker.ServiceRequest;
+import dev.swarmlab.docker.ServiceState;
 import dev.swarmlab.docker.SwarmNode;
 import dev.swarmlab.docker.SwarmTokens;
+import dev.swarmlab.emulated.Progress;
+import dev.swarmlab.inventory.Inventory;
 import dev.swarmlab.inventory.InventoryHost;
 import dev.swarmlab.ssh.ExecResult;
 import dev.swarmlab.ssh.SshSession;
 import dev.swarmlab.ssh.SshStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A host for preflight and runner tests: the project's own SSH and Docker interfaces, answering from fields a test sets. */
 public final class FakeHost {
@@ -23,7 +47,7 @@ public final class FakeHost {
     final String address;
     EngineInfo engine;
     /** What /info answers before {@link #engine}, one a call: a state in flux. */
-    public final java.util.Queue<EngineInfo> engineBefore = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    public final Queue<EngineInfo> engineBefore = new ConcurrentLinkedQueue<>();
     public List<NetworkState> networks = new ArrayList<>();
     long clockOffsetMillis;
     String addresses;
@@ -33,30 +57,30 @@ public final class FakeHost {
     String modules = "vxlan\nbridge\n";
     SshSession.TcpReach reach = SshSession.TcpReach.REFUSED;
     /** What a lab step did on this host, as "connect web back", "rm busy", "prune". */
-    public final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+    public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     /** Calls (as in {@link #calls}) the daemon refuses, with its words. */
-    public final Map<String, String> refusals = new java.util.concurrent.ConcurrentHashMap<>();
+    public final Map<String, String> refusals = new ConcurrentHashMap<>();
     /** The containers the daemon lists (by label). */
     public final List<LabelledObject> labelled = new ArrayList<>();
     /** Each overlay's peers as this host lists them (`network inspect --verbose`), by network name. */
-    public final Map<String, List<String>> peers = new java.util.concurrent.ConcurrentHashMap<>();
+    public final Map<String, List<String>> peers = new ConcurrentHashMap<>();
     /** The swarm's nodes, as this host (a manager) lists them. */
     public List<SwarmNode> nodes = List.of();
     /** The SWARMLAB-* chains the host's filter table has, one a line. */
     public String chains = "";
     /** Each network's endpoints, by network name. */
-    public final Map<String, List<dev.swarmlab.docker.Endpoint>> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
+    public final Map<String, List<Endpoint>> endpoints = new ConcurrentHashMap<>();
     /** Every container id the daemon has. */
-    public final java.util.Set<String> containerIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    public final Set<String> containerIds = ConcurrentHashMap.newKeySet();
     /** What the daemon answers to each `swarm leave` before one that works, one a call. */
-    public final java.util.Queue<String> leaveRefusals = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    public final Queue<String> leaveRefusals = new ConcurrentLinkedQueue<>();
     /** What a prune of the lab's networks removes. */
     public List<String> unused = List.of();
 
     private void step(String call) {
         String said = refusals.get(call);
         if (said != null) {
-            throw new dev.swarmlab.docker.DockerRefusal("docker " + call + " on " + name + " failed: " + said, said, null);
+            throw new DockerRefusal("docker " + call + " on " + name + " failed: " + said, said, null);
         }
         calls.add(call);
     }
@@ -74,14 +98,14 @@ public final class FakeHost {
     }
 
     /** Connections to these fake hosts, as `run` would open them over an inventory file in the folder. */
-    public static Connections connect(java.nio.file.Path dir, FakeHost... hosts) {
-        Map<String, FakeHost> byName = new java.util.HashMap<>();
+    public static Connections connect(Path dir, FakeHost... hosts) {
+        Map<String, FakeHost> byName = new HashMap<>();
         for (FakeHost host : hosts) {
             byName.put(host.name, host);
         }
-        dev.swarmlab.inventory.Inventory inventory = new dev.swarmlab.inventory.Inventory(dir.resolve("inv.yaml"),
-                java.util.Arrays.stream(hosts).map(FakeHost::inventoryHost).toList());
-        return Connections.open(inventory, h -> byName.get(h.name()).connection(), dev.swarmlab.emulated.Progress.SILENT, Duration.ofSeconds(5));
+        Inventory inventory = new Inventory(dir.resolve("inv.yaml"),
+                Arrays.stream(hosts).map(FakeHost::inventoryHost).toList());
+        return Connections.open(inventory, h -> byName.get(h.name()).connection(), Progress.SILENT, Duration.ofSeconds(5));
     }
 
     public Connection connection() {
@@ -99,7 +123,7 @@ public final class FakeHost {
             }
             if (command.contains("iptables") || command.contains("ip link set")) { // what lab steps change on the host itself
                 calls.add("ssh " + command);
-                java.util.regex.Matcher mtu = java.util.regex.Pattern.compile("ip link set dev eth0 mtu (\\d+)").matcher(command);
+                Matcher mtu = Pattern.compile("ip link set dev eth0 mtu (\\d+)").matcher(command);
                 if (mtu.find()) {
                     links = links.replaceFirst("mtu \\d+", "mtu " + mtu.group(1));
                 }
@@ -136,14 +160,14 @@ public final class FakeHost {
     }
 
     /** What this host's agents answer to one probe spec line (JSON in, JSON out). */
-    public java.util.function.UnaryOperator<String> agent = spec -> {
+    public UnaryOperator<String> agent = spec -> {
         throw new UnsupportedOperationException("no agent answers on this fake host");
     };
     /** Each container's environment, NAME=VALUE, as `agent env` in it prints it. */
-    public final Map<String, List<String>> environment = new java.util.HashMap<>();
+    public final Map<String, List<String>> environment = new HashMap<>();
 
     /** Containers whose exec fails as a stopped container's does. */
-    public final java.util.Set<String> dead = new java.util.HashSet<>();
+    public final Set<String> dead = new HashSet<>();
 
     final class Docker implements DockerEngine {
         @Override
@@ -205,7 +229,7 @@ public final class FakeHost {
         public void swarmLeave(boolean force) {
             String refused = leaveRefusals.poll();
             if (refused != null) {
-                throw new dev.swarmlab.docker.DockerRefusal("docker swarm leave on " + name + " failed: " + refused, refused, null);
+                throw new DockerRefusal("docker swarm leave on " + name + " failed: " + refused, refused, null);
             }
             calls.add("leave");
             engine = new EngineInfo(engine.hostname(), engine.version(), "inactive", "", false, "", "", engine.kernelVersion(),
@@ -223,12 +247,12 @@ public final class FakeHost {
         }
 
         @Override
-        public List<dev.swarmlab.docker.Endpoint> endpoints(String network) {
+        public List<Endpoint> endpoints(String network) {
             return endpoints.getOrDefault(network, List.of());
         }
 
         @Override
-        public java.util.Set<String> containerIds() {
+        public Set<String> containerIds() {
             return containerIds;
         }
 
@@ -236,7 +260,7 @@ public final class FakeHost {
         public List<String> networkPeers(String name) {
             List<String> listed = peers.get(name);
             if (listed == null) {
-                throw new dev.swarmlab.docker.DockerRefusal("fake " + FakeHost.this.name + ": network " + name + " not found", "not found", null);
+                throw new DockerRefusal("fake " + FakeHost.this.name + ": network " + name + " not found", "not found", null);
             }
             return listed;
         }
@@ -249,7 +273,7 @@ public final class FakeHost {
         @Override
         public void removeNetwork(String idOrName) {
             if (!endpoints.getOrDefault(idOrName, List.of()).isEmpty()) {
-                throw new dev.swarmlab.docker.DockerRefusal("docker network rm " + idOrName + " on " + name + " failed: error while removing network: "
+                throw new DockerRefusal("docker network rm " + idOrName + " on " + name + " failed: error while removing network: "
                         + "network " + idOrName + " id 3f2a has active endpoints", "network " + idOrName + " id 3f2a has active endpoints", null);
             }
             step("rm " + idOrName);
@@ -268,12 +292,12 @@ public final class FakeHost {
         }
 
         @Override
-        public String runContainer(dev.swarmlab.docker.ContainerRequest request) {
+        public String runContainer(ContainerRequest request) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public void connect(String container, String network, java.util.Optional<String> ip, List<String> aliases) {
+        public void connect(String container, String network, Optional<String> ip, List<String> aliases) {
             step("connect " + container + " " + network);
         }
 
@@ -299,25 +323,25 @@ public final class FakeHost {
         }
 
         @Override
-        public dev.swarmlab.docker.ContainerState inspectContainer(String container) {
+        public ContainerState inspectContainer(String container) {
             throw new UnsupportedOperationException();
         }
 
         /** Answers each probe spec line with {@link #agent}'s result line; a container in {@link #dead} fails like a stopped one. */
         @Override
-        public dev.swarmlab.docker.ExecOutput exec(String container, List<String> command, byte[] stdin, java.time.Duration deadline,
-                                                   java.util.function.Consumer<String> lines) {
+        public ExecOutput exec(String container, List<String> command, byte[] stdin, Duration deadline,
+                                                   Consumer<String> lines) {
             if (dead.contains(container)) {
-                throw new dev.swarmlab.SwarmlabException("docker exec in " + container + " on fake " + name + " failed: container "
+                throw new SwarmlabException("docker exec in " + container + " on fake " + name + " failed: container "
                         + container + " is not running");
             }
             if (command.contains("env")) { // `agent env PREFIX`: the container's variables with that prefix
                 String prefix = command.get(command.size() - 1);
                 environment.getOrDefault(container, List.of()).stream().filter(v -> v.startsWith(prefix)).forEach(lines);
-                return new dev.swarmlab.docker.ExecOutput(0, "", false);
+                return new ExecOutput(0, "", false);
             }
-            new String(stdin, java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).map(agent).forEach(lines);
-            return new dev.swarmlab.docker.ExecOutput(0, "", false);
+            new String(stdin, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).map(agent).forEach(lines);
+            return new ExecOutput(0, "", false);
         }
 
         @Override
@@ -326,12 +350,12 @@ public final class FakeHost {
         }
 
         @Override
-        public String createService(dev.swarmlab.docker.ServiceRequest request) {
+        public String createService(ServiceRequest request) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public dev.swarmlab.docker.ServiceState inspectService(String name) {
+        public ServiceState inspectService(String name) {
             throw new UnsupportedOperationException();
         }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.docker.Endpoint;
+import dev.swarmlab.docker.EngineInfo;
 import dev.swarmlab.docker.NetworkState;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,7 +65,7 @@ class LeftoversTest {
 
     private static FakeHost swarmNode() {
         FakeHost host = new FakeHost("h3", "10.0.0.13");
-        host.engine = new dev.swarmlab.docker.EngineInfo("h3", "20.10.24", "active", "n3", false, "", "", "6.1", "Debian");
+        host.engine = new EngineInfo("h3", "20.10.24", "active", "n3", false, "", "", "6.1", "Debian");
         return host;
     }
 

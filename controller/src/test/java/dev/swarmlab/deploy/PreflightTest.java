@@ -3,9 +3,12 @@ package dev.swarmlab.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.swarmlab.docker.Endpoint;
 import dev.swarmlab.docker.EngineInfo;
+import dev.swarmlab.docker.LabelledObject;
 import dev.swarmlab.docker.NetworkState;
 import dev.swarmlab.emulated.Progress;
+import dev.swarmlab.fleet.Fleet;
 import dev.swarmlab.inventory.Inventory;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.LabFile;
@@ -58,21 +61,21 @@ class PreflightTest {
                 row("a docker network over the planned subnet", hosts -> hosts.get(0).networks = List.of(new NetworkState("x", "old",
                                 "bridge", "local", List.of("10.90.0.0/16"), List.of(), false, false, Map.of(), Map.of())),
                         "subnet 10.90.0.0/24", "h1", Finding.Status.FAIL, "Docker network old"),
-                row("another lab's host-mode agent holds the host's ports", hosts -> hosts.get(1).labelled.add(new dev.swarmlab.docker.LabelledObject(
-                                "c1", "drivers-host-h2-a", "running", Map.of(Lab.LABEL, "drivers", dev.swarmlab.fleet.Fleet.ROLE_LABEL, "agent",
-                                dev.swarmlab.fleet.Fleet.NETWORK_LABEL, "host"))),
+                row("another lab's host-mode agent holds the host's ports", hosts -> hosts.get(1).labelled.add(new LabelledObject(
+                                "c1", "drivers-host-h2-a", "running", Map.of(Lab.LABEL, "drivers", Fleet.ROLE_LABEL, "agent",
+                                Fleet.NETWORK_LABEL, "host"))),
                         "host ports", "h2", Finding.Status.FAIL, "held by host-mode drivers-host-h2-a (lab drivers)"),
                 row("an endpoint on docker_gwbridge whose container is gone", hosts -> {
                     hosts.get(1).networks = List.of(new NetworkState("g", "docker_gwbridge", "bridge", "local", List.of("172.18.0.0/16"), List.of(),
                             false, false, Map.of(), Map.of()));
-                    hosts.get(1).endpoints.put("docker_gwbridge", List.of(new dev.swarmlab.docker.Endpoint("ingress-sbox", "gateway_ingress-sbox"),
-                            new dev.swarmlab.docker.Endpoint("c0ffee", "gateway_c0ffee")));
+                    hosts.get(1).endpoints.put("docker_gwbridge", List.of(new Endpoint("ingress-sbox", "gateway_ingress-sbox"),
+                            new Endpoint("c0ffee", "gateway_c0ffee")));
                     hosts.get(1).containerIds.add("c0ffee");
                 }, "leftovers", "h2", Finding.Status.FAIL, "endpoint gateway_ingress-sbox on docker_gwbridge (of ingress-sbox, which is gone)"),
                 row("a live container's endpoint is no leftover", hosts -> {
                     hosts.get(1).networks = List.of(new NetworkState("g", "docker_gwbridge", "bridge", "local", List.of("172.18.0.0/16"), List.of(),
                             false, false, Map.of(), Map.of()));
-                    hosts.get(1).endpoints.put("docker_gwbridge", List.of(new dev.swarmlab.docker.Endpoint("c0ffee", "gateway_c0ffee")));
+                    hosts.get(1).endpoints.put("docker_gwbridge", List.of(new Endpoint("c0ffee", "gateway_c0ffee")));
                     hosts.get(1).containerIds.add("c0ffee");
                 }, "leftovers", "h2", Finding.Status.PASS, "no stale endpoint"),
                 row("a cut chain no run put back", hosts -> hosts.get(2).chains = "SWARMLAB-CUT\n",

@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swarmlab.CliRun;
+import dev.swarmlab.Deadline;
 import dev.swarmlab.Each;
 import dev.swarmlab.SwarmlabException;
-import dev.swarmlab.CliRun;
 import dev.swarmlab.inventory.Inventory;
 import dev.swarmlab.inventory.InventoryFile;
 import dev.swarmlab.inventory.InventoryHost;
@@ -117,7 +118,7 @@ class EmulatedHostsIT {
     void aKilledDockerdIsSeenByLsAndRestartedByUp() throws Exception {
         long pid = dockerdPids().get("h2");
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
-        dev.swarmlab.Deadline.in(Duration.ofSeconds(10), "h2's dockerd to die")
+        Deadline.in(Duration.ofSeconds(10), "h2's dockerd to die")
                 .await(() -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) ? null : true, Duration.ofMillis(50));
 
         JsonNode listed = new ObjectMapper().readTree(swarmlab("hosts", "ls", "--json").out());

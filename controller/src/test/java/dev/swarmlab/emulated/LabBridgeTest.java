@@ -3,6 +3,8 @@ package dev.swarmlab.emulated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.swarmlab.net.Subnet;
+import dev.swarmlab.system.Command;
+import dev.swarmlab.system.CommandResult;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,7 @@ class LabBridgeTest {
         assertEquals(2, commands.count("iptables -w 5 -D FORWARD -i zz-br -o zz-br"));
     }
 
-    private static dev.swarmlab.system.CommandResult result(String line, int exit) {
-        return new dev.swarmlab.system.CommandResult(dev.swarmlab.system.Command.of(line.split(" ")), exit, "", "");
+    private static CommandResult result(String line, int exit) {
+        return new CommandResult(Command.of(line.split(" ")), exit, "", "");
     }
 }

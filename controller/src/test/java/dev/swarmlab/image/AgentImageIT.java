@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swarmlab.CliRun;
+import dev.swarmlab.Trees;
 import dev.swarmlab.deploy.Connections;
 import dev.swarmlab.emulated.Progress;
 import dev.swarmlab.inventory.InventoryFile;
@@ -39,7 +40,7 @@ class AgentImageIT {
 
     @AfterAll
     static void down() throws Exception {
-        dev.swarmlab.Trees.delete(HOME.resolve("image-cache"));
+        Trees.delete(HOME.resolve("image-cache"));
         hosts("down");
     }
 

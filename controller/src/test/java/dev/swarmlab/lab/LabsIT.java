@@ -14,9 +14,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,7 +107,7 @@ class LabsIT {
         containers.put("3: two networks are isolated", cells -> all(round(cells, 0), "front", "other network", true, "tcp", "blocked"));
         containers.put("3: one container on two networks answers on both", cells -> round(cells, 0).stream().filter(c -> c.path("target")
                 .asText().equals("api") && c.path("route").asText().equals("by address") && c.path("probe").asText().equals("tcp"))
-                .map(c -> c.path("network").asText() + "=" + c.path("outcome").asText()).collect(java.util.stream.Collectors.toSet())
+                .map(c -> c.path("network").asText() + "=" + c.path("outcome").asText()).collect(Collectors.toSet())
                 .equals(Set.of("front=ok", "back=ok")));
         containers.put("3: network connect makes the peer reachable", cells -> between(round(cells, 1), "web", "store", "back", "ok")
                 && between(round(cells, 0), "web", "store", "front", "blocked"));
@@ -317,13 +319,13 @@ class LabsIT {
     }
 
     /** The row of the report's steps and attempts whose title holds the text. */
-    private static java.util.Optional<JsonNode> attempt(JsonNode report, String title) {
+    private static Optional<JsonNode> attempt(JsonNode report, String title) {
         for (JsonNode row : report.path("rounds")) {
             if (row.path("title").asText().contains(title)) {
-                return java.util.Optional.of(row);
+                return Optional.of(row);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static boolean touches(JsonNode cell, String host) {

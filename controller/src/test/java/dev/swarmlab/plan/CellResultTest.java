@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmlab.lab.Expectation.Outcome;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -43,7 +44,7 @@ class CellResultTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void anUnmeasuredCellIsAnErrorWithItsReason() {
         CellResult result = CellResult.error(cell("tcp", Outcome.REACHABLE, Optional.empty()), "agent a-h1 is not running on h1");
         assertEquals(Verdict.ERROR, result.verdict());

@@ -9,6 +9,7 @@ import dev.swarmlab.lab.Network.Driver;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -140,7 +141,7 @@ class DriverRulesTest {
     }
 
     /** Docker reads an overlay's mtu option as the underlay's: containers get 50 bytes less, and ESP's share less on an encrypted one. */
-    @org.junit.jupiter.api.Test
+    @Test
     void anOverlaysContainersGetItsMtuOptionLessTheHeaders() {
         assertEquals(1450, network("overlay").overlayMtu());
         assertEquals(1424, network("encrypted").overlayMtu());
@@ -149,7 +150,7 @@ class DriverRulesTest {
     }
 
     /** What a cut leaves alone: names (each host's DNS answers from what it holds) and macvlan frames (no host netfilter); the mesh does not help. */
-    @org.junit.jupiter.api.Test
+    @Test
     void aCutLeavesNamesAndMacvlanAloneAndTheRoutingMeshCannotCrossIt() {
         Network overlay = network("overlay");
         assertEquals(Outcome.REACHABLE, DriverRules.expect(new DriverRules.Situation(overlay, overlay, Route.NAME, false, "dns", false, false,

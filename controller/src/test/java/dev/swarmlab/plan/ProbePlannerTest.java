@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swarmlab.Each;
+import dev.swarmlab.docker.ServiceState;
 import dev.swarmlab.fleet.Agent;
 import dev.swarmlab.fleet.Fleet;
 import dev.swarmlab.fleet.Placed;
@@ -173,7 +174,7 @@ class ProbePlannerTest {
         Cell cross = select(cells, "br", Route.ADDRESS, false, "icmp").stream()
                 .filter(c -> c.source().equals("d-br-h1-a") && c.target().equals("d-br-h2-b")).findFirst().orElseThrow();
         assertEquals("10.91.0.3", cross.dial());
-        assertEquals(java.util.Optional.of("d-br-h1-b"), cross.shadowedBy(), "h1's own -b holds 10.91.0.3 too");
+        assertEquals(Optional.of("d-br-h1-b"), cross.shadowedBy(), "h1's own -b holds 10.91.0.3 too");
         assertTrue(Each.all(select(cells, "ov", Route.ADDRESS, false, "icmp").stream(), c -> c.shadowedBy().isEmpty()));
     }
 
@@ -253,12 +254,12 @@ class ProbePlannerTest {
                   - {name: web, kind: service, networks: [ov], replicas: 2, publish: ['8081:8080']}
                   - {name: rr, kind: service, networks: [ov], replicas: 1, endpointMode: dnsrr}
                 """);
-        List<dev.swarmlab.docker.ServiceState> services = List.of(
-                new dev.swarmlab.docker.ServiceState("w", "web", Map.of(), Map.of("ov", "10.90.0.100"), List.of(8081), List.of(
-                        new dev.swarmlab.docker.ServiceState.Task("t1", "h1", "c1", "running", Map.of("ov", "10.90.0.101")),
-                        new dev.swarmlab.docker.ServiceState.Task("t2", "h2", "c2", "running", Map.of("ov", "10.90.0.102")))),
-                new dev.swarmlab.docker.ServiceState("r", "rr", Map.of(), Map.of(), List.of(), List.of(
-                        new dev.swarmlab.docker.ServiceState.Task("t3", "h2", "c3", "running", Map.of("ov", "10.90.0.103")))));
+        List<ServiceState> services = List.of(
+                new ServiceState("w", "web", Map.of(), Map.of("ov", "10.90.0.100"), List.of(8081), List.of(
+                        new ServiceState.Task("t1", "h1", "c1", "running", Map.of("ov", "10.90.0.101")),
+                        new ServiceState.Task("t2", "h2", "c2", "running", Map.of("ov", "10.90.0.102")))),
+                new ServiceState("r", "rr", Map.of(), Map.of(), List.of(), List.of(
+                        new ServiceState.Task("t3", "h2", "c3", "running", Map.of("ov", "10.90.0.103")))));
         HostConditions noIpvs = new HostConditions(Map.of("h1", Set.of("ip_vs"), "h2", Set.of("ip_vs")));
         List<Cell> cells = ProbePlanner.plan(lab, placed(lab), services, HOSTS, noIpvs, ProbePlanner.Filter.ALL);
         List<Cell> vip = cells.stream().filter(c -> c.route() == Route.SERVICE && c.target().equals("web")).toList();
@@ -287,9 +288,9 @@ class ProbePlannerTest {
                 workloads:
                   - {name: pinned, kind: service, networks: [ov], replicas: 1, publishMode: host, publish: ['8089:80']}
                 """);
-        List<dev.swarmlab.docker.ServiceState> services = List.of(new dev.swarmlab.docker.ServiceState("p", "pinned", Map.of(),
+        List<ServiceState> services = List.of(new ServiceState("p", "pinned", Map.of(),
                 Map.of("ov", "10.90.0.100"), List.of(8089), List.of(
-                        new dev.swarmlab.docker.ServiceState.Task("t1", "h2", "c1", "running", Map.of("ov", "10.90.0.101")))));
+                        new ServiceState.Task("t1", "h2", "c1", "running", Map.of("ov", "10.90.0.101")))));
         HostConditions noIpvs = new HostConditions(Map.of("h1", Set.of("ip_vs"), "h2", Set.of("ip_vs")));
         List<Cell> published = ProbePlanner.plan(lab, placed(lab), services, HOSTS, noIpvs, ProbePlanner.Filter.ALL).stream()
                 .filter(c -> c.route() == Route.PUBLISHED).toList();

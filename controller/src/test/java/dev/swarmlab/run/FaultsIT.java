@@ -13,12 +13,14 @@ import dev.swarmlab.HostLogs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,7 +96,7 @@ class FaultsIT {
             assertEquals(1, second.exit(), second.all());
             assertTrue(second.all().contains("lab faults is in use: held by pid " + first.pid()), second.all());
             assertTrue(second.all().contains("swarmlab run " + lab), "the holder's command: " + second.all());
-            out.transferTo(java.io.Writer.nullWriter());
+            out.transferTo(Writer.nullWriter());
             assertTrue(first.waitFor(3, TimeUnit.MINUTES), "the first run ends");
             assertEquals(0, first.exitValue(), "the first run is not disturbed");
         } finally {
@@ -185,7 +187,7 @@ class FaultsIT {
         BufferedReader out = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
         String runId = Controllers.awaitPlanned(out);
         Controllers.onHost(INVENTORY, "h3", "kill -9 $(cat /run/docker.pid)");
-        out.transferTo(java.io.Writer.nullWriter());
+        out.transferTo(Writer.nullWriter());
         assertTrue(run.waitFor(3, TimeUnit.MINUTES), "the run ends");
         assertEquals(3, run.exitValue(), "errors, not failures");
         for (JsonNode cell : Controllers.show(runId).path("cells")) {
@@ -229,7 +231,7 @@ class FaultsIT {
         assertEquals(0, run.exit(), run.all());
     }
 
-    private static int indexOf(List<String> lines, java.util.function.Predicate<String> which) {
+    private static int indexOf(List<String> lines, Predicate<String> which) {
         for (int i = 0; i < lines.size(); i++) {
             if (which.test(lines.get(i))) {
                 return i;

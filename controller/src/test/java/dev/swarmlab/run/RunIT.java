@@ -11,9 +11,16 @@ import dev.swarmlab.HostLogs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,7 +126,7 @@ class RunIT {
         BufferedReader out = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
         String runId = Controllers.awaitPlanned(out);
         Controllers.onHost(INVENTORY, "h3", "docker rm -f drivers-none-h3-a");
-        out.transferTo(java.io.Writer.nullWriter());
+        out.transferTo(Writer.nullWriter());
         assertTrue(run.waitFor(3, TimeUnit.MINUTES), "the run ends");
         assertEquals(3, run.exitValue(), "the run is incomplete: the killed agent's cells are errors, and no cell failed");
         JsonNode cells = Controllers.show(runId).path("cells");
@@ -158,9 +165,9 @@ class RunIT {
     @Order(5)
     void theServerShowsTheHostsStartsARunAndStreamsItToItsEnd() throws Exception {
         Path labs = Files.createDirectories(HOME.resolve("labs"));
-        Files.copy(LAB, labs.resolve("drivers.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(LAB, labs.resolve("drivers.yaml"), StandardCopyOption.REPLACE_EXISTING);
         int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+        try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         String token = "runit-" + Long.toHexString(System.nanoTime());
@@ -169,27 +176,27 @@ class RunIT {
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
             assertTrue(out.readLine().startsWith("serving runs from "), "the server says where it serves");
-            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + port;
 
             String bearer = "Bearer " + token;
-            JsonNode hosts = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/labs/drivers/hosts"))
+            JsonNode hosts = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/labs/drivers/hosts"))
                             .header("Authorization", bearer).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+                    HttpResponse.BodyHandlers.ofString()).body());
             assertEquals(3, count(hosts.path("hosts"), h -> h.path("reached").asBoolean()), hosts.toString());
             assertEquals(3, hosts.path("nodes").size(), hosts.toString());
             assertEquals(1, count(hosts.path("nodes"), n -> n.path("leader").asBoolean() && n.path("role").asText().equals("manager")), hosts.toString());
 
-            var started = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/labs/drivers/runs"))
-                    .header("Authorization", bearer).header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"probes\":[\"tcp\"]}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            var started = http.send(HttpRequest.newBuilder(URI.create(base + "/api/labs/drivers/runs"))
+                    .header("Authorization", bearer).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"probes\":[\"tcp\"]}")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(202, started.statusCode(), started.body());
             String runId = JSON.readTree(started.body()).path("run").asText();
 
             List<String> events = new ArrayList<>();
             int cells = 0;
             String last = "";
-            var stream = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/runs/" + runId + "/events"))
-                    .header("Authorization", bearer).timeout(Duration.ofMinutes(4)).build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
+            var stream = http.send(HttpRequest.newBuilder(URI.create(base + "/api/runs/" + runId + "/events"))
+                    .header("Authorization", bearer).timeout(Duration.ofMinutes(4)).build(), HttpResponse.BodyHandlers.ofLines());
             for (String line : (Iterable<String>) stream.body()::iterator) {
                 if (line.startsWith("event: ")) {
                     events.add(line.substring(7));

@@ -3,7 +3,10 @@ package dev.swarmlab.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.lab.Expectation;
 import dev.swarmlab.lab.Expectation.Outcome;
 import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.CellResult;
@@ -12,8 +15,12 @@ import dev.swarmlab.plan.Route;
 import dev.swarmlab.plan.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +63,7 @@ class RunStoreTest {
             store.begin(new RunInfo("r2", "lab", "lab.yaml", "2026-11-23T00:01:00Z", Optional.empty(), "running", "{}", "[]", null),
                     List.of(), cells);
         }
-        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var statement = db.createStatement()) {
+        try (var db = DriverManager.getConnection("jdbc:sqlite:" + file); var statement = db.createStatement()) {
             statement.executeUpdate("UPDATE runs SET pid=" + gone + " WHERE id='r2'");
         }
         try (RunStore store = RunStore.open(file)) {
@@ -77,24 +84,24 @@ class RunStoreTest {
             store.record("r1", CellResult.judge(cells.get(0), json.readTree("{\"id\":\"c1\",\"outcome\":\"ok\"}")));
             store.record("r1", CellResult.judge(cells.get(1), json.readTree("{\"id\":\"c2\",\"outcome\":\"ok\"}")));
             store.finish("r1", "failed");
-            store.evidence("r1", List.of(new HostEvidence("h1", HostNode.UNKNOWN, java.util.Map.of("ov", "{\"Name\":\"ov\"}", "br", ""),
+            store.evidence("r1", List.of(new HostEvidence("h1", HostNode.UNKNOWN, Map.of("ov", "{\"Name\":\"ov\"}", "br", ""),
                     "5: br-1: <BROADCAST>", "-A DOCKER -j RETURN", List.of())));
             RunReport report = RunReport.load(store, "r1");
-            com.fasterxml.jackson.databind.JsonNode evidence = report.json().path("evidence").get(0);
+            JsonNode evidence = report.json().path("evidence").get(0);
             assertEquals("h1", evidence.path("host").asText());
             assertEquals("ov", evidence.path("networks").path("ov").path("Name").asText());
             assertTrue(evidence.path("networks").path("br").isNull(), "a network the host does not have");
             assertEquals("-A DOCKER -j RETURN", evidence.path("natRules").asText());
             assertEquals(0, evidence.path("round").asInt());
             // a step's round has the hosts as the step left them, beside round 0's
-            store.evidence("r1", 1, List.of(new HostEvidence("h1", HostNode.UNKNOWN, java.util.Map.of("ov", ""), "", "-A DOCKER -j DNAT",
+            store.evidence("r1", 1, List.of(new HostEvidence("h1", HostNode.UNKNOWN, Map.of("ov", ""), "", "-A DOCKER -j DNAT",
                     List.of())));
-            assertEquals(java.util.Set.of(1), store.roundEvidence("r1").keySet());
-            com.fasterxml.jackson.databind.JsonNode rounds = RunReport.load(store, "r1").json().path("evidence");
+            assertEquals(Set.of(1), store.roundEvidence("r1").keySet());
+            JsonNode rounds = RunReport.load(store, "r1").json().path("evidence");
             assertEquals(2, rounds.size());
             assertEquals("0 -A DOCKER -j RETURN|1 -A DOCKER -j DNAT", rounds.get(0).path("round").asInt() + " " + rounds.get(0).path("natRules")
                     .asText() + "|" + rounds.get(1).path("round").asInt() + " " + rounds.get(1).path("natRules").asText());
-            assertEquals(List.of(new Summary.NetworkCounts("ov", new CellCounts(java.util.Map.of(Verdict.MATCHED, 1, Verdict.UNEXPECTED, 1)))),
+            assertEquals(List.of(new Summary.NetworkCounts("ov", new CellCounts(Map.of(Verdict.MATCHED, 1, Verdict.UNEXPECTED, 1)))),
                     report.summary().networks());
             assertEquals(1, report.exitStatus());
             assertEquals("yes !", report.summary().comparison().get(0).seen().get(Summary.Column.CROSS_HOST_NAME));
@@ -107,11 +114,11 @@ class RunStoreTest {
     }
 
     @Test
-    void aStepsRoundKeepsItsCellsApartAndTheStepWithThem(@org.junit.jupiter.api.io.TempDir Path dir) {
+    void aStepsRoundKeepsItsCellsApartAndTheStepWithThem(@TempDir Path dir) {
         try (RunStore store = RunStore.open(dir.resolve("runs.db"))) {
-            dev.swarmlab.plan.Cell first = new dev.swarmlab.plan.Cell("c1", "br", "a", "h1", "b", "h1", dev.swarmlab.plan.Route.ADDRESS, "tcp",
-                    "10.0.0.3", 7000, Optional.of("b"), Optional.empty(), new dev.swarmlab.plan.Expected(
-                    dev.swarmlab.lab.Expectation.Outcome.REACHABLE, "why", dev.swarmlab.plan.Expected.Source.RULE));
+            Cell first = new Cell("c1", "br", "a", "h1", "b", "h1", Route.ADDRESS, "tcp",
+                    "10.0.0.3", 7000, Optional.of("b"), Optional.empty(), new Expected(
+                    Expectation.Outcome.REACHABLE, "why", Expected.Source.RULE));
             store.begin(new RunInfo("r1", "lab", "lab.yaml", "2026-11-23T00:00:00Z", Optional.empty(), "running", "{}", "[]", null),
                     List.of(), List.of(first));
             store.round("r1", StepRound.of(1, "docker network rm br", "remove-network", true, "refused", "h1: has active endpoints"),
@@ -121,7 +128,7 @@ class RunStoreTest {
             assertEquals(List.of(0, 1), cells.stream().map(StoredCell::round).toList());
             StepRound step = store.rounds("r1").get(0);
             assertEquals("refused", step.outcome());
-            assertEquals(dev.swarmlab.plan.Verdict.MATCHED, step.verdict());
+            assertEquals(Verdict.MATCHED, step.verdict());
             RunReport report = RunReport.load(store, "r1");
             assertEquals(1, report.json().path("cells").get(1).path("round").asInt());
             assertEquals("h1: has active endpoints", report.json().path("rounds").get(0).path("detail").asText());
@@ -130,7 +137,7 @@ class RunStoreTest {
 
     /** A database as swarmlab wrote it before schema versions: a run with one cell measured and one pending. */
     private static void writeUnversioned(Path file) throws Exception {
-        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var sql = db.createStatement()) {
+        try (var db = DriverManager.getConnection("jdbc:sqlite:" + file); var sql = db.createStatement()) {
             for (String table : RunStore.SCHEMA.split(";")) {
                 if (!table.isBlank()) {
                     sql.execute(table);
@@ -161,7 +168,7 @@ class RunStoreTest {
             assertEquals(List.of("c2"), store.changes("old", changes.upTo()).cells().stream().map(c -> c.cell().id()).toList(),
                     "a new result comes after what was there");
         }
-        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var sql = db.createStatement();
+        try (var db = DriverManager.getConnection("jdbc:sqlite:" + file); var sql = db.createStatement();
              var rs = sql.executeQuery("PRAGMA user_version")) {
             assertEquals(RunStore.VERSION, rs.getInt(1));
         }
@@ -173,10 +180,10 @@ class RunStoreTest {
     @Test
     void aDatabaseOfANewerSwarmlabIsRefusedWithWhy() throws Exception {
         Path file = dir.resolve("runs.db");
-        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var sql = db.createStatement()) {
+        try (var db = DriverManager.getConnection("jdbc:sqlite:" + file); var sql = db.createStatement()) {
             sql.execute("PRAGMA user_version = 99");
         }
-        dev.swarmlab.SwarmlabException refused = org.junit.jupiter.api.Assertions.assertThrows(dev.swarmlab.SwarmlabException.class,
+        SwarmlabException refused = Assertions.assertThrows(SwarmlabException.class,
                 () -> RunStore.open(file));
         assertTrue(refused.getMessage().contains("written by a newer swarmlab (schema 99"), refused.getMessage());
     }

@@ -17,6 +17,7 @@ import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.Expected;
 import dev.swarmlab.plan.Route;
 import dev.swarmlab.plan.Verdict;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +53,7 @@ class RunnerTest {
             boolean even = Integer.parseInt(id.substring(1)) % 2 == 0;
             return "{\"id\":\"" + id + "\",\"outcome\":\"" + (even ? "ok" : "blocked") + "\",\"reason\":\"" + (even ? "" : "refused")
                     + "\",\"timings\":{\"connectMs\":0.5},\"evidence\":\"fake\"}";
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -97,7 +99,7 @@ class RunnerTest {
     @Test
     void aTimeoutWhereAnAnswerWasExpectedIsProbedOnceMoreAndAnAnswerThenMakesItFlaky() {
         FakeHost h1 = new FakeHost("h1", "10.0.0.11");
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger calls = new AtomicInteger();
         // The first try of c0 times out (an overlay still settling); every later try answers.
         h1.agent = spec -> spec.contains("\"c0\"") && calls.getAndIncrement() == 0
                 ? "{\"id\":\"c0\",\"outcome\":\"blocked\",\"reason\":\"timeout\"}"

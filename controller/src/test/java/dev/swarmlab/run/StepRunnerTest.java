@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swarmlab.deploy.Connections;
 import dev.swarmlab.deploy.FakeHost;
+import dev.swarmlab.deploy.LabState;
 import dev.swarmlab.fleet.Fleet;
 import dev.swarmlab.fleet.Placed;
 import dev.swarmlab.lab.Lab;
@@ -13,8 +14,10 @@ import dev.swarmlab.lab.TestLabs;
 import dev.swarmlab.plan.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,8 +53,8 @@ class StepRunnerTest {
         List<Placed> placed = Fleet.layout(lab, List.of("h1")).stream().map(a -> new Placed(a, a.name(), true, Map.of("front", "10.96.0.2"),
                 Map.of())).toList();
         try (Connections connections = FakeHost.connect(dir, h1)) {
-            StepRunner steps = new StepRunner(lab, connections, HostChanges.of(new dev.swarmlab.deploy.LabState(dir)));
-            List<StepRound> rounds = new java.util.ArrayList<>();
+            StepRunner steps = new StepRunner(lab, connections, HostChanges.of(new LabState(dir)));
+            List<StepRound> rounds = new ArrayList<>();
             for (int i = 0; i < lab.steps().size(); i++) {
                 rounds.add(steps.run(i + 1, lab.steps().get(i), placed));
             }
@@ -83,7 +86,7 @@ class StepRunnerTest {
                 """);
         FakeHost h1 = new FakeHost("h1", "10.0.0.11");
         FakeHost h2 = new FakeHost("h2", "10.0.0.12");
-        dev.swarmlab.deploy.LabState state = new dev.swarmlab.deploy.LabState(dir.resolve("state"));
+        LabState state = new LabState(dir.resolve("state"));
         Path written = state.dir().resolve("host-changes.json");
         try (Connections connections = FakeHost.connect(dir, h1, h2)) {
             HostChanges changes = HostChanges.of(state);
@@ -100,8 +103,8 @@ class StepRunnerTest {
             String rules = String.join("\n", h2.calls);
             assertTrue(rules.contains("iptables -w -A SWARMLAB-CUT -p tcp --dport 22 -j RETURN"), "SSH stays open: " + rules);
             assertTrue(rules.contains("-s 10.0.0.11 -j DROP") && rules.contains("-d 10.0.0.11 -j DROP"), rules);
-            assertEquals(java.util.Set.of("h2"), changes.cut());
-            assertEquals(java.util.Set.of("h2"), HostChanges.of(state).cut(), "a crash now leaves enough behind to put h2 back");
+            assertEquals(Set.of("h2"), changes.cut());
+            assertEquals(Set.of("h2"), HostChanges.of(state).cut(), "a crash now leaves enough behind to put h2 back");
 
             StepRound restore = steps.run(3, lab.steps().get(2), List.of());
             assertEquals("done: h2: no longer cut off, eth0 mtu 1500 again", restore.outcome() + ": " + restore.detail());
@@ -119,7 +122,7 @@ class StepRunnerTest {
         Lab lab = TestLabs.read(dir, "name: one\nhosts: local:1\nnetworks: [{name: front, driver: bridge}]\nagents: {networks: [front]}\n"
                 + "steps: [{action: mtu, host: h1, mtu: 1300}]\n");
         FakeHost h1 = new FakeHost("h1", "10.0.0.11");
-        dev.swarmlab.deploy.LabState state = new dev.swarmlab.deploy.LabState(dir.resolve("state"));
+        LabState state = new LabState(dir.resolve("state"));
         try (Connections connections = FakeHost.connect(dir, h1)) {
             new StepRunner(lab, connections, HostChanges.of(state)).run(1, lab.steps().get(0), List.of());
             assertEquals(Map.of("h1", 1300), HostChanges.underlayMtus(connections));

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swarmlab.Deadline;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -19,7 +21,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +58,7 @@ class AttacksTest {
         vertx.deployVerticle(server).await();
     }
 
-    private HttpRequest<Buffer> request(io.vertx.core.http.HttpMethod method, String path, String... headers) {
+    private HttpRequest<Buffer> request(HttpMethod method, String path, String... headers) {
         HttpRequest<Buffer> request = WebClient.create(vertx).request(method, server.port(), "127.0.0.1", path);
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.putHeader(headers[i], headers[i + 1]);
@@ -63,11 +67,11 @@ class AttacksTest {
     }
 
     private HttpResponse<Buffer> post(String body, String... headers) {
-        return request(io.vertx.core.http.HttpMethod.POST, START, headers).sendBuffer(Buffer.buffer(body)).await();
+        return request(HttpMethod.POST, START, headers).sendBuffer(Buffer.buffer(body)).await();
     }
 
     private HttpResponse<Buffer> get(String path, String... headers) {
-        return request(io.vertx.core.http.HttpMethod.GET, path, headers).send().await();
+        return request(HttpMethod.GET, path, headers).send().await();
     }
 
     private String cookie() {
@@ -115,8 +119,8 @@ class AttacksTest {
         HttpResponse<Buffer> response = post("{}", "Content-Type", "application/json; charset=utf-8", "Authorization", "Bearer " + TOKEN);
         assertEquals(202, response.statusCode(), response.bodyAsString());
         // The run's own thread counts itself; the answer comes first.
-        dev.swarmlab.Deadline.in(java.time.Duration.ofSeconds(10), "the run to start").await(() -> started.get() == 1 ? true : null,
-                java.time.Duration.ofMillis(20));
+        Deadline.in(Duration.ofSeconds(10), "the run to start").await(() -> started.get() == 1 ? true : null,
+                Duration.ofMillis(20));
     }
 
     @Test
@@ -181,7 +185,7 @@ class AttacksTest {
         refused(400, garbage, status(garbage));
         String noHost = raw("GET /api/runs HTTP/1.0\r\nAuthorization: Bearer " + TOKEN + "\r\n\r\n");
         refused(400, noHost, status(noHost));
-        refused(405, request(io.vertx.core.http.HttpMethod.DELETE, "/api/runs", "Authorization", "Bearer " + TOKEN).send().await());
+        refused(405, request(HttpMethod.DELETE, "/api/runs", "Authorization", "Bearer " + TOKEN).send().await());
         refused(404, get("/no/such/page", "Authorization", "Bearer " + TOKEN));
         String big = "{\"networks\":[\"" + "n".repeat(70_000) + "\"]}";
         refused(413, post(big, "Content-Type", "application/json", "Authorization", "Bearer " + TOKEN));
@@ -204,7 +208,7 @@ class AttacksTest {
         String answer = raw("GET /api/runs/20261203-101500-1a2b HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nAuthorization: Bearer "
                 + TOKEN + "\r\nAccept-Encoding: gzip\r\nConnection: close\r\n\r\n");
         assertEquals(200, status(answer));
-        assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("content-encoding: gzip"), answer.substring(0, answer.indexOf("\r\n\r\n")));
+        assertTrue(answer.toLowerCase(Locale.ROOT).contains("content-encoding: gzip"), answer.substring(0, answer.indexOf("\r\n\r\n")));
     }
 
     /** Sends the bytes as they are, and reads the whole answer (the request asks to close, or the server closes). */

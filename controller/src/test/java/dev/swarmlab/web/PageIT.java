@@ -6,21 +6,31 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swarmlab.Trees;
 import dev.swarmlab.deploy.LabState;
 import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.CellResult;
+import dev.swarmlab.run.HostEvidence;
 import dev.swarmlab.run.RunHistory;
 import dev.swarmlab.run.RunStore;
+import dev.swarmlab.run.StepRound;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +45,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -50,7 +65,7 @@ class PageIT {
     private static final String STEPPED = "20261124-080000-cccc";
     private static final Path SHOTS = Path.of("target", "screenshots");
     /** Selenium warns on every start that it has no DevTools for this chromium; the tests do not use DevTools. */
-    private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+    private static final Logger QUIET = Logger.getLogger("org.openqa.selenium.devtools");
     private static final String TOKEN = "page-it-token";
     /** The names a foreign site uses: its own, and one that its DNS rebinds to this machine (chromium maps both to 127.0.0.1). */
     private static final String FOREIGN = "foreign.example";
@@ -58,12 +73,12 @@ class PageIT {
     private static Path state;
     private static Vertx vertx;
     private static WebServer server;
-    private static io.vertx.core.http.HttpServer foreign;
+    private static HttpServer foreign;
     private ChromeDriver browser;
 
     @BeforeAll
     static void serve() throws Exception {
-        QUIET.setLevel(java.util.logging.Level.SEVERE);
+        QUIET.setLevel(Level.SEVERE);
         state = Files.createTempDirectory("swarmlab-page-it");
         ScriptedRun.record(state, BEFORE);
         ScriptedRun.record(state, AFTER);
@@ -71,21 +86,21 @@ class PageIT {
         try (RunStore store = RunStore.open(LabState.of(state, ScriptedRun.LAB).runs())) {
             Cell cell = ScriptedRun.cells().stream().filter(c -> c.network().equals("lab-overlay") && c.probe().equals("icmp")
                     && c.source().endsWith("h1-a") && c.target().endsWith("h2-a")).findFirst().orElseThrow();
-            store.record(AFTER, CellResult.judge(cell, new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+            store.record(AFTER, CellResult.judge(cell, new ObjectMapper().readTree(
                     "{\"outcome\":\"blocked\",\"reason\":\"timeout\",\"evidence\":\"no answer in 3000 ms\"}")));
         }
         // A run with a step: its round 1 has every cell again, and the step was refused as the lab expected.
         ScriptedRun.record(state, STEPPED);
         try (RunStore store = RunStore.open(LabState.of(state, ScriptedRun.LAB).runs())) {
             List<Cell> again = ScriptedRun.cells().stream().map(c -> c.inRound(1)).toList();
-            store.round(STEPPED, dev.swarmlab.run.StepRound.of(1, "docker network rm lab-bridge", "remove-network", true, "refused",
+            store.round(STEPPED, StepRound.of(1, "docker network rm lab-bridge", "remove-network", true, "refused",
                     "h1: error while removing network: network lab-bridge has active endpoints"), again);
             for (Cell c : again) {
                 store.record(STEPPED, ScriptedRun.result(c));
             }
             // h1 as the step left it: one more DNAT rule than round 0 had
-            dev.swarmlab.run.HostEvidence h1 = ScriptedRun.evidence("h1", "10.250.0.11", "manager", true);
-            store.evidence(STEPPED, 1, List.of(new dev.swarmlab.run.HostEvidence("h1", h1.node(), h1.networks(), h1.bridges(),
+            HostEvidence h1 = ScriptedRun.evidence("h1", "10.250.0.11", "manager", true);
+            store.evidence(STEPPED, 1, List.of(new HostEvidence("h1", h1.node(), h1.networks(), h1.bridges(),
                     h1.natRules() + ROUND1_RULE + "\n", List.of())));
         }
         Path labs = Files.createDirectories(state.resolve("labs"));
@@ -122,7 +137,7 @@ class PageIT {
     @AfterAll
     static void stop() throws Exception {
         vertx.close().await();
-        dev.swarmlab.Trees.delete(state);
+        Trees.delete(state);
     }
 
     @BeforeEach
@@ -132,8 +147,8 @@ class PageIT {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1600,1200",
                 "--host-resolver-rules=MAP " + FOREIGN + " 127.0.0.1, MAP " + REBOUND + " 127.0.0.1");
         // The console, to see every Content-Security-Policy violation the page causes.
-        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
-        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort().build();
@@ -147,8 +162,8 @@ class PageIT {
     void close(TestInfo test) throws Exception {
         if (browser != null) {
             shot(test.getTestMethod().orElseThrow().getName() + "-end");
-            List<String> violations = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
-                    .map(org.openqa.selenium.logging.LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
+            List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .map(LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
             browser.quit();
             assertEquals(List.of(), violations, "the page works under its Content-Security-Policy");
         }
@@ -174,8 +189,8 @@ class PageIT {
         assertEquals(before, new RunHistory(state).runs().size(), "no run was started: " + said);
         // The form's answer was not even shown in the foreign page's frame (frame-ancestors 'none'): the console says so, and
         // that is the attack's, not the page's, violation.
-        List<String> console = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
-                .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
+        List<String> console = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage).toList();
         assertTrue(console.stream().anyMatch(m -> m.contains("frame-ancestors 'none'")), "the frame was refused: " + console);
     }
 
@@ -221,7 +236,7 @@ class PageIT {
         waiting(20).until(d -> chips().size() == report.path("cells").size());
         shot("stored-run");
         assertTrue(browser.findElement(By.id("title")).getText().contains(AFTER));
-        java.util.Set<String> seenStates = new java.util.TreeSet<>();
+        Set<String> seenStates = new TreeSet<>();
         for (JsonNode cell : report.path("cells")) {
             WebElement chip = chip(cell.path("id").asText());
             String expected = expectedState(cell);
@@ -233,7 +248,7 @@ class PageIT {
             assertEquals(cell.path("sameHost").asBoolean(), pair.getAttribute("class").contains("same"), "same-host cells stand apart");
             assertTrue(pair.getText().contains(cell.path("sameHost").asBoolean() ? "same host" : "cross-host"));
         }
-        assertEquals(java.util.Set.of("blocked", "elsewhere", "error", "matched", "unexpected"), seenStates, "the run has every kind of cell");
+        assertEquals(Set.of("blocked", "elsewhere", "error", "matched", "unexpected"), seenStates, "the run has every kind of cell");
         WebElement latency = chip(report.path("cells").get(0).path("id").asText()).findElement(By.xpath("./ancestor::td"));
         assertTrue(latency.getText().matches("(?s).*\\d+\\.\\d+ ms.*"), "latency in the cell: " + latency.getText());
 
@@ -251,7 +266,7 @@ class PageIT {
             }
             WebElement median = browser.findElement(By.cssSelector("#comparison-table tr[data-network=\"" + row.path("network").asText()
                     + "\"] td[data-column=\"median latency\"]"));
-            assertEquals(String.format(java.util.Locale.ROOT, "%.3f ms", row.path("medianLatencyMs").asDouble()), median.getText());
+            assertEquals(String.format(Locale.ROOT, "%.3f ms", row.path("medianLatencyMs").asDouble()), median.getText());
         }
 
         List<WebElement> hosts = browser.findElements(By.cssSelector("svg.topology rect[data-host]"));
@@ -270,7 +285,7 @@ class PageIT {
         browser.get(url("#run=" + AFTER));
         waiting(20).until(d -> !chips().isEmpty());
         WebElement surprise = browser.findElement(By.cssSelector("button.chip[data-state=unexpected]"));
-        new org.openqa.selenium.interactions.Actions(browser).scrollToElement(surprise).perform();
+        new Actions(browser).scrollToElement(surprise).perform();
         String id = surprise.getAttribute("data-cell");
         surprise.click();
         WebElement dialog = browser.findElement(By.id("evidence"));
@@ -287,7 +302,7 @@ class PageIT {
         assertTrue(h1.contains("docker network inspect lab-overlay") && h1.contains("\"Driver\": \"overlay\""), h1);
         assertTrue(h1.contains("br-1234: veth1a, veth2b"), "the bridge's members: " + h1);
         assertTrue(h1.contains("MASQUERADE"), "the NAT rules: " + h1);
-        new org.openqa.selenium.interactions.Actions(browser).sendKeys(Keys.ESCAPE).perform();
+        new Actions(browser).sendKeys(Keys.ESCAPE).perform();
         waiting(5).until(d -> !dialog.isDisplayed());
 
         WebElement first = chips().get(0);
@@ -340,8 +355,8 @@ class PageIT {
         browser.get(url("#run=" + AFTER));
         waiting(20).until(d -> !d.findElements(By.cssSelector("#runs tr[data-run]")).isEmpty());
         assertEquals(3, browser.findElements(By.cssSelector("#runs tr[data-run]")).size());
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("diff-before"))).selectByValue(BEFORE);
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("diff-after"))).selectByValue(AFTER);
+        new Select(browser.findElement(By.id("diff-before"))).selectByValue(BEFORE);
+        new Select(browser.findElement(By.id("diff-after"))).selectByValue(AFTER);
         browser.findElement(By.id("diff-show")).click();
         WebElement counts = waiting(10).until(d -> d.findElement(By.id("diff-counts")));
         assertEquals("1 changed, 0 only in " + AFTER + ", 0 only in " + BEFORE, counts.getText());
@@ -399,7 +414,7 @@ class PageIT {
         }
         assertEquals(report.path("summary").path("comparison").size(), browser.findElements(By.cssSelector("#comparison-table tbody tr")).size());
         WebElement surprise = browser.findElement(By.cssSelector("button.chip[data-state=unexpected]"));
-        new org.openqa.selenium.interactions.Actions(browser).scrollToElement(surprise).perform();
+        new Actions(browser).scrollToElement(surprise).perform();
         surprise.click();
         waiting(10).until(d -> !d.findElements(By.id("cell-raw")).isEmpty());
         assertTrue(browser.findElement(By.id("cell-raw")).getText().contains("\"outcome\""));

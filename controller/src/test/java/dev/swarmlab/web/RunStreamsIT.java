@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swarmlab.Trees;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,7 +65,7 @@ class RunStreamsIT {
         System.clearProperty("swarmlab.events.queue.bytes");
         System.clearProperty("swarmlab.events.stall.ms");
         vertx.close().await();
-        dev.swarmlab.Trees.delete(state);
+        Trees.delete(state);
     }
 
     /** What one stream received: the cell ids, in order, and the last event's name. */
@@ -81,7 +85,7 @@ class RunStreamsIT {
         // The one that never reads: a small receive window, and not a byte taken from it.
         Socket stalled = new Socket();
         stalled.setReceiveBufferSize(4096);
-        stalled.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
+        stalled.connect(new InetSocketAddress("127.0.0.1", server.port()));
         stalled.getOutputStream().write(("GET /api/runs/" + run + "/events HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
                 + "\r\nAuthorization: Bearer " + TOKEN + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
 
@@ -100,8 +104,8 @@ class RunStreamsIT {
                             } else if (line.startsWith("data: ") && name[0].equals("cell")) {
                                 try {
                                     cells.add(JSON.readTree(line.substring(6)).path("id").asText());
-                                } catch (java.io.IOException e) {
-                                    throw new java.io.UncheckedIOException(e);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
                                 }
                             }
                         });

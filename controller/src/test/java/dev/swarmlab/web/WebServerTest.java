@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.lab.Expectation.Outcome;
 import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.CellResult;
@@ -13,13 +14,16 @@ import dev.swarmlab.plan.Route;
 import dev.swarmlab.run.RunInfo;
 import dev.swarmlab.run.RunStore;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -168,7 +172,7 @@ class WebServerTest {
     /** The events of a stream that ended, as name and data. */
     private static List<String[]> events(HttpResponse<Buffer> response) {
         assertEquals("text/event-stream", response.getHeader("Content-Type"));
-        List<String[]> events = new java.util.ArrayList<>();
+        List<String[]> events = new ArrayList<>();
         for (String block : response.bodyAsString().split("\n\n")) {
             String name = null;
             String data = null;
@@ -198,7 +202,7 @@ class WebServerTest {
 
         List<String[]> events = events(get(vertx, server, "/api/runs/" + run + "/events"));
         assertTrue(events.stream().anyMatch(e -> e[0].equals("step") && e[1].contains("connecting to 2 hosts")), "deploy steps stream");
-        List<JsonNode> cells = new java.util.ArrayList<>();
+        List<JsonNode> cells = new ArrayList<>();
         for (String[] e : events) {
             if (e[0].equals("cell")) {
                 cells.add(JSON.readTree(e[1]));
@@ -223,7 +227,7 @@ class WebServerTest {
     @Test
     void aRunThatCannotStartEndsItsStreamWithTheReasonAndTheRemedy(Vertx vertx) throws Exception {
         WebServer server = serve(vertx, (lab, runId, filter, root, progress) -> {
-            throw new dev.swarmlab.SwarmlabException("lab 'drivers' runs on 3 emulated hosts (hosts: local:3), and none are up",
+            throw new SwarmlabException("lab 'drivers' runs on 3 emulated hosts (hosts: local:3), and none are up",
                     "start them: swarmlab hosts up --count 3");
         });
         String run = json(post(vertx, server, "/api/labs/drivers/runs", "{}")).path("run").asText();
@@ -261,13 +265,13 @@ class WebServerTest {
 
         WebServer guarded = serve(vertx, Optional.of("s3cret"), state);
         assertEquals(401, get(vertx, guarded, "/").statusCode(), "the page too needs the token");
-        HttpResponse<Buffer> withToken = WebClient.create(vertx, new io.vertx.ext.web.client.WebClientOptions().setFollowRedirects(false))
+        HttpResponse<Buffer> withToken = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false))
                 .get(guarded.port(), "127.0.0.1", "/?token=s3cret").send().await();
         assertEquals(302, withToken.statusCode(), "the address loses its token at once");
         assertEquals("/", withToken.getHeader("Location"));
         String name = TokenCheck.cookie(guarded.port());
         String cookie = withToken.cookies().stream().filter(c -> c.startsWith(name + "=")).findFirst().orElseThrow();
-        String lower = cookie.toLowerCase(java.util.Locale.ROOT);
+        String lower = cookie.toLowerCase(Locale.ROOT);
         assertTrue(lower.contains("httponly") && lower.contains("samesite=strict"), cookie);
         HttpResponse<Buffer> byCookie = get(vertx, guarded, "/", "Cookie", cookie.split(";")[0]);
         assertEquals(200, byCookie.statusCode(), "the page opens with the cookie");

@@ -1,5 +1,6 @@
 package dev.swarmlab.agent.batch;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,7 +43,7 @@ public final class BatchRelay {
 
     /** The batch's bytes through its ending empty line (added if stdin just ended). */
     private static byte[] batch(InputStream stdin) throws IOException {
-        java.io.ByteArrayOutputStream batch = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream batch = new ByteArrayOutputStream();
         int previous = '\n';
         for (int b = stdin.read(); b >= 0; b = stdin.read()) {
             batch.write(b);

@@ -4,6 +4,7 @@ import dev.swarmlab.agent.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ public final class HttpProbe implements Probe {
         HttpURLConnection connection = null;
         try {
             connection = (HttpURLConnection) URI.create("http://" + spec.target() + ":" + (spec.port() > 0 ? spec.port() : 80) + "/")
-                    .toURL().openConnection(java.net.Proxy.NO_PROXY);
+                    .toURL().openConnection(Proxy.NO_PROXY);
             connection.setConnectTimeout(spec.timeoutMs());
             connection.setReadTimeout(spec.timeoutMs());
             connection.setUseCaches(false);

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** latency: `rounds` one-line request/response round trips over one TCP connection; p50 and p99. */
@@ -45,7 +46,7 @@ public final class LatencyProbe implements Probe {
             timings.put("p50Ms", percentile(rtts, 50));
             timings.put("p99Ms", percentile(rtts, 99));
             timings.put("minMs", rtts.length == 0 ? 0 : rtts[0]);
-            String evidence = rtts.length + " round trips, p50 " + String.format(java.util.Locale.ROOT, "%.3f ms", percentile(rtts, 50));
+            String evidence = rtts.length + " round trips, p50 " + String.format(Locale.ROOT, "%.3f ms", percentile(rtts, 50));
             return greeting != null && greeting.startsWith("{")
                     ? ProbeResult.answered(spec, Json.toIdentity(Json.readObject(greeting)), timings, evidence)
                     : ProbeResult.ok(spec, timings, evidence);

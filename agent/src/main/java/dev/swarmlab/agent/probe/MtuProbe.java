@@ -6,8 +6,11 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.net.PortUnreachableException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -111,7 +114,7 @@ public final class MtuProbe implements Probe {
         /** Sends the size up to `tries` times, each waited for `wait`; an answer to any of these tries counts. */
         boolean crosses(int size, int tries) throws IOException {
             String tag = "swarmlab-mtu#" + ++sizesTried + "#";
-            byte[] payload = java.util.Arrays.copyOf(tag.getBytes(StandardCharsets.US_ASCII), size);
+            byte[] payload = Arrays.copyOf(tag.getBytes(StandardCharsets.US_ASCII), size);
             try {
                 for (int attempt = 0; attempt < tries; attempt++) {
                     socket.send(new DatagramPacket(payload, size));
@@ -120,9 +123,9 @@ public final class MtuProbe implements Probe {
                     }
                 }
                 return false;
-            } catch (java.net.PortUnreachableException e) {
+            } catch (PortUnreachableException e) {
                 return false;
-            } catch (java.net.SocketException e) {
+            } catch (SocketException e) {
                 if (e.getMessage() == null || !e.getMessage().contains("too long")) {
                     throw e;
                 }

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 
 /** tcp: connect time to target:port, and the identity the responder greets with. */
@@ -29,7 +30,7 @@ public final class TcpProbe implements Probe {
                 return ProbeResult.ok(spec, timings, "connected; the peer is not a swarmlab responder");
             }
             return ProbeResult.answered(spec, Json.toIdentity(Json.readObject(greeting)), timings, "connected in "
-                    + String.format(java.util.Locale.ROOT, "%.2f ms", connectMs));
+                    + String.format(Locale.ROOT, "%.2f ms", connectMs));
         } catch (IOException e) {
             return ProbeResult.blocked(spec, Failures.reason(e), Map.of("elapsedMs", (System.nanoTime() - start) / 1e6), e.toString());
         }

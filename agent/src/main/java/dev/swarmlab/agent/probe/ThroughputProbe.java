@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,7 +51,7 @@ public final class ThroughputProbe implements Probe {
             timings.put("bytes", received);
             timings.put("seconds", seconds);
             timings.put("mbitPerSecond", received * 8 / seconds / 1e6);
-            String evidence = String.format(java.util.Locale.ROOT, "%d bytes in %.2f s: %.1f Mbit/s", received, seconds, received * 8 / seconds / 1e6);
+            String evidence = String.format(Locale.ROOT, "%d bytes in %.2f s: %.1f Mbit/s", received, seconds, received * 8 / seconds / 1e6);
             return greeting != null && greeting.startsWith("{")
                     ? ProbeResult.answered(spec, Json.toIdentity(Json.readObject(greeting)), timings, evidence)
                     : ProbeResult.ok(spec, timings, evidence);

@@ -3,6 +3,7 @@ package dev.swarmlab.agent.serve;
 import dev.swarmlab.agent.Identity;
 import dev.swarmlab.agent.Json;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -74,7 +75,7 @@ public final class TcpResponder implements AutoCloseable {
 
     /** One line without its newline, or null at the end of the stream. */
     private static byte[] line(InputStream in) throws IOException {
-        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
         for (int b = in.read(); b >= 0; b = in.read()) {
             if (b == '\n') {
                 return line.toByteArray();
