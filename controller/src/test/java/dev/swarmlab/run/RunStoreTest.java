@@ -138,7 +138,7 @@ class RunStoreTest {
     /** A database as swarmlab wrote it before schema versions: a run with one cell measured and one pending. */
     private static void writeUnversioned(Path file) throws Exception {
         try (var db = DriverManager.getConnection("jdbc:sqlite:" + file); var sql = db.createStatement()) {
-            for (String table : RunStore.SCHEMA.split(";")) {
+            for (String table : RunSchema.SCHEMA.split(";")) {
                 if (!table.isBlank()) {
                     sql.execute(table);
                 }
@@ -170,7 +170,7 @@ class RunStoreTest {
         }
         try (var db = DriverManager.getConnection("jdbc:sqlite:" + file); var sql = db.createStatement();
              var rs = sql.executeQuery("PRAGMA user_version")) {
-            assertEquals(RunStore.VERSION, rs.getInt(1));
+            assertEquals(RunSchema.VERSION, rs.getInt(1));
         }
         try (RunStore again = RunStore.open(file)) {
             assertEquals(2, again.cells("old").size(), "opening a migrated file again changes nothing");
