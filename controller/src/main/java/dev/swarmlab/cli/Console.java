@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.deploy.Finding;
 import dev.swarmlab.emulated.HostStatus;
-import dev.swarmlab.emulated.Progress;
+import dev.swarmlab.session.Progress;
 import dev.swarmlab.plan.Verdict;
 import dev.swarmlab.run.CellCounts;
 import java.io.PrintWriter;

@@ -3,7 +3,7 @@ package dev.swarmlab.cli;
 import dev.swarmlab.Durations;
 import dev.swarmlab.Locks;
 import dev.swarmlab.deploy.Action;
-import dev.swarmlab.deploy.Connections;
+import dev.swarmlab.session.Connections;
 import dev.swarmlab.deploy.DeployPlanner;
 import dev.swarmlab.deploy.Deployment;
 import dev.swarmlab.deploy.Finding;

@@ -1,8 +1,8 @@
 package dev.swarmlab.cli;
 
-import dev.swarmlab.deploy.Connections;
+import dev.swarmlab.session.Connections;
 import dev.swarmlab.deploy.LabTarget;
-import dev.swarmlab.emulated.Progress;
+import dev.swarmlab.session.Progress;
 import dev.swarmlab.lab.Lab;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.swarmlab.cli;
 
 import dev.swarmlab.emulated.EmulatedHosts;
 import dev.swarmlab.emulated.HostSet;
-import dev.swarmlab.emulated.Progress;
+import dev.swarmlab.session.Progress;
 import dev.swarmlab.system.LocalCommands;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

@@ -2,7 +2,7 @@ package dev.swarmlab.cli;
 
 import dev.swarmlab.emulated.EmulatedHosts;
 import dev.swarmlab.emulated.HostStatus;
-import dev.swarmlab.emulated.Progress;
+import dev.swarmlab.session.Progress;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.swarmlab.cli;
 
-import dev.swarmlab.deploy.Connections;
+import dev.swarmlab.session.Connections;
 import dev.swarmlab.deploy.LabInspection;
 import dev.swarmlab.docker.SwarmNode;
-import dev.swarmlab.emulated.Progress;
+import dev.swarmlab.session.Progress;
 import dev.swarmlab.lab.Lab;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

@@ -1,8 +1,8 @@
 package dev.swarmlab.cli;
 
-import dev.swarmlab.deploy.Connections;
-import dev.swarmlab.deploy.LabState;
-import dev.swarmlab.emulated.Progress;
+import dev.swarmlab.session.Connections;
+import dev.swarmlab.session.LabState;
+import dev.swarmlab.session.Progress;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.LabFile;
 import java.nio.file.Path;

@@ -1,10 +1,9 @@
 package dev.swarmlab.cli;
 
 import dev.swarmlab.Deadline;
-import dev.swarmlab.Main;
 import dev.swarmlab.StateFiles;
 import dev.swarmlab.SwarmlabException;
-import dev.swarmlab.deploy.LabState;
+import dev.swarmlab.session.LabState;
 import dev.swarmlab.web.WebServer;
 import io.vertx.core.Vertx;
 import java.io.File;

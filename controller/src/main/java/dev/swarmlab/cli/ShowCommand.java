@@ -1,6 +1,6 @@
 package dev.swarmlab.cli;
 
-import dev.swarmlab.deploy.LabState;
+import dev.swarmlab.session.LabState;
 import dev.swarmlab.run.RunReport;
 import dev.swarmlab.run.RunHistory;
 import java.io.PrintWriter;

@@ -4,6 +4,8 @@ import dev.swarmlab.docker.NetworkState;
 import dev.swarmlab.docker.SwarmNode;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.Network;
+import dev.swarmlab.session.Connections;
+import dev.swarmlab.session.LabState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

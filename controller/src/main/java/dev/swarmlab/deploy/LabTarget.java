@@ -2,12 +2,13 @@ package dev.swarmlab.deploy;
 
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.emulated.HostSet;
-import dev.swarmlab.emulated.Progress;
 import dev.swarmlab.inventory.Inventory;
 import dev.swarmlab.inventory.InventoryFile;
 import dev.swarmlab.inventory.InventoryHost;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.LabHosts;
+import dev.swarmlab.session.Connections;
+import dev.swarmlab.session.Progress;
 import dev.swarmlab.ssh.Ssh;
 import java.nio.file.Files;
 import java.nio.file.Path;

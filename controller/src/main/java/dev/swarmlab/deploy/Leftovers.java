@@ -6,6 +6,8 @@ import dev.swarmlab.docker.Endpoint;
 import dev.swarmlab.docker.LabelledObject;
 import dev.swarmlab.docker.NetworkState;
 import dev.swarmlab.lab.Lab;
+import dev.swarmlab.session.Connection;
+import dev.swarmlab.session.LabState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

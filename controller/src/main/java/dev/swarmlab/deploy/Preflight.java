@@ -10,6 +10,8 @@ import dev.swarmlab.fleet.Fleet;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.Network;
 import dev.swarmlab.net.Subnet;
+import dev.swarmlab.session.Connection;
+import dev.swarmlab.session.Connections;
 import dev.swarmlab.ssh.SshSession.TcpReach;
 import java.io.IOException;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package dev.swarmlab.deploy;
 import dev.swarmlab.Deadline;
 import dev.swarmlab.Parallel;
 import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.session.Connection;
 import dev.swarmlab.ssh.SshStream;
 import java.io.BufferedReader;
 import java.io.IOException;

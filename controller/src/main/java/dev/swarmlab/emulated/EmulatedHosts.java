@@ -7,6 +7,7 @@ import dev.swarmlab.Trees;
 import dev.swarmlab.inventory.InventoryFile;
 import dev.swarmlab.inventory.InventoryHost;
 import dev.swarmlab.net.Subnet;
+import dev.swarmlab.session.Progress;
 import dev.swarmlab.system.Commands;
 import dev.swarmlab.system.LocalCommands;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import dev.swarmlab.Deadline;
 import dev.swarmlab.Durations;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.docker.EngineInfo;
+import dev.swarmlab.session.Progress;
 import dev.swarmlab.system.Command;
 import dev.swarmlab.system.Commands;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package dev.swarmlab.emulated;
 
 import dev.swarmlab.Deadline;
 import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.session.Progress;
 import dev.swarmlab.system.Command;
 import dev.swarmlab.system.Commands;
 import java.io.IOException;

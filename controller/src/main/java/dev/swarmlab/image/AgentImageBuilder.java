@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmlab.Durations;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.Trees;
-import dev.swarmlab.emulated.Progress;
+import dev.swarmlab.session.Progress;
 import dev.swarmlab.system.Command;
 import dev.swarmlab.system.Commands;
 import java.io.IOException;

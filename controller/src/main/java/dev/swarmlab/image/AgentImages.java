@@ -3,8 +3,8 @@ package dev.swarmlab.image;
 import dev.swarmlab.Deadline;
 import dev.swarmlab.Durations;
 import dev.swarmlab.Parallel;
-import dev.swarmlab.deploy.Connection;
-import dev.swarmlab.emulated.Progress;
+import dev.swarmlab.session.Connection;
+import dev.swarmlab.session.Progress;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.swarmlab.run;
 
 import dev.swarmlab.SwarmlabException;
-import dev.swarmlab.deploy.Connection;
-import dev.swarmlab.deploy.Connections;
+import dev.swarmlab.session.Connection;
+import dev.swarmlab.session.Connections;
 import dev.swarmlab.docker.NetworkState;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.Network;

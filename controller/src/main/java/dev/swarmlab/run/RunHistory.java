@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmlab.NotFoundException;
-import dev.swarmlab.deploy.LabState;
+import dev.swarmlab.session.LabState;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -2,8 +2,8 @@ package dev.swarmlab.run;
 
 import dev.swarmlab.Deadline;
 import dev.swarmlab.SwarmlabException;
-import dev.swarmlab.deploy.Connection;
-import dev.swarmlab.deploy.Connections;
+import dev.swarmlab.session.Connection;
+import dev.swarmlab.session.Connections;
 import dev.swarmlab.docker.DockerRefusal;
 import dev.swarmlab.fleet.Placed;
 import dev.swarmlab.lab.Lab;

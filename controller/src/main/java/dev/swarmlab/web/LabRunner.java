@@ -1,9 +1,9 @@
 package dev.swarmlab.web;
 
-import dev.swarmlab.deploy.Connections;
-import dev.swarmlab.deploy.LabState;
+import dev.swarmlab.session.Connections;
+import dev.swarmlab.session.LabState;
 import dev.swarmlab.deploy.LabTarget;
-import dev.swarmlab.emulated.Progress;
+import dev.swarmlab.session.Progress;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.plan.ProbePlanner;
 import dev.swarmlab.run.LabRun;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmlab.Durations;
 import dev.swarmlab.SwarmlabException;
-import dev.swarmlab.deploy.LabState;
+import dev.swarmlab.session.LabState;
 import dev.swarmlab.plan.Verdict;
 import dev.swarmlab.run.RunHistory;
 import dev.swarmlab.run.RunInfo;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swarmlab.CliRun;
-import dev.swarmlab.deploy.LabState;
+import dev.swarmlab.session.LabState;
 import java.net.CookieManager;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -8,6 +8,8 @@ import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.docker.Endpoint;
 import dev.swarmlab.docker.EngineInfo;
 import dev.swarmlab.docker.NetworkState;
+import dev.swarmlab.session.Connection;
+import dev.swarmlab.session.Connections;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

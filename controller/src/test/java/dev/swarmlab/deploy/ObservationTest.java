@@ -8,6 +8,8 @@ import dev.swarmlab.docker.EngineInfo;
 import dev.swarmlab.docker.SwarmNode;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.LabFile;
+import dev.swarmlab.session.Connections;
+import dev.swarmlab.session.LabState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

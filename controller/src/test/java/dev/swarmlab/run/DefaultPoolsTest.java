@@ -3,7 +3,7 @@ package dev.swarmlab.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.swarmlab.deploy.Connections;
+import dev.swarmlab.session.Connections;
 import dev.swarmlab.deploy.FakeHost;
 import dev.swarmlab.docker.NetworkState;
 import dev.swarmlab.lab.Lab;

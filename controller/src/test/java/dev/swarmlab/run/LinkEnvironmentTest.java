@@ -2,7 +2,7 @@ package dev.swarmlab.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.swarmlab.deploy.Connections;
+import dev.swarmlab.session.Connections;
 import dev.swarmlab.deploy.FakeHost;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.TestLabs;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmlab.Each;
-import dev.swarmlab.deploy.Connections;
+import dev.swarmlab.session.Connections;
 import dev.swarmlab.deploy.FakeHost;
-import dev.swarmlab.emulated.Progress;
+import dev.swarmlab.session.Progress;
 import dev.swarmlab.fleet.Agent;
 import dev.swarmlab.fleet.Placed;
 import dev.swarmlab.inventory.Inventory;

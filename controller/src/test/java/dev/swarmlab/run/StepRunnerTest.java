@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.swarmlab.deploy.Connections;
+import dev.swarmlab.session.Connections;
 import dev.swarmlab.deploy.FakeHost;
-import dev.swarmlab.deploy.LabState;
+import dev.swarmlab.session.LabState;
 import dev.swarmlab.fleet.Fleet;
 import dev.swarmlab.fleet.Placed;
 import dev.swarmlab.lab.Lab;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmlab.Trees;
-import dev.swarmlab.deploy.LabState;
+import dev.swarmlab.session.LabState;
 import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.CellResult;
 import dev.swarmlab.run.HostEvidence;

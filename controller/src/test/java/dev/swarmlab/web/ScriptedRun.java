@@ -2,8 +2,8 @@ package dev.swarmlab.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.swarmlab.deploy.LabState;
-import dev.swarmlab.emulated.Progress;
+import dev.swarmlab.session.LabState;
+import dev.swarmlab.session.Progress;
 import dev.swarmlab.fleet.Agent;
 import dev.swarmlab.fleet.Placed;
 import dev.swarmlab.lab.Expectation.Outcome;

@@ -1,4 +1,4 @@
-package dev.swarmlab.emulated;
+package dev.swarmlab.session;
 
 /** Where long work reports what it is doing, one line per step, tagged with the host it concerns. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package dev.swarmlab.deploy;
+package dev.swarmlab.session;
 
 import dev.swarmlab.Deadline;
 import dev.swarmlab.Durations;
@@ -6,7 +6,6 @@ import dev.swarmlab.Parallel;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.docker.DockerEngine;
 import dev.swarmlab.docker.DockerEngines;
-import dev.swarmlab.emulated.Progress;
 import dev.swarmlab.inventory.Inventory;
 import dev.swarmlab.inventory.InventoryHost;
 import dev.swarmlab.ssh.Ssh;

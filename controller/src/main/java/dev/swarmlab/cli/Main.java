@@ -1,6 +1,4 @@
-package dev.swarmlab;
-
-import dev.swarmlab.cli.SwarmlabCommand;
+package dev.swarmlab.cli;
 
 /** Entry point of the runnable jar that ./swarmlab starts. */
 public final class Main {

@@ -1,4 +1,4 @@
-package dev.swarmlab.deploy;
+package dev.swarmlab.session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package dev.swarmlab.deploy;
+package dev.swarmlab.session;
 
 import dev.swarmlab.docker.DockerEngine;
 import dev.swarmlab.inventory.InventoryHost;
