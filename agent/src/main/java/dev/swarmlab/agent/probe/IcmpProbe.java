@@ -3,7 +3,6 @@ package dev.swarmlab.agent.probe;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,12 +38,7 @@ public final class IcmpProbe implements Probe {
                 failure = Failures.reason(e);
             }
         }
-        Map<String, Object> timings = new LinkedHashMap<>();
-        timings.put("sent", spec.count());
-        timings.put("received", rtts.size());
-        timings.put("lossPercent", 100.0 * (spec.count() - rtts.size()) / Math.max(1, spec.count()));
-        rtts.stream().mapToDouble(Double::doubleValue).min().ifPresent(min -> timings.put("rttMinMs", min));
-        rtts.stream().mapToDouble(Double::doubleValue).average().ifPresent(avg -> timings.put("rttAvgMs", avg));
+        Map<String, Object> timings = Echoes.timings(spec.count(), rtts);
         String evidence = rtts.size() + " of " + spec.count() + " echoes from " + target.getHostAddress() + " answered";
         return rtts.isEmpty() ? ProbeResult.blocked(spec, failure, timings, evidence) : ProbeResult.ok(spec, timings, evidence);
     }

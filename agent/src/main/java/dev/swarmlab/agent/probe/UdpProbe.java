@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,11 +64,7 @@ public final class UdpProbe implements Probe {
                 }
             }
         }
-        Map<String, Object> timings = new LinkedHashMap<>();
-        timings.put("sent", spec.count());
-        timings.put("received", rtts.size());
-        timings.put("lossPercent", 100.0 * (spec.count() - rtts.size()) / Math.max(1, spec.count()));
-        rtts.stream().mapToDouble(Double::doubleValue).min().ifPresent(min -> timings.put("rttMinMs", min));
+        Map<String, Object> timings = Echoes.timings(spec.count(), rtts);
         if (answer == null) {
             return ProbeResult.blocked(spec, lastFailure.isEmpty() ? "timeout" : lastFailure, timings, "no echo came back");
         }
