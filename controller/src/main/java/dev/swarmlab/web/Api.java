@@ -54,6 +54,7 @@ final class Api {
 
     void mount(Router router) {
         router.get("/api").handler(ctx -> answer(ctx, this::index));
+        router.get("/api/openapi.json").handler(ctx -> answer(ctx, Api::openApi));
         router.get("/api/labs").handler(ctx -> answer(ctx, this::labs));
         router.get("/api/labs/:lab/preflight").handler(ctx -> answer(ctx, () -> preflight(Ids.lab(ctx.pathParam("lab")))));
         router.get("/api/labs/:lab/hosts").handler(ctx -> answer(ctx, () -> hosts(Ids.lab(ctx.pathParam("lab")))));
@@ -81,8 +82,18 @@ final class Api {
         return value;
     }
 
+    /** The OpenAPI document of this API (a test keeps it equal to the routes). */
+    static JsonNode openApi() throws IOException {
+        try (var in = Api.class.getResourceAsStream(OPENAPI)) {
+            return JSON.readTree(in);
+        }
+    }
+
+    static final String OPENAPI = "/swarmlab/openapi.json";
+
     private JsonNode index() {
         ObjectNode index = JSON.createObjectNode();
+        index.put("openapi", "GET /api/openapi.json");
         index.put("labs", "GET /api/labs");
         index.put("preflight", "GET /api/labs/LAB/preflight");
         index.put("runs", "GET /api/runs");
