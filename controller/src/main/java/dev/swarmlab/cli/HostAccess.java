@@ -1,9 +1,9 @@
 package dev.swarmlab.cli;
 
-import dev.swarmlab.session.Connections;
 import dev.swarmlab.deploy.LabTarget;
-import dev.swarmlab.session.Progress;
 import dev.swarmlab.lab.Lab;
+import dev.swarmlab.session.Connections;
+import dev.swarmlab.session.Progress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package dev.swarmlab.cli;
 
-import dev.swarmlab.session.Connections;
 import dev.swarmlab.deploy.LabInspection;
 import dev.swarmlab.docker.SwarmNode;
-import dev.swarmlab.session.Progress;
 import dev.swarmlab.lab.Lab;
+import dev.swarmlab.session.Connections;
+import dev.swarmlab.session.Progress;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

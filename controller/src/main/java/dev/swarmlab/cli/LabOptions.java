@@ -1,10 +1,10 @@
 package dev.swarmlab.cli;
 
+import dev.swarmlab.lab.Lab;
+import dev.swarmlab.lab.LabFile;
 import dev.swarmlab.session.Connections;
 import dev.swarmlab.session.LabState;
 import dev.swarmlab.session.Progress;
-import dev.swarmlab.lab.Lab;
-import dev.swarmlab.lab.LabFile;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

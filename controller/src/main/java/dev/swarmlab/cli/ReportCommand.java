@@ -1,8 +1,8 @@
 package dev.swarmlab.cli;
 
-import dev.swarmlab.session.LabState;
 import dev.swarmlab.run.RunHistory;
 import dev.swarmlab.run.RunReport;
+import dev.swarmlab.session.LabState;
 import dev.swarmlab.web.HtmlReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.swarmlab.cli;
 
-import dev.swarmlab.session.LabState;
-import dev.swarmlab.run.RunInfo;
 import dev.swarmlab.run.RunHistory;
+import dev.swarmlab.run.RunInfo;
+import dev.swarmlab.session.LabState;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

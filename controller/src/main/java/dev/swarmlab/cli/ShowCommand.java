@@ -1,8 +1,8 @@
 package dev.swarmlab.cli;
 
-import dev.swarmlab.session.LabState;
-import dev.swarmlab.run.RunReport;
 import dev.swarmlab.run.RunHistory;
+import dev.swarmlab.run.RunReport;
+import dev.swarmlab.session.LabState;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

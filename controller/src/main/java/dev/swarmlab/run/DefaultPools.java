@@ -1,12 +1,12 @@
 package dev.swarmlab.run;
 
 import dev.swarmlab.SwarmlabException;
-import dev.swarmlab.session.Connection;
-import dev.swarmlab.session.Connections;
 import dev.swarmlab.docker.NetworkState;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.Network;
 import dev.swarmlab.net.Subnet;
+import dev.swarmlab.session.Connection;
+import dev.swarmlab.session.Connections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,12 +1,12 @@
 package dev.swarmlab.run;
 
 import dev.swarmlab.SwarmlabException;
-import dev.swarmlab.session.Connection;
-import dev.swarmlab.session.Connections;
 import dev.swarmlab.docker.ExecOutput;
 import dev.swarmlab.image.AgentImage;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.Workload;
+import dev.swarmlab.session.Connection;
+import dev.swarmlab.session.Connections;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,15 +1,15 @@
 package dev.swarmlab.run;
 
 import dev.swarmlab.SwarmlabException;
-import dev.swarmlab.session.Connection;
-import dev.swarmlab.session.Connections;
+import dev.swarmlab.deploy.NetworkSpec;
 import dev.swarmlab.docker.DockerRefusal;
 import dev.swarmlab.fleet.Agent;
 import dev.swarmlab.fleet.Fleet;
-import dev.swarmlab.deploy.NetworkSpec;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.Network;
 import dev.swarmlab.lab.Workload;
+import dev.swarmlab.session.Connection;
+import dev.swarmlab.session.Connections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

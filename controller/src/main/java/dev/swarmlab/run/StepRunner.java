@@ -2,12 +2,12 @@ package dev.swarmlab.run;
 
 import dev.swarmlab.Deadline;
 import dev.swarmlab.SwarmlabException;
-import dev.swarmlab.session.Connection;
-import dev.swarmlab.session.Connections;
 import dev.swarmlab.docker.DockerRefusal;
 import dev.swarmlab.fleet.Placed;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.Step;
+import dev.swarmlab.session.Connection;
+import dev.swarmlab.session.Connections;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.swarmlab.web;
 
-import dev.swarmlab.session.Connections;
-import dev.swarmlab.session.LabState;
 import dev.swarmlab.deploy.LabTarget;
-import dev.swarmlab.session.Progress;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.plan.ProbePlanner;
 import dev.swarmlab.run.LabRun;
+import dev.swarmlab.session.Connections;
+import dev.swarmlab.session.LabState;
+import dev.swarmlab.session.Progress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;

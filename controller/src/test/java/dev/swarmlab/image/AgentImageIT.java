@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swarmlab.CliRun;
 import dev.swarmlab.Trees;
+import dev.swarmlab.inventory.InventoryFile;
 import dev.swarmlab.session.Connections;
 import dev.swarmlab.session.Progress;
-import dev.swarmlab.inventory.InventoryFile;
 import dev.swarmlab.ssh.Ssh;
 import dev.swarmlab.system.LocalCommands;
 import java.nio.file.Files;

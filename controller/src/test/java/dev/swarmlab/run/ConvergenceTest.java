@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.swarmlab.session.Connections;
 import dev.swarmlab.deploy.FakeHost;
 import dev.swarmlab.docker.SwarmNode;
 import dev.swarmlab.fleet.Agent;
@@ -16,6 +15,7 @@ import dev.swarmlab.lab.Workload;
 import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.Expected;
 import dev.swarmlab.plan.Route;
+import dev.swarmlab.session.Connections;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

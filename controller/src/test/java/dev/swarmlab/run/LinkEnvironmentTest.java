@@ -2,11 +2,11 @@ package dev.swarmlab.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.swarmlab.session.Connections;
 import dev.swarmlab.deploy.FakeHost;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.TestLabs;
 import dev.swarmlab.plan.Verdict;
+import dev.swarmlab.session.Connections;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmlab.Each;
-import dev.swarmlab.session.Connections;
 import dev.swarmlab.deploy.FakeHost;
-import dev.swarmlab.session.Progress;
 import dev.swarmlab.fleet.Agent;
 import dev.swarmlab.fleet.Placed;
 import dev.swarmlab.inventory.Inventory;
@@ -17,6 +15,8 @@ import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.Expected;
 import dev.swarmlab.plan.Route;
 import dev.swarmlab.plan.Verdict;
+import dev.swarmlab.session.Connections;
+import dev.swarmlab.session.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

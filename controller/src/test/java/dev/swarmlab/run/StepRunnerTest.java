@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.swarmlab.session.Connections;
 import dev.swarmlab.deploy.FakeHost;
-import dev.swarmlab.session.LabState;
 import dev.swarmlab.fleet.Fleet;
 import dev.swarmlab.fleet.Placed;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.TestLabs;
 import dev.swarmlab.plan.Verdict;
+import dev.swarmlab.session.Connections;
+import dev.swarmlab.session.LabState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

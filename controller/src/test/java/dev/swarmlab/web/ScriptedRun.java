@@ -2,8 +2,6 @@ package dev.swarmlab.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.swarmlab.session.LabState;
-import dev.swarmlab.session.Progress;
 import dev.swarmlab.fleet.Agent;
 import dev.swarmlab.fleet.Placed;
 import dev.swarmlab.lab.Expectation.Outcome;
@@ -18,6 +16,8 @@ import dev.swarmlab.run.HostEvidence;
 import dev.swarmlab.run.HostNode;
 import dev.swarmlab.run.RunInfo;
 import dev.swarmlab.run.RunStore;
+import dev.swarmlab.session.LabState;
+import dev.swarmlab.session.Progress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
