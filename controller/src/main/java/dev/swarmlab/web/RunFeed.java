@@ -91,6 +91,10 @@ final class RunFeed {
         busy = true;
         vertx.executeBlocking(this::read, false).onComplete(read -> {
             busy = false;
+            if (over) {
+                closeStore(); // every stream went while this poll read: nothing more to send
+                return;
+            }
             if (read.succeeded()) {
                 log.addAll(read.result().events());
                 over = read.result().over();
@@ -111,8 +115,15 @@ final class RunFeed {
             vertx.cancelTimer(timer);
             timer = -1;
         }
+        if (!busy) {
+            closeStore(); // else the poll under way closes it when it is done
+        }
+    }
+
+    private void closeStore() {
         if (store != null) {
             RunStore closing = store;
+            store = null;
             vertx.executeBlocking(() -> {
                 closing.close();
                 return true;
