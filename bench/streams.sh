@@ -16,7 +16,7 @@ trap 'kill $(jobs -p) 2>/dev/null || true; swarmlab serve --stop >/dev/null 2>&1
 swarmlab hosts up --count 3 >/dev/null
 swarmlab deploy "$root/labs/drivers.yaml" >/dev/null
 swarmlab serve --detach --port "$port" --labs "$root/labs" >/dev/null
-pid=$(cat "$SWARMLAB_STATE/serve.pid")
+pid=$(cut -d" " -f1 "$SWARMLAB_STATE/serve.pid")   # the pid, then its start time
 auth="Authorization: Bearer $(cat "$SWARMLAB_STATE/serve.token")"
 base="http://127.0.0.1:$port"
 ticks=$(getconf CLK_TCK)
