@@ -13,7 +13,7 @@ NEEDS := java:openjdk-17-jdk-headless javac:openjdk-17-jdk-headless jlink:openjd
          mount:mount pgrep:procps bc:bc busybox:busybox-static strip:binutils \
          iperf3:iperf3 ping:iputils-ping chromium:chromium chromedriver:chromium-driver
 
-.PHONY: deps build test demo bench down clean
+.PHONY: deps build test demo bench docs down clean
 
 deps:
 	@missing=""; \
@@ -54,6 +54,10 @@ bench: build
 	bash bench/scale.sh
 	bash bench/probes.sh
 	bash bench/streams.sh
+
+# docs/cli-reference.md from the commands' own help (CliReferenceTest fails when it is stale).
+docs: build
+	java -cp controller/target/swarmlab.jar dev.swarmlab.cli.CliReference docs/cli-reference.md
 
 down:
 	./swarmlab serve --stop

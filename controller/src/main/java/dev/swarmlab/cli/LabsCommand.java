@@ -2,12 +2,13 @@ package dev.swarmlab.cli;
 
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.LabCatalog;
+import dev.swarmlab.lab.ProbeKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** `swarmlab labs`: the catalog, one line a lab. */
 @Command(name = "labs", mixinStandardHelpOptions = true,
@@ -40,7 +41,7 @@ final class LabsCommand implements Callable<Integer> {
             }
             Lab lab = entry.lab().get();
             table.row(lab.name(), lab.hosts().label(), String.join(",", lab.networks().stream().map(n -> n.name()).toList()),
-                    String.join(",", lab.probes()), lab.description() + (entry.doc().isEmpty() ? " (no doc)" : ""));
+                    String.join(",", lab.probes().stream().map(ProbeKind::wire).toList()), lab.description() + (entry.doc().isEmpty() ? " (no doc)" : ""));
         }
         table.print(out);
         out.println(catalog.entries().size() + " labs in " + labs + "; `swarmlab run --all` runs every one");

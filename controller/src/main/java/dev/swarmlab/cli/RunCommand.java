@@ -9,7 +9,7 @@ import dev.swarmlab.deploy.Teardown;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.LabCatalog;
 import dev.swarmlab.lab.LabFile;
-import dev.swarmlab.plan.ProbePlanner;
+import dev.swarmlab.plan.CellFilter;
 import dev.swarmlab.run.CellCounts;
 import dev.swarmlab.run.LabRun;
 import dev.swarmlab.run.RunInfo;
@@ -23,11 +23,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** `swarmlab run LAB` or `swarmlab run --all`: deploy what is missing, run the probe matrix, judge it, report it. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -81,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         Lab lab = LabFile.read(labFile);
-        ProbePlanner.Filter filter = new ProbePlanner.Filter(networks, probes, hosts);
+        CellFilter filter = new CellFilter(networks, probes, hosts);
         try {
             filter.check(lab, hosts.isEmpty() ? List.of() : LabTarget.hostNames(lab, Optional.ofNullable(access.inventory)));
         } catch (IllegalArgumentException e) {
@@ -94,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
         return done.report().exitStatus();
     }
 
-    private LabRun.Done runOne(PrintWriter console, Lab lab, ProbePlanner.Filter filter, Optional<Path> reportDir) {
+    private LabRun.Done runOne(PrintWriter console, Lab lab, CellFilter filter, Optional<Path> reportDir) {
         var progress = Console.progress(console);
         try (Locks.Held lock = Locks.lab(lab.name(), "swarmlab run " + lab.file()); Connections connections = access.connect(lab, progress)) {
             LabRun.Done done = new LabRun(lab, LabState.of(lab.name()), progress).forced(force).run(connections, filter, reportDir, (id, cells) -> {
@@ -131,7 +131,7 @@ final class RunCommand implements Callable<Integer> {
             String runId;
             CellCounts counts = new CellCounts(Map.of());
             try {
-                LabRun.Done done = runOne(console, lab, ProbePlanner.Filter.ALL, Optional.empty());
+                LabRun.Done done = runOne(console, lab, CellFilter.ALL, Optional.empty());
                 RunInfo run = done.report().run();
                 exit = worse(exit, done.report().exitStatus());
                 status = run.status();

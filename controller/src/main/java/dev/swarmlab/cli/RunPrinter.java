@@ -64,7 +64,7 @@ final class RunPrinter {
             listed.stream().limit(allCells ? Long.MAX_VALUE : LISTED).forEach(stored -> {
                 Cell c = stored.cell();
                 cells.row(stored.verdict().label(), (stored.round() > 0 ? "round " + stored.round() + ": " : "") + c.network(), c.source(), c.target() + " (" + c.dial() + (c.port() > 0 ? ":" + c.port() : "") + ")",
-                        c.route().label(), c.probe(), c.expected().label(),
+                        c.route().label(), c.probe().wire(), c.expected().label(),
                         stored.result().map(CellResult::observation).orElse("-"),
                         c.expected().reason());
             });

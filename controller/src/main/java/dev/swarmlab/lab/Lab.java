@@ -11,7 +11,7 @@ import java.util.Optional;
  * http://HOST[:PORT]/ address; empty for none.
  */
 public record Lab(String name, String description, Path file, LabHosts hosts, Optional<Swarm> swarm,
-                  List<Network> networks, List<Workload> workloads, Agents agents, List<String> probes,
+                  List<Network> networks, List<Workload> workloads, Agents agents, List<ProbeKind> probes,
                   List<Expectation> expectations, List<Step> steps, Optional<String> outside, List<RefusedNetwork> refusedNetworks) {
     /** A network the lab expects Docker to refuse to create (an overlay without a swarm): tried once deployed, never part of the lab. */
     public record RefusedNetwork(Network network, String why) {

@@ -28,7 +28,7 @@ import java.util.stream.IntStream;
  * that must fall inside their subnet...) and reporting each problem at its line.
  */
 final class LabResolver {
-    static final Set<String> PROBES = Set.of("icmp", "tcp", "udp", "dns", "http", "latency", "throughput", "mtu");
+    static final Set<String> PROBES = Set.copyOf(ProbeKind.names());
     static final Map<String, Driver> BUILT_IN = Map.of("bridge", Driver.BRIDGE, "host", Driver.HOST, "none", Driver.NONE);
     private static final Pattern LOCAL = Pattern.compile("local:(\\d+)");
     private static final int MAX_LOCAL_HOSTS = 64;
@@ -63,8 +63,8 @@ final class LabResolver {
         Agents agents = raw.agents().map(a -> new Agents(a.networks().stream()
                         .filter(n -> checks.knownNetwork(n, "agents")).map(YamlNode::scalar).distinct().toList(), a.image()))
                 .orElse(new Agents(List.of(), Optional.empty()));
-        List<String> probes = raw.probes().stream().filter(p -> checks.oneOf(p, p.scalar(), PROBES, "probe kind"))
-                .map(YamlNode::scalar).distinct().toList();
+        List<ProbeKind> probes = raw.probes().stream().filter(p -> checks.oneOf(p, p.scalar(), PROBES, "probe kind"))
+                .map(p -> ProbeKind.of(p.scalar())).distinct().toList();
         Set<String> workloadNames = new HashSet<>(workloads.stream().map(Workload::name).toList());
         List<Expectation> expectations = raw.expectations().stream().map(e -> expectation(e, workloadNames)).flatMap(Optional::stream).toList();
         List<Step> steps = raw.steps().stream().map(s -> step(s, workloads)).flatMap(Optional::stream).toList();
@@ -215,11 +215,11 @@ final class LabResolver {
                             + " (either may end in @HOST)"));
         }
         raw.network().ifPresent(n -> checks.knownNetwork(raw.at().at("network"), "expectation"));
-        raw.probe().ifPresent(p -> checks.oneOf(raw.at().at("probe"), p, PROBES, "probe kind"));
+        Optional<ProbeKind> probe = raw.probe().filter(p -> checks.oneOf(raw.at().at("probe"), p, PROBES, "probe kind")).map(ProbeKind::of);
         raw.reason().filter(String::isBlank).ifPresent(r -> problems.add(raw.at().at("reason"), "say why the expectation differs"));
         return raw.expect().map(e -> checks.enumValue(raw.at().at("expect"), e, Expectation.Outcome.class))
                 .filter(e -> raw.reason().isPresent())
-                .map(e -> new Expectation(raw.from(), raw.to(), raw.network(), raw.probe(), e, raw.reason().get()));
+                .map(e -> new Expectation(raw.from(), raw.to(), raw.network(), probe, e, raw.reason().get()));
     }
 
     private Optional<Step> step(RawLab.RawStep raw, List<Workload> workloads) {

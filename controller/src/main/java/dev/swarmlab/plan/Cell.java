@@ -1,5 +1,6 @@
 package dev.swarmlab.plan;
 
+import dev.swarmlab.lab.ProbeKind;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * (a bridge address reused on every host), so an answer without identity can be told apart.
  */
 public record Cell(String id, String network, String source, String sourceHost, String target, String targetHost, Route route,
-                   String probe, String dial, int port, Optional<String> expectName, Optional<String> shadowedBy, Expected expected) {
+                   ProbeKind probe, String dial, int port, Optional<String> expectName, Optional<String> shadowedBy, Expected expected) {
     public boolean sameHost() {
         return sourceHost.equals(targetHost);
     }
@@ -20,7 +21,7 @@ public record Cell(String id, String network, String source, String sourceHost, 
     public Map<String, Object> spec() {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("id", id);
-        spec.put("kind", probe);
+        spec.put("kind", probe.wire());
         spec.put("target", dial);
         if (port > 0) {
             spec.put("port", port);
@@ -28,7 +29,7 @@ public record Cell(String id, String network, String source, String sourceHost, 
         spec.put("count", 3);
         // Generous: a blocked path fails fast (refused, no such name, answered by another), so only a busy host pays for these.
         spec.put("timeoutMs", 3000);
-        if (probe.equals("throughput")) {
+        if (probe == ProbeKind.THROUGHPUT) {
             spec.put("durationMs", 1000); // long enough for TCP to reach its pace on a lab's paths, short enough to sample every network
         }
         expectName.ifPresent(name -> spec.put("expect", name));

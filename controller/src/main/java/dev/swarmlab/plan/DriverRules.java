@@ -1,8 +1,9 @@
 package dev.swarmlab.plan;
 
 import dev.swarmlab.lab.Expectation.Outcome;
-import dev.swarmlab.lab.Network;
 import dev.swarmlab.lab.Network.Driver;
+import dev.swarmlab.lab.Network;
+import dev.swarmlab.lab.ProbeKind;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -18,14 +19,14 @@ public final class DriverRules {
      * routing mesh), what the hosts' kernels lack (from preflight), the underlay MTU of the source's
      * host and of the target's (as measured), and whether a lab step cut either host off from the other.
      */
-    public record Situation(Network source, Network target, Route route, boolean sameHost, String probe, boolean viaIpvs,
+    public record Situation(Network source, Network target, Route route, boolean sameHost, ProbeKind probe, boolean viaIpvs,
                             boolean espMissing, boolean ipvsMissing, int sourceUnderlayMtu, int targetUnderlayMtu, boolean cut) {
         /** A container-to-container (or to-host) cell on kernels that lack nothing, over intact Ethernet underlays. */
         public static Situation of(Network source, Network target, Route route, boolean sameHost) {
-            return of(source, target, route, sameHost, "tcp", false, false, false);
+            return of(source, target, route, sameHost, ProbeKind.TCP, false, false, false);
         }
 
-        public static Situation of(Network source, Network target, Route route, boolean sameHost, String probe, boolean viaIpvs,
+        public static Situation of(Network source, Network target, Route route, boolean sameHost, ProbeKind probe, boolean viaIpvs,
                                    boolean espMissing, boolean ipvsMissing) {
             return new Situation(source, target, route, sameHost, probe, viaIpvs, espMissing, ipvsMissing, HostConditions.ETHERNET_MTU,
                     HostConditions.ETHERNET_MTU, false);
@@ -42,7 +43,7 @@ public final class DriverRules {
          * macvlan frames bypass the hosts' netfilter, and the outside is no lab host.
          */
         boolean acrossACut() {
-            return cut && !sameHost && route != Route.OUTSIDE && !probe.equals("dns") && source.driver() != Driver.MACVLAN;
+            return cut && !sameHost && route != Route.OUTSIDE && probe != ProbeKind.DNS && source.driver() != Driver.MACVLAN;
         }
     }
 
@@ -52,7 +53,7 @@ public final class DriverRules {
     public static final List<Rule> RULES = List.of(
             rule("", Situation::acrossACut, Outcome.BLOCKED,
                     "a lab step cut one of the two hosts off from the lab's other hosts: nothing crosses between them"),
-            preflight("9 ip_vs", s -> s.viaIpvs() && s.ipvsMissing() && !s.probe().equals("dns"), Outcome.BLOCKED,
+            preflight("9 ip_vs", s -> s.viaIpvs() && s.ipvsMissing() && s.probe() != ProbeKind.DNS, Outcome.BLOCKED,
                     "the kernel lacks IP_VS: the service's virtual IP (or the ingress routing mesh) resolves but nothing forwards"),
             rule("9 vip", s -> s.route() == Route.SERVICE && s.viaIpvs(), Outcome.REACHABLE,
                     "a service's name resolves to its virtual IP, which IPVS balances across the tasks"),
@@ -88,12 +89,12 @@ public final class DriverRules {
                     "host-mode containers have no name in Docker's DNS: they use the host's resolver"),
             rule("4 host", s -> s.source().driver() == Driver.HOST, Outcome.REACHABLE,
                     "host mode: the container answers at its host's address, with no -p needed"),
-            rule("9 encrypted", s -> s.source().driver() == Driver.OVERLAY && s.route() == Route.NAME && s.probe().equals("dns"), Outcome.REACHABLE,
+            rule("9 encrypted", s -> s.source().driver() == Driver.OVERLAY && s.route() == Route.NAME && s.probe() == ProbeKind.DNS, Outcome.REACHABLE,
                     "an overlay's names resolve from the swarm's own records (gossip on 7946, not the encrypted data path): dns answers"
                             + " across hosts even where ESP is missing"),
             preflight("9 encrypted", s -> s.source().driver() == Driver.OVERLAY && s.source().encrypted() && !s.sameHost() && s.espMissing(),
                     Outcome.BLOCKED, "the kernel lacks ESP (CONFIG_INET_ESP): an encrypted overlay carries nothing between hosts"),
-            rule("9 mtu", s -> s.probe().equals("mtu") && s.overlayTooLarge(), Outcome.BLOCKED,
+            rule("9 mtu", s -> s.probe() == ProbeKind.MTU && s.overlayTooLarge(), Outcome.BLOCKED,
                     "one of the two hosts has an underlay MTU smaller than the overlay's MTU + 50 bytes of VXLAN: a full-size packet"
                             + " is dropped on the way in (without a word), or refused on the way out once ICMP has told the sender; small"
                             + " ones pass"),

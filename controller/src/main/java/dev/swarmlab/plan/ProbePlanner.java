@@ -6,11 +6,11 @@ import dev.swarmlab.fleet.Fleet;
 import dev.swarmlab.fleet.Placed;
 import dev.swarmlab.lab.Expectation;
 import dev.swarmlab.lab.Lab;
-import dev.swarmlab.lab.Network;
 import dev.swarmlab.lab.Network.Driver;
+import dev.swarmlab.lab.Network;
+import dev.swarmlab.lab.ProbeKind;
 import dev.swarmlab.lab.Workload;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,36 +26,6 @@ import java.util.Set;
  * preflight's kernel findings, overridden where the lab says so.
  */
 public final class ProbePlanner {
-    /** Limits a run to some networks, probe kinds and hosts; an empty set means all. */
-    public record Filter(Set<String> networks, Set<String> probes, Set<String> hosts) {
-        public static final Filter ALL = new Filter(Set.of(), Set.of(), Set.of());
-
-        /** Each filter must name something the lab has (hosts among the lab's host names); otherwise the first one that does not, and what the lab has. */
-        public void check(Lab lab, Collection<String> hostNames) {
-            for (String host : hosts) {
-                if (!hostNames.contains(host)) {
-                    throw new IllegalArgumentException("host " + host + ": lab " + lab.name() + " runs on " + String.join(", ", hostNames));
-                }
-            }
-            for (String network : networks) {
-                if (!lab.agents().networks().contains(network)) {
-                    throw new IllegalArgumentException("network " + network + ": lab " + lab.name() + " has agents on "
-                            + String.join(", ", lab.agents().networks()));
-                }
-            }
-            for (String probe : probes) {
-                if (!lab.probes().contains(probe)) {
-                    throw new IllegalArgumentException("probe " + probe + ": lab " + lab.name() + " runs " + String.join(", ", lab.probes()));
-                }
-            }
-        }
-
-        boolean keeps(Cell cell) {
-            return (networks.isEmpty() || networks.contains(cell.network())) && (probes.isEmpty() || probes.contains(cell.probe()))
-                    && (hosts.isEmpty() || hosts.contains(cell.sourceHost()) || hosts.contains(cell.targetHost()));
-        }
-    }
-
     private final Lab lab;
     private final List<Placed> placed;
     private final Map<String, String> hostAddresses;
@@ -70,17 +40,13 @@ public final class ProbePlanner {
         this.hosts = hosts;
     }
 
-    public static List<Cell> plan(Lab lab, List<Placed> placed, Map<String, String> hostAddresses, HostConditions hosts, Filter filter) {
+    public static List<Cell> plan(Lab lab, List<Placed> placed, Map<String, String> hostAddresses, HostConditions hosts, CellFilter filter) {
         return plan(lab, placed, List.of(), hostAddresses, hosts, filter);
     }
 
     public static List<Cell> plan(Lab lab, List<Placed> placed, List<ServiceState> services, Map<String, String> hostAddresses,
-                                  HostConditions hosts, Filter filter) {
+                                  HostConditions hosts, CellFilter filter) {
         return plan(lab, placed, services, hostAddresses, hosts, filter, Optional.empty());
-    }
-
-    /** An endpoint beyond the lab's hosts: HOST and PORT of an HTTP server. */
-    public record Outside(String host, int port) {
     }
 
     /**
@@ -88,7 +54,7 @@ public final class ProbePlanner {
      *                probes http, else tcp), or empty for none
      */
     public static List<Cell> plan(Lab lab, List<Placed> placed, List<ServiceState> services, Map<String, String> hostAddresses,
-                                  HostConditions hosts, Filter filter, Optional<Outside> outside) {
+                                  HostConditions hosts, CellFilter filter, Optional<Outside> outside) {
         ProbePlanner planner = new ProbePlanner(lab, placed, hostAddresses, hosts);
         for (Network network : lab.networks()) {
             for (Placed source : sources(placed, network.name())) {
@@ -101,7 +67,7 @@ public final class ProbePlanner {
         }
         planner.published();
         services.forEach(planner::service);
-        return planner.cells.stream().filter(filter::keeps).map(planner::stopped).map(cell -> override(lab, cell)).toList();
+        return planner.cells.stream().filter(filter::keeps).map(planner::stopped).map(cell -> LabOverrides.apply(lab, cell)).toList();
     }
 
     /** A container a lab step stopped answers nothing, by address or by name. */
@@ -169,26 +135,26 @@ public final class ProbePlanner {
         }
         Optional<Placed> hostAgent = placed.stream().filter(p -> p.host().equals(source.host()) && p.agent().role() == Agent.Role.AGENT
                 && lab.network(p.agent().firstNetwork()).map(n -> n.driver() == Driver.HOST).orElse(false)).findFirst();
-        for (String probe : lab.probes()) {
-            if (!applies(probe, Route.HOST) || hostAgent.isEmpty() && !probe.equals("tcp") && !probe.equals("icmp")) {
+        for (ProbeKind probe : lab.probes()) {
+            if (!applies(probe, Route.HOST) || hostAgent.isEmpty() && probe != ProbeKind.TCP && probe != ProbeKind.ICMP) {
                 continue;
             }
-            int port = hostAgent.isPresent() ? port(probe) : probe.equals("tcp") ? 22 : 0;
-            Optional<String> expectName = hostAgent.filter(h -> identified(probe)).map(Placed::name);
+            int port = hostAgent.isPresent() ? port(probe) : probe == ProbeKind.TCP ? 22 : 0;
+            Optional<String> expectName = hostAgent.filter(h -> probe.identified()).map(Placed::name);
             cell(source, network, "host " + source.host(), source.host(), network, Route.HOST, probe, address, port, expectName);
-            if (source.agent().role() == Agent.Role.WORKLOAD && bridgeLike(network) && !probe.equals("icmp")) {
+            if (source.agent().role() == Agent.Role.WORKLOAD && bridgeLike(network) && probe != ProbeKind.ICMP) {
                 hostByName(source, network, probe, port, expectName);
             }
         }
-        if (source.agent().role() == Agent.Role.WORKLOAD && bridgeLike(network) && lab.probes().contains("tcp")) {
-            cell(source, network, source.name() + " itself", source.host(), Route.SELF, "tcp", "localhost", Fleet.TCP_PORT,
+        if (source.agent().role() == Agent.Role.WORKLOAD && bridgeLike(network) && lab.probes().contains(ProbeKind.TCP)) {
+            cell(source, network, source.name() + " itself", source.host(), Route.SELF, ProbeKind.TCP, "localhost", Fleet.TCP_PORT,
                     Optional.of(source.name()), Expectation.Outcome.REACHABLE, "localhost in a container is the container itself, not its host"
                             + " (concepts 2)");
         }
     }
 
     private void outside(Placed source, Network network, Outside outside) {
-        String probe = lab.probes().contains("http") ? "http" : "tcp";
+        ProbeKind probe = lab.probes().contains(ProbeKind.HTTP) ? ProbeKind.HTTP : ProbeKind.TCP;
         cell(source, network, "outside " + outside.host(), "outside", network, Route.OUTSIDE, probe, outside.host(), outside.port(), Optional.empty());
     }
 
@@ -203,16 +169,16 @@ public final class ProbePlanner {
             if (linked.isEmpty() || !linked.get().agent().on(network.name())) {
                 continue;
             }
-            for (String probe : lab.probes()) {
+            for (ProbeKind probe : lab.probes()) {
                 if (!applies(probe, Route.LINK)) {
                     continue;
                 }
                 cell(source, network, linked.get().name(), linked.get().host(), Route.LINK, probe, link.alias(), port(probe, linked.get()),
-                        Optional.of(linked.get().name()).filter(n -> identified(probe)), Expectation.Outcome.REACHABLE, "--link "
+                        Optional.of(linked.get().name()).filter(n -> probe.identified()), Expectation.Outcome.REACHABLE, "--link "
                                 + link.container() + ":" + link.alias() + " writes " + link.alias() + " into " + source.name()
                                 + "'s /etc/hosts (concepts 3 link)");
                 cell(linked.get(), network, source.name(), source.host(), Route.LINK, probe, link.alias(), port(probe, source),
-                        Optional.of(source.name()).filter(n -> identified(probe)), Expectation.Outcome.BLOCKED, "a link is one-way: "
+                        Optional.of(source.name()).filter(n -> probe.identified()), Expectation.Outcome.BLOCKED, "a link is one-way: "
                                 + link.alias() + " is only in " + source.name() + "'s /etc/hosts, not in " + link.container() + "'s (concepts 3 link)");
             }
         }
@@ -222,7 +188,7 @@ public final class ProbePlanner {
      * From a workload, its host by the name host.docker.internal: on Linux the name exists only
      * where the container was run with --add-host host.docker.internal:host-gateway.
      */
-    private void hostByName(Placed source, Network network, String probe, int port, Optional<String> expectName) {
+    private void hostByName(Placed source, Network network, ProbeKind probe, int port, Optional<String> expectName) {
         boolean added = source.agent().workload().map(w -> w.extraHosts().stream().anyMatch(h -> h.name().equals("host.docker.internal")))
                 .orElse(false);
         cell(source, network, "host " + source.host(), source.host(), Route.HOST_NAME, probe, "host.docker.internal", port, expectName,
@@ -255,7 +221,7 @@ public final class ProbePlanner {
                     boolean bound = !everywhere && !source.host().equals(workload.host());
                     String dial = everywhere || bound ? hostAddresses.get(workload.host()) : hostIp;
                     // The agent's HTTP port speaks HTTP (no greeting line): probe it with http.
-                    String probe = port.getKey().equals(Fleet.HTTP_PORT + "/tcp") ? "http" : "tcp";
+                    ProbeKind probe = port.getKey().equals(Fleet.HTTP_PORT + "/tcp") ? ProbeKind.HTTP : ProbeKind.TCP;
                     String target = workload.name() + " " + port.getKey() + " at " + workload.host() + ":" + hostPort;
                     if (bound) {
                         cell(source, network, target, workload.host(), Route.PUBLISHED, probe, dial, hostPort, Optional.empty(),
@@ -272,7 +238,7 @@ public final class ProbePlanner {
                 for (Placed source : hostAgents) {
                     Network network = lab.network(source.agent().firstNetwork()).orElseThrow();
                     cell(source, network, workload.name() + " " + port + "/tcp at " + workload.host() + ":" + port, workload.host(), network,
-                            Route.UNPUBLISHED, "tcp", hostAddresses.get(workload.host()), port, Optional.empty());
+                            Route.UNPUBLISHED, ProbeKind.TCP, hostAddresses.get(workload.host()), port, Optional.empty());
                 }
             }
         }
@@ -291,8 +257,8 @@ public final class ProbePlanner {
             for (Placed source : sources(placed, attachment.network())) {
                 List<String> names = new ArrayList<>(List.of(service.name()));
                 names.addAll(attachment.aliases());
-                for (String probe : lab.probes()) {
-                    Optional<String> expect = Optional.of(service.name()).filter(n -> identified(probe));
+                for (ProbeKind probe : lab.probes()) {
+                    Optional<String> expect = Optional.of(service.name()).filter(n -> probe.identified());
                     if (applies(probe, Route.SERVICE)) {
                         names.forEach(name -> cell(source, network, service.name(), SWARM, network, Route.SERVICE, probe, name, port(probe),
                                 expect, vip));
@@ -315,11 +281,11 @@ public final class ProbePlanner {
                 hostAddresses.forEach((host, address) -> {
                     String target = service.name() + " :" + published + " at " + host;
                     if (workload.publishMode() == Workload.PublishMode.INGRESS) {
-                        cell(source, network, target, host, network, Route.PUBLISHED, "tcp", address, published, Optional.of(service.name()), true);
+                        cell(source, network, target, host, network, Route.PUBLISHED, ProbeKind.TCP, address, published, Optional.of(service.name()), true);
                         return;
                     }
                     boolean task = service.tasks().stream().anyMatch(t -> t.node().equals(host) && t.state().equals("running"));
-                    cell(source, network, target, host, Route.PUBLISHED, "tcp", address, published, Optional.of(service.name()),
+                    cell(source, network, target, host, Route.PUBLISHED, ProbeKind.TCP, address, published, Optional.of(service.name()),
                             task ? Expectation.Outcome.REACHABLE : Expectation.Outcome.BLOCKED, task
                                     ? "mode=host publishing: the port answers on a node where a task runs, through that task's own port"
                                     + " mapping (no routing mesh, no IPVS) (concepts 5 mode=host)"
@@ -338,51 +304,51 @@ public final class ProbePlanner {
     }
 
     private void add(Placed source, Network network, Placed target, Network targetNetwork, Route route, String dial) {
-        for (String probe : lab.probes()) {
+        for (ProbeKind probe : lab.probes()) {
             if (applies(probe, route)) {
                 cell(source, network, target.name(), target.host(), targetNetwork, route, probe, dial, port(probe, target),
-                        Optional.of(target.name()).filter(n -> identified(probe)));
+                        Optional.of(target.name()).filter(n -> probe.identified()));
             }
         }
     }
 
     /** tcp to a workload that listens on ports of its own (a db on 27017) dials the first of them; anything else, the probe's port. */
-    private static int port(String probe, Placed target) {
+    private static int port(ProbeKind probe, Placed target) {
         List<Integer> listened = target.agent().workload().map(Workload::listen).orElse(List.of());
-        return probe.equals("tcp") && !listened.isEmpty() ? listened.get(0) : port(probe);
+        return probe == ProbeKind.TCP && !listened.isEmpty() ? listened.get(0) : port(probe);
     }
 
     /** dns only resolves names; the measuring probes (latency, throughput, mtu) run by address, where they mean something. */
-    private static boolean applies(String probe, Route route) {
+    private static boolean applies(ProbeKind probe, Route route) {
         return switch (probe) {
-            case "dns" -> route == Route.NAME || route == Route.SERVICE || route == Route.TASKS;
-            case "icmp", "tcp", "udp", "http" -> true;
-            default -> route == Route.ADDRESS;
+            case DNS -> route == Route.NAME || route == Route.SERVICE || route == Route.TASKS;
+            case ICMP, TCP, UDP, HTTP -> true;
+            case LATENCY, THROUGHPUT, MTU -> route == Route.ADDRESS;
         };
     }
 
-    private void cell(Placed source, Network network, String target, String targetHost, Network targetNetwork, Route route, String probe,
+    private void cell(Placed source, Network network, String target, String targetHost, Network targetNetwork, Route route, ProbeKind probe,
                       String dial, int port, Optional<String> expectName) {
         cell(source, network, target, targetHost, targetNetwork, route, probe, dial, port, expectName, false, Optional.empty());
     }
 
-    private void cell(Placed source, Network network, String target, String targetHost, Network targetNetwork, Route route, String probe,
+    private void cell(Placed source, Network network, String target, String targetHost, Network targetNetwork, Route route, ProbeKind probe,
                       String dial, int port, Optional<String> expectName, boolean viaIpvs) {
         cell(source, network, target, targetHost, targetNetwork, route, probe, dial, port, expectName, viaIpvs, Optional.empty());
     }
 
     /** A cell whose expectation comes from the situation the planner sees (a flag, a binding, a link), not from the driver table. */
-    private void cell(Placed source, Network network, String target, String targetHost, Route route, String probe, String dial, int port,
+    private void cell(Placed source, Network network, String target, String targetHost, Route route, ProbeKind probe, String dial, int port,
                       Optional<String> expectName, Expectation.Outcome outcome, String reason) {
         cell(source, network, target, targetHost, network, route, probe, dial, port, expectName, false,
                 Optional.of(new Expected(outcome, reason, Expected.Source.RULE)));
     }
 
-    private void cell(Placed source, Network network, String target, String targetHost, Network targetNetwork, Route route, String probe,
+    private void cell(Placed source, Network network, String target, String targetHost, Network targetNetwork, Route route, ProbeKind probe,
                       String dial, int port, Optional<String> expectName, boolean viaIpvs, Optional<Expected> given) {
         boolean sameHost = source.host().equals(targetHost);
         // Throughput is a property of the path, not of the pair: one sample per network, same host and cross-host (run alone).
-        if (probe.equals("throughput") && !sampled.add(network.name() + "/" + targetNetwork.name() + "/" + route + "/" + sameHost)) {
+        if (probe == ProbeKind.THROUGHPUT && !sampled.add(network.name() + "/" + targetNetwork.name() + "/" + route + "/" + sameHost)) {
             return;
         }
         boolean espMissing = hosts.lacks(source.host(), "esp") || hosts.lacks(targetHost, "esp");
@@ -394,7 +360,7 @@ public final class ProbePlanner {
                 .orElseGet(() -> DriverRules.expect(situation));
         boolean byName = route == Route.NAME || route == Route.SERVICE || route == Route.TASKS;
         Optional<String> shadow = byName ? Optional.empty() : shadow(source, dial, target);
-        String id = network.name() + "/" + source.name() + "/" + route.name().toLowerCase(Locale.ROOT) + "/" + probe + "/" + target
+        String id = network.name() + "/" + source.name() + "/" + route.name().toLowerCase(Locale.ROOT) + "/" + probe.wire() + "/" + target
                 .replace(' ', '_') + (byName && !dial.equals(target) ? "/" + dial : "");
         cells.add(new Cell(id, network.name(), source.name(), source.host(), target, targetHost, route, probe, dial, port, expectName,
                 shadow, expected));
@@ -414,41 +380,12 @@ public final class ProbePlanner {
                 && p.addresses().containsValue(address)).map(Placed::name).findFirst();
     }
 
-    /** The probes whose far end says who it is (the agents' responders), so another container answering shows as misrouted. */
-    private static boolean identified(String probe) {
-        return Set.of("tcp", "udp", "http", "latency", "throughput").contains(probe);
-    }
-
-    private static int port(String probe) {
+    private static int port(ProbeKind probe) {
         return switch (probe) {
-            case "tcp", "latency", "throughput" -> Fleet.TCP_PORT;
-            case "udp", "mtu" -> Fleet.UDP_PORT;
-            case "http" -> Fleet.HTTP_PORT;
-            default -> 0;
+            case TCP, LATENCY, THROUGHPUT -> Fleet.TCP_PORT;
+            case UDP, MTU -> Fleet.UDP_PORT;
+            case HTTP -> Fleet.HTTP_PORT;
+            case ICMP, DNS -> 0;
         };
-    }
-
-    /**
-     * The lab's own expectation, where one matches. `from` and `to` name a workload or `agent` (any
-     * agent), optionally `@HOST`; `network` and `probe` narrow further; an absent selector matches all.
-     */
-    private static Cell override(Lab lab, Cell cell) {
-        Set<String> workloads = new HashSet<>(lab.workloads().stream().map(w -> w.name()).toList());
-        for (Expectation e : lab.expectations()) {
-            boolean matches = e.from().map(f -> selects(f, cell.source(), cell.sourceHost(), workloads)).orElse(true)
-                    && e.to().map(t -> cell.route() != Route.HOST && selects(t, cell.target(), cell.targetHost(), workloads)).orElse(true)
-                    && e.network().map(n -> n.equals(cell.network())).orElse(true)
-                    && e.probe().map(p -> p.equals(cell.probe())).orElse(true);
-            if (matches) {
-                return cell.withExpected(new Expected(e.expect(), e.reason(), Expected.Source.LAB));
-            }
-        }
-        return cell;
-    }
-
-    private static boolean selects(String selector, String container, String host, Set<String> workloads) {
-        String[] parts = selector.split("@", 2);
-        boolean who = parts[0].equals("agent") ? !workloads.contains(container) : parts[0].equals(container);
-        return who && (parts.length == 1 || parts[1].equals(host));
     }
 }

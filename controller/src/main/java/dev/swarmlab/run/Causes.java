@@ -87,7 +87,7 @@ public final class Causes {
                 candidates.putIfAbsent("h " + host, new Candidate(host, x -> x.sourceHost().equals(host) || x.targetHost().equals(host), 2));
             }
             candidates.putIfAbsent("n " + c.network(), new Candidate("network " + c.network(), x -> x.network().equals(c.network()), 1));
-            candidates.putIfAbsent("p " + c.probe(), new Candidate("the " + c.probe() + " probe", x -> x.probe().equals(c.probe()), 0));
+            candidates.putIfAbsent("p " + c.probe(), new Candidate("the " + c.probe() + " probe", x -> x.probe() == c.probe(), 0));
             candidates.putIfAbsent("r " + c.route(), new Candidate("the route " + c.route().label(), x -> x.route() == c.route(), 0));
         }
         return List.copyOf(candidates.values());

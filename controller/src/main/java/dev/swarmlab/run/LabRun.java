@@ -11,9 +11,12 @@ import dev.swarmlab.emulated.EmulatedHosts;
 import dev.swarmlab.fleet.FleetDeployer;
 import dev.swarmlab.fleet.Placed;
 import dev.swarmlab.lab.Lab;
+import dev.swarmlab.lab.ProbeKind;
 import dev.swarmlab.lab.Step;
 import dev.swarmlab.plan.Cell;
+import dev.swarmlab.plan.CellFilter;
 import dev.swarmlab.plan.HostConditions;
+import dev.swarmlab.plan.Outside;
 import dev.swarmlab.plan.ProbePlanner;
 import dev.swarmlab.plan.Verdict;
 import dev.swarmlab.session.Connections;
@@ -92,7 +95,7 @@ public final class LabRun {
      * @param planned told the run id and the number of cells before the first probe
      * @param out     the report folder, or empty for runs/RUN-ID in the lab's state folder
      */
-    public Done run(Connections connections, ProbePlanner.Filter filter, Optional<Path> out, BiConsumer<String, Integer> planned,
+    public Done run(Connections connections, CellFilter filter, Optional<Path> out, BiConsumer<String, Integer> planned,
                     Runner.Listener listener, BiConsumer<List<Finding>, DeployPlanner.Plan> deployReport) {
         Connections.failIfUnreachable(connections, "run");
         boolean changesHosts = lab.steps().stream().anyMatch(s -> s.action().changesHosts());
@@ -103,7 +106,7 @@ public final class LabRun {
         }
     }
 
-    private Done runLocked(Connections connections, ProbePlanner.Filter filter, Optional<Path> out, BiConsumer<String, Integer> planned,
+    private Done runLocked(Connections connections, CellFilter filter, Optional<Path> out, BiConsumer<String, Integer> planned,
                            Runner.Listener listener, BiConsumer<List<Finding>, DeployPlanner.Plan> deployReport) {
         HostChanges changes = HostChanges.of(state);
         changes.restoreAll(lab, connections).forEach(r -> progress.step("-", "putting back what an earlier run's steps changed: " + r));
@@ -119,60 +122,59 @@ public final class LabRun {
         connections.hosts().forEach(h -> addresses.put(h.name(), h.address()));
         HostConditions found = HostConditions.from(deployed.findings());
         HostConditions hosts = conditions(found, changes, connections);
-        Optional<ProbePlanner.Outside> outside = outside(connections);
+        Optional<Outside> outside = outside(connections);
         List<Cell> cells = ProbePlanner.plan(lab, deployed.placed(), deployed.services(), addresses, hosts, filter, outside);
         if (cells.isEmpty()) {
             throw new SwarmlabException("no probe cells to run: the filters " + filter + " leave nothing of lab " + lab.name(),
                     "check --network, --probe and --host against the lab's networks, probes and hosts");
         }
         String runId = id;
-        try (RunStore store = RunStore.open(state.runs())) {
-            store.begin(new RunInfo(runId, lab.name(), lab.file().toString(), Instant.now().toString(), Optional.empty(), "running",
-                    RunStore.json(filter), RunStore.json(deployed.findings()), null), deployed.placed(), deployed.services(), cells);
-            store.evidence(runId, HostEvidence.collect(lab, connections));
-            List<StepRound> attempts = new ArrayList<>(Refusals.attempt(lab, connections, deployed.image()));
-            attempts.addAll(LinkEnvironment.check(lab, connections));
-            attempts.addAll(DefaultPools.check(lab, connections));
-            attempts.forEach(r -> progress.step("-", r.title() + ": " + r.outcome() + (r.verdict() == Verdict.MATCHED ? "" : ", expected "
-                    + r.expected()) + ": " + r.detail()));
-            store.attempts(runId, attempts);
-            planned.accept(runId, cells.size());
-            Map<String, Duration> batches;
-            try {
-                Convergence.Outcome gate = converge(store, runId, 0, connections, deployed.placed(), deployed.services(), Set.of());
-                batches = measure(store, runId, cells, deployed.placed(), connections, listener, System.nanoTime(), gate);
-                List<Placed> placed = deployed.placed();
-                StepRunner steps = new StepRunner(lab, connections, changes);
-                for (int round = 1; round <= lab.steps().size(); round++) {
-                    Step step = lab.steps().get(round - 1);
-                    StepRound done = steps.run(round, step, placed);
-                    progress.step("-", "step " + round + " (" + step.title() + "): " + done.outcome() + (done.verdict() == Verdict.MATCHED ? ""
-                            : ", expected " + done.expected()) + ": " + done.detail());
-                    placed = FleetDeployer.inspect(connections, placed);
-                    if (step.action().changesHosts()) {
-                        hosts = conditions(found, changes, connections);
-                    }
-                    int r = round;
-                    List<Cell> next = ProbePlanner.plan(lab, placed, deployed.services(), addresses, hosts, filter, outside).stream()
-                            .map(c -> c.inRound(r)).toList();
-                    store.round(runId, done, next);
-                    store.evidence(runId, r, HostEvidence.collect(lab, connections));
-                    // After a step that cuts a host off on purpose, only what the cut does not break is awaited.
-                    Convergence.Outcome settled = converge(store, runId, r, connections, placed, deployed.services(), changes.cut());
-                    measure(store, runId, next, placed, connections, listener, System.nanoTime(), settled);
+        RunStore store = RunStores.shared(state.runs());
+        store.begin(new RunInfo(runId, lab.name(), lab.file().toString(), Instant.now().toString(), Optional.empty(), "running",
+                RunStore.json(filter), RunStore.json(deployed.findings()), null), deployed.placed(), deployed.services(), cells);
+        store.evidence(runId, HostEvidence.collect(lab, connections));
+        List<StepRound> attempts = new ArrayList<>(Refusals.attempt(lab, connections, deployed.image()));
+        attempts.addAll(LinkEnvironment.check(lab, connections));
+        attempts.addAll(DefaultPools.check(lab, connections));
+        attempts.forEach(r -> progress.step("-", r.title() + ": " + r.outcome() + (r.verdict() == Verdict.MATCHED ? "" : ", expected "
+                + r.expected()) + ": " + r.detail()));
+        store.attempts(runId, attempts);
+        planned.accept(runId, cells.size());
+        Map<String, Duration> batches;
+        try {
+            Convergence.Outcome gate = converge(store, runId, 0, connections, deployed.placed(), deployed.services(), Set.of());
+            batches = measure(store, runId, cells, deployed.placed(), connections, listener, System.nanoTime(), gate);
+            List<Placed> placed = deployed.placed();
+            StepRunner steps = new StepRunner(lab, connections, changes);
+            for (int round = 1; round <= lab.steps().size(); round++) {
+                Step step = lab.steps().get(round - 1);
+                StepRound done = steps.run(round, step, placed);
+                progress.step("-", "step " + round + " (" + step.title() + "): " + done.outcome() + (done.verdict() == Verdict.MATCHED ? ""
+                        : ", expected " + done.expected()) + ": " + done.detail());
+                placed = FleetDeployer.inspect(connections, placed);
+                if (step.action().changesHosts()) {
+                    hosts = conditions(found, changes, connections);
                 }
-            } catch (RuntimeException e) {
-                store.finish(runId, "error"); // what was measured stays; the run is marked as ended
-                throw e;
-            } finally {
-                changes.restoreAll(lab, connections).forEach(r -> progress.step("-", "putting back what the steps changed: " + r));
+                int r = round;
+                List<Cell> next = ProbePlanner.plan(lab, placed, deployed.services(), addresses, hosts, filter, outside).stream()
+                        .map(c -> c.inRound(r)).toList();
+                store.round(runId, done, next);
+                store.evidence(runId, r, HostEvidence.collect(lab, connections));
+                // After a step that cuts a host off on purpose, only what the cut does not break is awaited.
+                Convergence.Outcome settled = converge(store, runId, r, connections, placed, deployed.services(), changes.cut());
+                measure(store, runId, next, placed, connections, listener, System.nanoTime(), settled);
             }
-            RunReport report = RunReport.load(store, runId);
-            store.finish(runId, report.outcome());
-            report = RunReport.load(store, runId);
-            Path folder = report.write(out.orElse(state.dir().resolve("runs").resolve(runId)));
-            return new Done(report, folder, batches);
+        } catch (RuntimeException e) {
+            store.finish(runId, "error"); // what was measured stays; the run is marked as ended
+            throw e;
+        } finally {
+            changes.restoreAll(lab, connections).forEach(r -> progress.step("-", "putting back what the steps changed: " + r));
         }
+        RunReport report = RunReport.load(store, runId);
+        store.finish(runId, report.outcome());
+        report = RunReport.load(store, runId);
+        Path folder = report.write(out.orElse(state.dir().resolve("runs").resolve(runId)));
+        return new Done(report, folder, batches);
     }
 
     /**
@@ -180,11 +182,11 @@ public final class LabRun {
      * underlay MTUs as the hosts say (read only where the lab probes mtu: no other rule needs them).
      */
     private HostConditions conditions(HostConditions found, HostChanges changes, Connections connections) {
-        return found.with(lab.probes().contains("mtu") ? HostChanges.underlayMtus(connections) : Map.of(), changes.cut());
+        return found.with(lab.probes().contains(ProbeKind.MTU) ? HostChanges.underlayMtus(connections) : Map.of(), changes.cut());
     }
 
     /** Where the lab's egress cells go: the emulated hosts' stand-in for `outside: local`, else the address the lab gives. */
-    private Optional<ProbePlanner.Outside> outside(Connections connections) {
+    private Optional<Outside> outside(Connections connections) {
         if (lab.outside().isEmpty()) {
             return Optional.empty();
         }
@@ -193,12 +195,12 @@ public final class LabRun {
             String address = EmulatedHosts.outsideOf(connections.source()).orElseThrow(() -> new SwarmlabException(
                     "lab " + lab.name() + " says `outside: local`, and its hosts (" + connections.source() + ") are not emulated hosts",
                     "give the lab an outside address of your own: outside: http://HOST[:PORT]/"));
-            return Optional.of(new ProbePlanner.Outside(address, 80));
+            return Optional.of(new Outside(address, 80));
         }
         String hostPort = outside.substring("http://".length()).replaceFirst("/$", "");
         int colon = hostPort.indexOf(':');
-        return Optional.of(colon < 0 ? new ProbePlanner.Outside(hostPort, 80)
-                : new ProbePlanner.Outside(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))));
+        return Optional.of(colon < 0 ? new Outside(hostPort, 80)
+                : new Outside(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))));
     }
 
     /** The convergence gate before a probe round: waited for, said, and kept with the run. */

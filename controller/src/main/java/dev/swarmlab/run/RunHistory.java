@@ -26,9 +26,7 @@ public final class RunHistory {
     public List<RunInfo> runs() {
         List<RunInfo> runs = new ArrayList<>();
         for (LabState state : LabState.withRuns(root)) {
-            try (RunStore store = RunStore.open(state.runs())) {
-                runs.addAll(store.runs());
-            }
+            runs.addAll(RunStores.shared(state.runs()).runs());
         }
         runs.sort(Comparator.comparing(RunInfo::started));
         return runs;
@@ -40,20 +38,14 @@ public final class RunHistory {
             List<RunInfo> runs = runs();
             return runs.isEmpty() ? Optional.empty() : report(runs.get(runs.size() - 1).id());
         }
-        return locate(runId).map(state -> {
-            try (RunStore store = RunStore.open(state.runs())) {
-                return RunReport.load(store, runId);
-            }
-        });
+        return locate(runId).map(state -> RunReport.load(RunStores.shared(state.runs()), runId));
     }
 
     /** The lab state folder whose database holds the run. */
     public Optional<LabState> locate(String runId) {
         for (LabState state : LabState.withRuns(root)) {
-            try (RunStore store = RunStore.open(state.runs())) {
-                if (store.run(runId).isPresent()) {
-                    return Optional.of(state);
-                }
+            if (RunStores.shared(state.runs()).run(runId).isPresent()) {
+                return Optional.of(state);
             }
         }
         return Optional.empty();

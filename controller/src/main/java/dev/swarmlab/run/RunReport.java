@@ -121,7 +121,7 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
         Cell c = stored.cell();
         ObjectNode node = RunStore.JSON.createObjectNode().put("id", c.id()).put("network", c.network()).put("source", c.source())
                 .put("sourceHost", c.sourceHost()).put("target", c.target()).put("targetHost", c.targetHost())
-                .put("sameHost", c.sameHost()).put("route", c.route().label()).put("probe", c.probe()).put("dial", c.dial())
+                .put("sameHost", c.sameHost()).put("route", c.route().label()).put("probe", c.probe().wire()).put("dial", c.dial())
                 .put("port", c.port());
         node.set("spec", RunStore.JSON.valueToTree(c.spec()));
         node.putObject("expected").put("outcome", c.expected().label()).put("reason", c.expected().reason())

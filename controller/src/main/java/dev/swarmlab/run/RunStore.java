@@ -8,6 +8,7 @@ import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.docker.ServiceState;
 import dev.swarmlab.fleet.Placed;
 import dev.swarmlab.lab.Expectation;
+import dev.swarmlab.lab.ProbeKind;
 import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.CellResult;
 import dev.swarmlab.plan.Expected;
@@ -108,7 +109,7 @@ public final class RunStore implements AutoCloseable {
                             + " expect_name, shadowed_by, expected, expected_reason, expected_source, verdict, round)"
                             + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     runId, c.id(), seq++, c.network(), c.source(), c.sourceHost(), c.target(), c.targetHost(), c.route().name(),
-                    c.probe(), c.dial(), c.port(), c.expectName().orElse(null), c.shadowedBy().orElse(null), c.expected().outcome().name(),
+                    c.probe().wire(), c.dial(), c.port(), c.expectName().orElse(null), c.shadowedBy().orElse(null), c.expected().outcome().name(),
                     c.expected().reason(), c.expected().source().name(), Verdict.PENDING.name(), round);
         }
     }
@@ -293,7 +294,7 @@ public final class RunStore implements AutoCloseable {
 
     private static StoredCell storedCell(ResultSet rs) throws SQLException {
         Cell cell = new Cell(rs.getString("id"), rs.getString("network"), rs.getString("source"), rs.getString("source_host"),
-                rs.getString("target"), rs.getString("target_host"), Route.valueOf(rs.getString("route")), rs.getString("probe"),
+                rs.getString("target"), rs.getString("target_host"), Route.valueOf(rs.getString("route")), ProbeKind.of(rs.getString("probe")),
                 rs.getString("dial"), rs.getInt("port"), Optional.ofNullable(rs.getString("expect_name")),
                 Optional.ofNullable(rs.getString("shadowed_by")), new Expected(Expectation.Outcome.valueOf(rs.getString("expected")),
                 rs.getString("expected_reason"), Expected.Source.valueOf(rs.getString("expected_source"))));

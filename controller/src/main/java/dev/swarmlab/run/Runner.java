@@ -6,6 +6,7 @@ import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.docker.ExecOutput;
 import dev.swarmlab.fleet.Placed;
 import dev.swarmlab.image.AgentImage;
+import dev.swarmlab.lab.ProbeKind;
 import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.CellResult;
 import dev.swarmlab.plan.Verdict;
@@ -54,7 +55,7 @@ public final class Runner {
      * Probes that measure a path's capacity run one at a time after the matrix, so that nothing else
      * shares the hosts' CPUs and links while they measure.
      */
-    static final Set<String> ALONE = Set.of("throughput");
+    static final Set<ProbeKind> ALONE = Set.of(ProbeKind.THROUGHPUT);
     /** Beyond the slowest probe's own time: the exec's and the agent JVM's start. */
     static final Duration SLACK = Duration.ofSeconds(20);
     /** The most a round's batches may take together before the run says which wait hung (each probe has its own deadline). */

@@ -1,5 +1,6 @@
 package dev.swarmlab.run;
 
+import dev.swarmlab.lab.ProbeKind;
 import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.CellResult;
 import dev.swarmlab.plan.Route;
@@ -103,7 +104,7 @@ public record Summary(List<NetworkCounts> networks, List<Comparison> comparison)
 
     /** The median of the network's answered throughput probes, in Mbit/s. */
     private static Optional<Double> throughput(List<StoredCell> cells) {
-        return middle(cells.stream().filter(c -> c.cell().probe().equals("throughput")).flatMap(c -> c.result().stream())
+        return middle(cells.stream().filter(c -> c.cell().probe() == ProbeKind.THROUGHPUT).flatMap(c -> c.result().stream())
                 .filter(r -> r.outcome().equals("ok") && r.timings().path("mbitPerSecond").isNumber())
                 .map(r -> r.timings().path("mbitPerSecond").asDouble()).toList());
     }
@@ -127,8 +128,8 @@ public record Summary(List<NetworkCounts> networks, List<Comparison> comparison)
     /** The median round trip of the network's answered by-address probes (icmp where there is one). */
     private static Optional<Double> median(List<StoredCell> cells) {
         List<StoredCell> byAddress = cells.stream().filter(c -> c.cell().route() == Route.ADDRESS).toList();
-        for (String probe : List.of("icmp", "tcp")) {
-            Optional<Double> median = middle(byAddress.stream().filter(c -> c.cell().probe().equals(probe)).flatMap(c -> c.result().stream())
+        for (ProbeKind probe : List.of(ProbeKind.ICMP, ProbeKind.TCP)) {
+            Optional<Double> median = middle(byAddress.stream().filter(c -> c.cell().probe() == probe).flatMap(c -> c.result().stream())
                     .filter(r -> r.outcome().equals("ok")).flatMap(r -> r.latencyMs().stream()).toList());
             if (median.isPresent()) {
                 return median;

@@ -9,7 +9,7 @@ import dev.swarmlab.deploy.LabInspection;
 import dev.swarmlab.deploy.LabTarget;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.LabCatalog;
-import dev.swarmlab.plan.ProbePlanner;
+import dev.swarmlab.plan.CellFilter;
 import dev.swarmlab.run.RunHistory;
 import dev.swarmlab.run.RunInfo;
 import dev.swarmlab.session.Connections;
@@ -127,7 +127,7 @@ final class Api {
     /** Starts a run of the lab; answers at once with its id and where to follow it. */
     private JsonNode start(String name, String body) {
         Lab lab = LabCatalog.of(labs).lab(Ids.lab(name));
-        ProbePlanner.Filter filter = RunRequest.parse(body, lab, LabTarget.hostNames(lab, inventory));
+        CellFilter filter = RunRequest.parse(body, lab, LabTarget.hostNames(lab, inventory));
         RunLaunches.Launch launch = launches.start(lab, filter);
         return JSON.createObjectNode().put("run", launch.runId).put("lab", launch.lab).put("events", "/api/runs/" + launch.runId + "/events")
                 .put("report", "/api/runs/" + launch.runId);
@@ -153,7 +153,7 @@ final class Api {
                 ArrayNode networks = json.putArray("networks");
                 lab.networks().forEach(n -> networks.addObject().put("name", n.name()).put("driver", n.driver().id()));
                 ArrayNode probes = json.putArray("probes");
-                lab.probes().forEach(probes::add);
+                lab.probes().forEach(p -> probes.add(p.wire()));
             });
             entry.problem().ifPresent(problem -> json.put("problem", problem));
         }

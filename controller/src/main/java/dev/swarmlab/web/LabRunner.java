@@ -2,7 +2,7 @@ package dev.swarmlab.web;
 
 import dev.swarmlab.deploy.LabTarget;
 import dev.swarmlab.lab.Lab;
-import dev.swarmlab.plan.ProbePlanner;
+import dev.swarmlab.plan.CellFilter;
 import dev.swarmlab.run.LabRun;
 import dev.swarmlab.session.Connections;
 import dev.swarmlab.session.LabState;
@@ -15,7 +15,7 @@ import java.util.Optional;
 @FunctionalInterface
 public interface LabRunner {
     /** Runs the lab to its end under the given run id, telling progress each step; throws what stopped it. */
-    void run(Lab lab, String runId, ProbePlanner.Filter filter, Path stateRoot, Progress progress);
+    void run(Lab lab, String runId, CellFilter filter, Path stateRoot, Progress progress);
 
     /** Over SSH to the hosts of the given inventory, or else to the lab's own hosts (as `swarmlab run` reaches them). */
     static LabRunner overSsh(Optional<Path> inventory) {

@@ -10,6 +10,7 @@ import dev.swarmlab.run.RunHistory;
 import dev.swarmlab.run.RunInfo;
 import dev.swarmlab.run.RunReport;
 import dev.swarmlab.run.RunStore;
+import dev.swarmlab.run.RunStores;
 import dev.swarmlab.run.StoredCell;
 import dev.swarmlab.session.LabState;
 import io.vertx.core.Vertx;
@@ -92,8 +93,7 @@ final class RunFeed {
         vertx.executeBlocking(this::read, false).onComplete(read -> {
             busy = false;
             if (over) {
-                closeStore(); // every stream went while this poll read: nothing more to send
-                return;
+                return; // every stream went while this poll read: nothing more to send
             }
             if (read.succeeded()) {
                 log.addAll(read.result().events());
@@ -114,20 +114,6 @@ final class RunFeed {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
             timer = -1;
-        }
-        if (!busy) {
-            closeStore(); // else the poll under way closes it when it is done
-        }
-    }
-
-    private void closeStore() {
-        if (store != null) {
-            RunStore closing = store;
-            store = null;
-            vertx.executeBlocking(() -> {
-                closing.close();
-                return true;
-            }, false);
         }
     }
 
@@ -156,7 +142,7 @@ final class RunFeed {
             newSteps.forEach(s -> events.add(event("step", JSON.createObjectNode().put("host", s[0]).put("message", s[1]))));
         }
         if (store == null) {
-            store = history.locate(runId).map(LabState::runs).map(RunStore::open).orElse(null);
+            store = history.locate(runId).map(LabState::runs).map(RunStores::shared).orElse(null);
         }
         Optional<RunInfo> run = store == null ? Optional.empty() : store.run(runId);
         if (run.isPresent()) {

@@ -4,7 +4,7 @@ import dev.swarmlab.BusyException;
 import dev.swarmlab.Locks;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.lab.Lab;
-import dev.swarmlab.plan.ProbePlanner;
+import dev.swarmlab.plan.CellFilter;
 import dev.swarmlab.run.LabRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,7 +75,7 @@ final class RunLaunches {
      * going, and runs a lab whose steps change the hosts themselves (an MTU, a cut) alone: no other
      * lab's run may share the hosts' MTU or the cut chain with it. The filter was checked against the lab by the caller.
      */
-    synchronized Launch start(Lab lab, ProbePlanner.Filter filter) {
+    synchronized Launch start(Lab lab, CellFilter filter) {
         Launch launch = new Launch(LabRun.newId(), lab.name());
         Launch running = runningByLab.get(lab.name());
         if (running != null) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmlab.lab.Lab;
-import dev.swarmlab.plan.ProbePlanner;
+import dev.swarmlab.plan.CellFilter;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -25,7 +25,7 @@ final class RunRequest {
     private RunRequest() {
     }
 
-    static ProbePlanner.Filter parse(String body, Lab lab, Collection<String> hostNames) {
+    static CellFilter parse(String body, Lab lab, Collection<String> hostNames) {
         if (body == null || body.isBlank()) {
             throw refused("the request has no body");
         }
@@ -44,7 +44,7 @@ final class RunRequest {
                 throw refused("the body has an unknown field \"" + HostCheck.printable(name) + "\"; the fields are " + String.join(", ", FIELDS));
             }
         }
-        ProbePlanner.Filter filter = new ProbePlanner.Filter(names(request, "networks"), names(request, "probes"), names(request, "hosts"));
+        CellFilter filter = new CellFilter(names(request, "networks"), names(request, "probes"), names(request, "hosts"));
         try {
             filter.check(lab, hostNames);
         } catch (IllegalArgumentException e) {

@@ -44,7 +44,7 @@ class LabFileTest {
         assertEquals(Optional.of(Subnet.parse("10.90.0.0/24")), overlay.subnet());
         assertTrue(lab.network("bridge").orElseThrow().defaultBridge());
         assertEquals(List.of("lab-overlay", "lab-bridge"), lab.createdNetworks().stream().map(Network::name).toList());
-        assertEquals(List.of("icmp", "tcp", "udp", "dns", "http", "throughput"), lab.probes());
+        assertEquals(List.of("icmp", "tcp", "udp", "dns", "http", "throughput"), lab.probes().stream().map(ProbeKind::wire).toList());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmlab.lab.Expectation.Outcome;
+import dev.swarmlab.lab.ProbeKind;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Judging: what the agent saw against what the cell expects. */
 class CellResultTest {
     private static Cell cell(String probe, Outcome expected, Optional<String> shadow) {
-        return new Cell("c1", "br", "a-h1", "h1", "a-h2", "h2", Route.ADDRESS, probe, "10.91.0.2", 0,
+        return new Cell("c1", "br", "a-h1", "h1", "a-h2", "h2", Route.ADDRESS, ProbeKind.of(probe), "10.91.0.2", 0,
                 probe.equals("icmp") ? Optional.empty() : Optional.of("a-h2"), shadow, new Expected(expected, "why", Expected.Source.RULE));
     }
 

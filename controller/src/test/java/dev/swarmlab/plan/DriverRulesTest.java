@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swarmlab.lab.Expectation.Outcome;
-import dev.swarmlab.lab.Network;
 import dev.swarmlab.lab.Network.Driver;
+import dev.swarmlab.lab.Network;
+import dev.swarmlab.lab.ProbeKind;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -91,7 +92,7 @@ class DriverRulesTest {
     void eachClaimGivesItsExpectation(String kind, Route route, boolean sameHost, String probe, boolean viaIpvs, boolean espMissing,
                                       boolean ipvsMissing, Outcome outcome, String concept) {
         Network network = network(kind);
-        Expected expected = DriverRules.expect(DriverRules.Situation.of(network, network, route, sameHost, probe, viaIpvs, espMissing,
+        Expected expected = DriverRules.expect(DriverRules.Situation.of(network, network, route, sameHost, ProbeKind.of(probe), viaIpvs, espMissing,
                 ipvsMissing));
         assertEquals(outcome, expected.outcome(), expected.reason());
         assertTrue(expected.reason().endsWith("(concepts " + concept + ")"), expected.reason());
@@ -114,11 +115,11 @@ class DriverRulesTest {
                                                              String concept) {
         Network network = kind.equals("snug") ? new Network("snug", Driver.OVERLAY, false, Optional.empty(), Optional.empty(),
                 Optional.empty(), true, false, false, OptionalInt.of(1400), Map.of()) : network(kind);
-        Expected expected = DriverRules.expect(new DriverRules.Situation(network, network, Route.ADDRESS, false, probe, false, false, false,
+        Expected expected = DriverRules.expect(new DriverRules.Situation(network, network, Route.ADDRESS, false, ProbeKind.of(probe), false, false, false,
                 sourceMtu, targetMtu, false));
         assertEquals(outcome, expected.outcome(), expected.reason());
         assertTrue(expected.reason().endsWith("(concepts " + concept + ")"), expected.reason());
-        Expected sameHost = DriverRules.expect(new DriverRules.Situation(network, network, Route.ADDRESS, true, probe, false, false, false,
+        Expected sameHost = DriverRules.expect(new DriverRules.Situation(network, network, Route.ADDRESS, true, ProbeKind.of(probe), false, false, false,
                 sourceMtu, targetMtu, false));
         assertEquals(Outcome.REACHABLE, sameHost.outcome(), "on one host the underlay carries nothing: " + sameHost.reason());
     }
@@ -134,7 +135,7 @@ class DriverRulesTest {
     })
     void aCutHostIsReachedFromNoOtherHost(String kind, Route route, boolean sameHost, Outcome outcome) {
         Network network = network(kind);
-        Expected expected = DriverRules.expect(new DriverRules.Situation(network, network, route, sameHost, "tcp", false, false, false,
+        Expected expected = DriverRules.expect(new DriverRules.Situation(network, network, route, sameHost, ProbeKind.TCP, false, false, false,
                 1500, 1500, true));
         assertEquals(outcome, expected.outcome(), expected.reason());
         assertEquals(outcome == Outcome.BLOCKED, expected.reason().contains("a lab step cut"), expected.reason());
@@ -153,16 +154,16 @@ class DriverRulesTest {
     @Test
     void aCutLeavesNamesAndMacvlanAloneAndTheRoutingMeshCannotCrossIt() {
         Network overlay = network("overlay");
-        assertEquals(Outcome.REACHABLE, DriverRules.expect(new DriverRules.Situation(overlay, overlay, Route.NAME, false, "dns", false, false,
+        assertEquals(Outcome.REACHABLE, DriverRules.expect(new DriverRules.Situation(overlay, overlay, Route.NAME, false, ProbeKind.DNS, false, false,
                 false, 1500, 1500, true)).outcome());
         Network macvlan = network("macvlan");
-        assertEquals(Outcome.REACHABLE, DriverRules.expect(new DriverRules.Situation(macvlan, macvlan, Route.ADDRESS, false, "tcp", false,
+        assertEquals(Outcome.REACHABLE, DriverRules.expect(new DriverRules.Situation(macvlan, macvlan, Route.ADDRESS, false, ProbeKind.TCP, false,
                 false, false, 1500, 1500, true)).outcome());
         Network host = network("host");
-        Expected mesh = DriverRules.expect(new DriverRules.Situation(host, host, Route.PUBLISHED, false, "tcp", true, false, false, 1500, 1500,
+        Expected mesh = DriverRules.expect(new DriverRules.Situation(host, host, Route.PUBLISHED, false, ProbeKind.TCP, true, false, false, 1500, 1500,
                 true));
         assertEquals(Outcome.BLOCKED, mesh.outcome(), mesh.reason());
-        assertTrue(DriverRules.acrossACut(new DriverRules.Situation(host, host, Route.PUBLISHED, false, "tcp", true, false, false, 1500, 1500,
+        assertTrue(DriverRules.acrossACut(new DriverRules.Situation(host, host, Route.PUBLISHED, false, ProbeKind.TCP, true, false, false, 1500, 1500,
                 true)).isPresent(), "it overrides what a flag or binding would expect");
     }
 }

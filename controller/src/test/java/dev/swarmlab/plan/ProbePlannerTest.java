@@ -11,6 +11,7 @@ import dev.swarmlab.fleet.Placed;
 import dev.swarmlab.lab.Expectation.Outcome;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.LabFile;
+import dev.swarmlab.lab.ProbeKind;
 import dev.swarmlab.lab.TestLabs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,18 +70,18 @@ class ProbePlannerTest {
 
     private static List<Cell> select(List<Cell> cells, String network, Route route, boolean sameHost, String probe) {
         return cells.stream().filter(c -> c.network().equals(network) && c.route() == route && c.sameHost() == sameHost
-                && c.probe().equals(probe)).toList();
+                && c.probe().wire().equals(probe)).toList();
     }
 
     @Test
     void everyAgentProbesEveryPeerOnItsNetworkByAddressAndByName() throws IOException {
         Lab lab = lab("");
-        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL);
+        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE, CellFilter.ALL);
         // 4 overlay agents: each to 3 peers (1 on its host, 2 on the other)
         assertEquals(4, select(cells, "ov", Route.ADDRESS, true, "tcp").size());
         assertEquals(8, select(cells, "ov", Route.ADDRESS, false, "tcp").size());
-        assertEquals(12, cells.stream().filter(c -> c.network().equals("ov") && c.probe().equals("dns")).count(), "dns only by name");
-        assertTrue(Each.all(cells.stream().filter(c -> c.probe().equals("dns")), c -> c.route() == Route.NAME));
+        assertEquals(12, cells.stream().filter(c -> c.network().equals("ov") && c.probe() == ProbeKind.DNS).count(), "dns only by name");
+        assertTrue(Each.all(cells.stream().filter(c -> c.probe() == ProbeKind.DNS), c -> c.route() == Route.NAME));
         assertTrue(Each.all(select(cells, "ov", Route.NAME, false, "tcp").stream(), c -> c.expected().reachable()));
         assertTrue(Each.none(select(cells, "br", Route.NAME, false, "tcp").stream(), c -> c.expected().reachable()));
         assertTrue(Each.none(select(cells, "bridge", Route.NAME, true, "dns").stream(), c -> c.expected().reachable()));
@@ -96,8 +97,8 @@ class ProbePlannerTest {
         Path file = dir.resolve("lab.yaml");
         Files.writeString(file, Files.readString(file).replace("probes: [icmp, tcp, dns]", "probes: [tcp, throughput]"));
         Lab lab = LabFile.read(file);
-        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL);
-        List<Cell> throughput = cells.stream().filter(c -> c.probe().equals("throughput")).toList();
+        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE, CellFilter.ALL);
+        List<Cell> throughput = cells.stream().filter(c -> c.probe() == ProbeKind.THROUGHPUT).toList();
         for (String network : List.of("ov", "br", "bridge")) {
             assertEquals(1, select(cells, network, Route.ADDRESS, true, "throughput").size(), network + " on one host");
             assertEquals(1, select(cells, network, Route.ADDRESS, false, "throughput").size(), network + " across hosts");
@@ -128,8 +129,8 @@ class ProbePlannerTest {
             placed.add(p.agent().role() != Agent.Role.WORKLOAD ? p : new Placed(p.agent(), p.id(), true,
                     Map.of("br", p.name().equals("app") ? "10.91.0.10" : p.name().equals("db") ? "10.91.0.11" : "10.91.0.12"), ports));
         }
-        List<Cell> cells = ProbePlanner.plan(lab, placed, HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL);
-        List<Cell> appToDb = cells.stream().filter(c -> c.source().equals("app") && c.target().equals("db") && c.probe().equals("tcp")).toList();
+        List<Cell> cells = ProbePlanner.plan(lab, placed, HOSTS, HostConditions.NONE, CellFilter.ALL);
+        List<Cell> appToDb = cells.stream().filter(c -> c.source().equals("app") && c.target().equals("db") && c.probe() == ProbeKind.TCP).toList();
         assertEquals(List.of("10.91.0.11", "db", "mongodb"), appToDb.stream().map(Cell::dial).toList(), "by address, name and alias");
         assertTrue(Each.all(appToDb.stream(), c -> c.port() == 27017 && c.expected().reachable()), "tcp to the port the db listens on");
         List<Cell> unpublished = cells.stream().filter(c -> c.route() == Route.UNPUBLISHED).toList();
@@ -156,11 +157,11 @@ class ProbePlannerTest {
                   - {name: database, host: h1, networks: [bridge]}
                   - {name: frontend, host: h1, networks: [bridge], links: ["database:db"]}
                 """);
-        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL);
-        List<String> link = cells.stream().filter(c -> c.route() == Route.LINK && c.probe().equals("tcp"))
+        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE, CellFilter.ALL);
+        List<String> link = cells.stream().filter(c -> c.route() == Route.LINK && c.probe() == ProbeKind.TCP)
                 .map(c -> c.source() + " " + c.dial() + " " + c.expected().label()).sorted().toList();
         assertEquals(List.of("database db blocked", "frontend db reachable"), link);
-        List<String> byName = cells.stream().filter(c -> c.route() == Route.NAME && c.probe().equals("tcp") && c.network().equals("bridge")
+        List<String> byName = cells.stream().filter(c -> c.route() == Route.NAME && c.probe() == ProbeKind.TCP && c.network().equals("bridge")
                 && List.of("database", "frontend").contains(c.source()) && List.of("database", "frontend").contains(c.target()))
                 .map(c -> c.source() + " " + c.dial() + " " + c.expected().label()).sorted().toList();
         assertEquals(List.of("database frontend blocked", "frontend database reachable"), byName, "the default bridge resolves no names"
@@ -170,7 +171,7 @@ class ProbePlannerTest {
     @Test
     void aBridgeAddressReusedOnTheSourcesHostIsMarkedAsShadowed() throws IOException {
         Lab lab = lab("");
-        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL);
+        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE, CellFilter.ALL);
         Cell cross = select(cells, "br", Route.ADDRESS, false, "icmp").stream()
                 .filter(c -> c.source().equals("d-br-h1-a") && c.target().equals("d-br-h2-b")).findFirst().orElseThrow();
         assertEquals("10.91.0.3", cross.dial());
@@ -181,13 +182,13 @@ class ProbePlannerTest {
     @Test
     void hostModeDialsTheHostsAddressAndNoneOnlyNames() throws IOException {
         Lab lab = lab("");
-        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL);
+        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE, CellFilter.ALL);
         assertEquals(Set.of("10.250.0.11", "10.250.0.12"), cells.stream().filter(c -> c.network().equals("host") && c.route() == Route.ADDRESS)
                 .map(Cell::dial).collect(Collectors.toSet()));
         assertEquals(Set.of(Route.NAME, Route.HOST), cells.stream().filter(c -> c.network().equals("none")).map(Cell::route)
                 .collect(Collectors.toSet()));
         assertTrue(Each.none(cells.stream().filter(c -> c.network().equals("none")), c -> c.expected().reachable()));
-        List<Cell> toHost = cells.stream().filter(c -> c.route() == Route.HOST && c.probe().equals("tcp")).toList();
+        List<Cell> toHost = cells.stream().filter(c -> c.route() == Route.HOST && c.probe() == ProbeKind.TCP).toList();
         assertEquals(2 * (2 + 2 + 2 + 1 + 1), toHost.size(), "every agent to its own host");
         assertTrue(Each.all(toHost.stream(), c -> c.expectName().orElseThrow().startsWith("d-host-" + c.sourceHost())),
                 "the host-mode agent answers at the host's address");
@@ -196,7 +197,7 @@ class ProbePlannerTest {
     @Test
     void isolationCellsGoToTheOtherBridgeOnTheSameHost() throws IOException {
         Lab lab = lab("");
-        List<Cell> isolation = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL).stream()
+        List<Cell> isolation = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE, CellFilter.ALL).stream()
                 .filter(c -> c.route() == Route.ISOLATION).toList();
         assertEquals(2 * 4 * 2, isolation.size(), "2 bridge networks x 4 agents x (icmp, tcp)");
         assertTrue(Each.all(isolation.stream(), c -> c.sameHost() && !c.expected().reachable()));
@@ -218,11 +219,11 @@ class ProbePlannerTest {
             placed.add(new Placed(agent, agent.name(), true, Map.of("sec", "10.95.0." + n++), Map.of()));
         }
         HostConditions gaps = new HostConditions(Map.of("h1", Set.of("esp", "ip_vs"), "h2", Set.of("esp")));
-        List<Cell> cells = ProbePlanner.plan(encrypted, placed, HOSTS, gaps, ProbePlanner.Filter.ALL);
+        List<Cell> cells = ProbePlanner.plan(encrypted, placed, HOSTS, gaps, CellFilter.ALL);
         List<Cell> cross = select(cells, "sec", Route.ADDRESS, false, "tcp");
         assertTrue(Each.all(cross.stream(), c -> !c.expected().reachable() && c.expected().source() == Expected.Source.PREFLIGHT), cross.toString());
         assertTrue(Each.all(select(cells, "sec", Route.ADDRESS, true, "tcp").stream(), c -> c.expected().reachable()));
-        assertTrue(Each.all(ProbePlanner.plan(encrypted, placed, HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL).stream()
+        assertTrue(Each.all(ProbePlanner.plan(encrypted, placed, HOSTS, HostConditions.NONE, CellFilter.ALL).stream()
                 .filter(c -> c.route() == Route.ADDRESS), c -> c.expected().reachable()), "with ESP, it is an overlay like any other");
     }
 
@@ -232,9 +233,9 @@ class ProbePlannerTest {
                 expectations:
                   - {from: agent@h1, network: ov, probe: icmp, expect: blocked, reason: this lab's firewall drops icmp from h1}
                 """);
-        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL);
+        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE, CellFilter.ALL);
         List<Cell> overridden = cells.stream().filter(c -> c.expected().source() == Expected.Source.LAB).toList();
-        assertTrue(Each.all(overridden.stream(), c -> c.sourceHost().equals("h1") && c.network().equals("ov") && c.probe().equals("icmp")
+        assertTrue(Each.all(overridden.stream(), c -> c.sourceHost().equals("h1") && c.network().equals("ov") && c.probe() == ProbeKind.ICMP
                 && c.expected().outcome() == Outcome.BLOCKED && c.expected().reason().equals("this lab's firewall drops icmp from h1")));
         assertEquals(2 * (3 + 3 + 1), overridden.size(), "two h1 overlay agents: 3 peers by address, 3 by name, their host");
     }
@@ -243,8 +244,8 @@ class ProbePlannerTest {
     void filtersKeepOnlyTheNamedNetworksProbesAndHosts() throws IOException {
         Lab lab = lab("");
         List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE,
-                new ProbePlanner.Filter(Set.of("br"), Set.of("tcp"), Set.of()));
-        assertTrue(!cells.isEmpty() && Each.all(cells.stream(), c -> c.network().equals("br") && c.probe().equals("tcp")));
+                new CellFilter(Set.of("br"), Set.of("tcp"), Set.of()));
+        assertTrue(!cells.isEmpty() && Each.all(cells.stream(), c -> c.network().equals("br") && c.probe() == ProbeKind.TCP));
     }
 
     @Test
@@ -261,22 +262,22 @@ class ProbePlannerTest {
                 new ServiceState("r", "rr", Map.of(), Map.of(), List.of(), List.of(
                         new ServiceState.Task("t3", "h2", "c3", "running", Map.of("ov", "10.90.0.103")))));
         HostConditions noIpvs = new HostConditions(Map.of("h1", Set.of("ip_vs"), "h2", Set.of("ip_vs")));
-        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), services, HOSTS, noIpvs, ProbePlanner.Filter.ALL);
+        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), services, HOSTS, noIpvs, CellFilter.ALL);
         List<Cell> vip = cells.stream().filter(c -> c.route() == Route.SERVICE && c.target().equals("web")).toList();
         assertEquals(4 * 3, vip.size(), "4 overlay agents x (icmp, tcp, dns)");
-        assertTrue(Each.all(vip.stream().filter(c -> !c.probe().equals("dns")), c -> !c.expected().reachable()
+        assertTrue(Each.all(vip.stream().filter(c -> c.probe() != ProbeKind.DNS), c -> !c.expected().reachable()
                 && c.expected().source() == Expected.Source.PREFLIGHT && c.expected().reason().contains("IP_VS")));
-        assertTrue(Each.all(vip.stream().filter(c -> c.probe().equals("dns")), c -> c.expected().reachable()), "the VIP still resolves");
+        assertTrue(Each.all(vip.stream().filter(c -> c.probe() == ProbeKind.DNS), c -> c.expected().reachable()), "the VIP still resolves");
         assertTrue(Each.all(cells.stream().filter(c -> c.route() == Route.TASKS), c -> c.expected().reachable() && c.dial().startsWith("tasks.")));
         assertTrue(Each.all(cells.stream().filter(c -> c.route() == Route.SERVICE && c.target().equals("rr")), c -> c.expected().reachable()),
                 "dnsrr needs no IPVS");
         List<Cell> tasks = cells.stream().filter(c -> c.route() == Route.ADDRESS && c.target().startsWith("web@")).toList();
         assertEquals(4 * 2 * 2, tasks.size(), "4 agents x 2 tasks x (icmp, tcp)");
-        assertTrue(Each.all(tasks.stream(), c -> c.expected().reachable() && c.expectName().map("web"::equals).orElse(c.probe().equals("icmp"))));
+        assertTrue(Each.all(tasks.stream(), c -> c.expected().reachable() && c.expectName().map("web"::equals).orElse(c.probe() == ProbeKind.ICMP)));
         List<Cell> mesh = cells.stream().filter(c -> c.route() == Route.PUBLISHED).toList();
         assertEquals(2 * 2, mesh.size(), "2 host agents x 2 hosts' addresses");
         assertTrue(Each.all(mesh.stream(), c -> c.port() == 8081 && !c.expected().reachable()));
-        assertTrue(Each.all(ProbePlanner.plan(lab, placed(lab), services, HOSTS, HostConditions.NONE, ProbePlanner.Filter.ALL).stream()
+        assertTrue(Each.all(ProbePlanner.plan(lab, placed(lab), services, HOSTS, HostConditions.NONE, CellFilter.ALL).stream()
                 .filter(c -> c.route() == Route.SERVICE || c.route() == Route.PUBLISHED), c -> c.expected().reachable()),
                 "with IPVS, the VIP and the routing mesh answer");
     }
@@ -292,7 +293,7 @@ class ProbePlannerTest {
                 Map.of("ov", "10.90.0.100"), List.of(8089), List.of(
                         new ServiceState.Task("t1", "h2", "c1", "running", Map.of("ov", "10.90.0.101")))));
         HostConditions noIpvs = new HostConditions(Map.of("h1", Set.of("ip_vs"), "h2", Set.of("ip_vs")));
-        List<Cell> published = ProbePlanner.plan(lab, placed(lab), services, HOSTS, noIpvs, ProbePlanner.Filter.ALL).stream()
+        List<Cell> published = ProbePlanner.plan(lab, placed(lab), services, HOSTS, noIpvs, CellFilter.ALL).stream()
                 .filter(c -> c.route() == Route.PUBLISHED).toList();
         assertEquals(2 * 2, published.size(), "2 host agents x 2 hosts' addresses");
         assertTrue(Each.all(published.stream(), c -> c.expected().reachable() == c.targetHost().equals("h2")

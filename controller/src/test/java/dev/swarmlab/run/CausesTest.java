@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmlab.lab.Expectation.Outcome;
+import dev.swarmlab.lab.ProbeKind;
 import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.CellResult;
 import dev.swarmlab.plan.Expected;
@@ -19,7 +20,7 @@ class CausesTest {
     private static final List<String> HOSTS = List.of("h1", "h2", "h3");
 
     private static StoredCell cell(int n, String network, String from, String to, String outcome) throws Exception {
-        Cell cell = new Cell("c" + n, network, "a-" + from, from, "a-" + to, to, Route.NAME, "tcp", "a-" + to, 7000, Optional.of("a-" + to),
+        Cell cell = new Cell("c" + n, network, "a-" + from, from, "a-" + to, to, Route.NAME, ProbeKind.TCP, "a-" + to, 7000, Optional.of("a-" + to),
                 Optional.empty(), new Expected(Outcome.REACHABLE, "an overlay spans hosts", Expected.Source.RULE));
         CellResult result = CellResult.judge(cell, new ObjectMapper().readTree("{\"id\":\"c" + n + "\",\"outcome\":\"" + outcome
                 + "\",\"reason\":\"" + (outcome.equals("ok") ? "" : "timeout") + "\"}"));

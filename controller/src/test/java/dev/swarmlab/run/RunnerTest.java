@@ -10,6 +10,7 @@ import dev.swarmlab.fleet.Agent;
 import dev.swarmlab.fleet.Placed;
 import dev.swarmlab.inventory.Inventory;
 import dev.swarmlab.lab.Expectation.Outcome;
+import dev.swarmlab.lab.ProbeKind;
 import dev.swarmlab.lab.Workload;
 import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.Expected;
@@ -42,7 +43,7 @@ class RunnerTest {
     }
 
     private static Cell cell(int n, String source, String host, Outcome expected) {
-        return new Cell("c" + n, "br", source, host, "t" + n, host, Route.ADDRESS, "tcp", "10.91.0." + n, 7000, Optional.of("t" + n),
+        return new Cell("c" + n, "br", source, host, "t" + n, host, Route.ADDRESS, ProbeKind.TCP, "10.91.0." + n, 7000, Optional.of("t" + n),
                 Optional.empty(), new Expected(expected, "rule", Expected.Source.RULE));
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmlab.Trees;
+import dev.swarmlab.lab.ProbeKind;
 import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.CellResult;
 import dev.swarmlab.run.HostEvidence;
@@ -84,7 +85,7 @@ class PageIT {
         ScriptedRun.record(state, AFTER);
         // One change between the two runs: h1-a's icmp to h2-a on the overlay stops answering.
         try (RunStore store = RunStore.open(LabState.of(state, ScriptedRun.LAB).runs())) {
-            Cell cell = ScriptedRun.cells().stream().filter(c -> c.network().equals("lab-overlay") && c.probe().equals("icmp")
+            Cell cell = ScriptedRun.cells().stream().filter(c -> c.network().equals("lab-overlay") && c.probe() == ProbeKind.ICMP
                     && c.source().endsWith("h1-a") && c.target().endsWith("h2-a")).findFirst().orElseThrow();
             store.record(AFTER, CellResult.judge(cell, new ObjectMapper().readTree(
                     "{\"outcome\":\"blocked\",\"reason\":\"timeout\",\"evidence\":\"no answer in 3000 ms\"}")));

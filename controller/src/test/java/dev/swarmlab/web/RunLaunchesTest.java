@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.swarmlab.BusyException;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.TestLabs;
-import dev.swarmlab.plan.ProbePlanner;
+import dev.swarmlab.plan.CellFilter;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -41,15 +41,15 @@ class RunLaunchesTest {
         Lab mtu = lab("mtu", "steps: [{action: mtu, host: h1, mtu: 1400}]\n");
         Lab plain = lab("plain", "");
         Lab other = lab("other", "");
-        launches.start(plain, ProbePlanner.Filter.ALL);
-        launches.start(other, ProbePlanner.Filter.ALL); // two labs without host steps: fine together
-        BusyException busy = assertThrows(BusyException.class, () -> launches.start(mtu, ProbePlanner.Filter.ALL));
+        launches.start(plain, CellFilter.ALL);
+        launches.start(other, CellFilter.ALL); // two labs without host steps: fine together
+        BusyException busy = assertThrows(BusyException.class, () -> launches.start(mtu, CellFilter.ALL));
         assertTrue(busy.getMessage().contains("lab mtu's steps change the hosts themselves"), busy.getMessage());
         release.countDown();
         CountDownLatch hold = new CountDownLatch(1);
         RunLaunches alone = new RunLaunches(until(hold), dir);
-        alone.start(mtu, ProbePlanner.Filter.ALL);
-        BusyException blocked = assertThrows(BusyException.class, () -> alone.start(plain, ProbePlanner.Filter.ALL));
+        alone.start(mtu, CellFilter.ALL);
+        BusyException blocked = assertThrows(BusyException.class, () -> alone.start(plain, CellFilter.ALL));
         assertTrue(blocked.getMessage().startsWith("lab mtu is running"), blocked.getMessage());
         assertTrue(blocked.getMessage().contains("its steps change the hosts themselves"), blocked.getMessage());
         hold.countDown();

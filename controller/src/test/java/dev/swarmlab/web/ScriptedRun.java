@@ -6,11 +6,12 @@ import dev.swarmlab.fleet.Agent;
 import dev.swarmlab.fleet.Placed;
 import dev.swarmlab.lab.Expectation.Outcome;
 import dev.swarmlab.lab.Lab;
+import dev.swarmlab.lab.ProbeKind;
 import dev.swarmlab.lab.Workload;
 import dev.swarmlab.plan.Cell;
+import dev.swarmlab.plan.CellFilter;
 import dev.swarmlab.plan.CellResult;
 import dev.swarmlab.plan.Expected;
-import dev.swarmlab.plan.ProbePlanner;
 import dev.swarmlab.plan.Route;
 import dev.swarmlab.run.HostEvidence;
 import dev.swarmlab.run.HostNode;
@@ -55,7 +56,7 @@ public final class ScriptedRun implements LabRunner {
     }
 
     @Override
-    public void run(Lab lab, String runId, ProbePlanner.Filter filter, Path stateRoot, Progress progress) {
+    public void run(Lab lab, String runId, CellFilter filter, Path stateRoot, Progress progress) {
         progress.step("-", "connecting to 2 hosts over SSH (scripted)");
         progress.step("h1", "agents serving");
         record(stateRoot, runId, lab.file().toString(), progress);
@@ -140,13 +141,13 @@ public final class ScriptedRun implements LabRunner {
                             // On the bridge, h2's addresses are the same as h1's twins' would be in a real lab; here h1-a's address on h2 is h2-a's.
                             Optional<String> shadow = !reachable && fromTwin.equals("a") && toTwin.equals("b")
                                     ? Optional.of(agent(network, fromHost, "b")) : Optional.empty();
-                            for (String probe : List.of("icmp", "tcp")) {
+                            for (ProbeKind probe : List.of(ProbeKind.ICMP, ProbeKind.TCP)) {
                                 cells.add(new Cell(network + "/" + source + "/address/" + probe + "/" + target, network, source, fromHost, target,
-                                        toHost, Route.ADDRESS, probe, dial, probe.equals("tcp") ? 7000 : 0, Optional.of(target),
-                                        probe.equals("icmp") ? shadow : Optional.empty(), expected));
+                                        toHost, Route.ADDRESS, probe, dial, probe == ProbeKind.TCP ? 7000 : 0, Optional.of(target),
+                                        probe == ProbeKind.ICMP ? shadow : Optional.empty(), expected));
                             }
                             cells.add(new Cell(network + "/" + source + "/name/tcp/" + target, network, source, fromHost, target, toHost,
-                                    Route.NAME, "tcp", target, 7000, Optional.of(target), Optional.empty(), expected));
+                                    Route.NAME, ProbeKind.TCP, target, 7000, Optional.of(target), Optional.empty(), expected));
                         }
                     }
                 }
@@ -169,7 +170,7 @@ public final class ScriptedRun implements LabRunner {
         if (cell.expected().reachable() && !surprise) {
             double ms = cell.sameHost() ? 0.05 : 0.4;
             raw.put("outcome", "ok").put("evidence", cell.probe() + " answered in " + ms + " ms");
-            raw.putObject("timings").put(cell.probe().equals("icmp") ? "rttAvgMs" : "connectMs", ms);
+            raw.putObject("timings").put(cell.probe() == ProbeKind.ICMP ? "rttAvgMs" : "connectMs", ms);
             raw.putObject("answeredBy").put("name", cell.target()).put("host", cell.targetHost());
         } else if (cell.shadowedBy().isPresent()) {
             raw.put("outcome", "ok").put("evidence", "3/3 echo replies");
