@@ -15,6 +15,7 @@ export const OPTIONS = {
   target: 'es2020',
   charset: 'ascii',
   legalComments: 'none',
-  banner: { js: '/* swarmlab\'s page, bundled from web/src/js by `npm run build` (web/build.mjs): edit those modules, not this file. */' },
+  // Strict as the modules are (esbuild leaves the directive out of an IIFE of ES modules).
+  banner: { js: '/* swarmlab\'s page, bundled from web/src/js by `npm run build` (web/build.mjs): edit those modules, not this file. */\n\'use strict\';' },
   logLevel: 'warning'
 };

@@ -43,6 +43,7 @@ export class Element {
     const chosen = options.find((o) => o.getAttribute('selected') !== null) || options[0];
     return chosen ? chosen.getAttribute('value') : '';
   }
+  set value(value) { this.setAttribute('value', value); }
 
   addEventListener(type, fn) { (this.listeners[type] = this.listeners[type] || []).push(fn); }
   /** Fires an event at the element and up through its ancestors, as a bubbling event would. */

@@ -78,10 +78,10 @@ const chipOf = (page, id) => page.all('button[data-cell]').find((b) => b.getAttr
 
 test('the bundle is one classic script: no import or export, no eval, ASCII only, nothing that ends an inline script', () => {
   assert.doesNotThrow(() => new vm.Script(bundled), 'it compiles as a script, not a module');
-  assert.match(bundled, /^\/\* swarmlab's page, bundled from web\/src\/js/);
+  assert.match(bundled, /^\/\* swarmlab's page, bundled from web\/src\/js[^\n]*\*\/\n'use strict';\n\(\(\) => \{\n/, 'strict, one IIFE');
   assert.doesNotMatch(bundled, /\beval\(|new Function\(/);
   assert.doesNotMatch(bundled, /[^\t\n\x20-\x7e]/, 'printable ASCII only: other characters escaped (U+2028 cannot break a line)');
-  assert.doesNotMatch(bundled, /<\/script/i);
+  assert.doesNotMatch(bundled, /<\//, 'no "</" at all: the exported HTML escapes it, which only a string survives');
 });
 
 test('the exported file shows every cell as a chip in its state, with its symbol', () => {
@@ -185,6 +185,8 @@ test('served: a running run is followed, each cell as it is measured, to its end
   stream.send('progress', { done: 4, total: 5, status: 'running' });
   assert.equal(page.$('steps').textContent, 'connecting to 2 hosts');
   assert.equal(page.$('progress').getAttribute('data-done'), '4');
+  assert.equal(page.$('progress').value, '4');
+  assert.equal(page.$('progress').max, 5);
   assert.equal(page.$('progress-text').textContent, '4 / 5 cells measured \u00b7 running');
   stream.send('cell', { id: 'c-pending', verdict: 'unexpected', outcome: 'blocked', reason: 'NXDOMAIN' });
   assert.equal(chipOf(page, 'c-pending').getAttribute('data-state'), 'unexpected');
