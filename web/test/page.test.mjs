@@ -48,9 +48,9 @@ class Stream {
   send(name, data) { this.listeners[name]({ data: JSON.stringify(data) }); }
 }
 
-/** The API as a table of paths and answers (a function of nothing, so a test can change it); each answer {status, body} or a body. */
+/** The API as a table of paths and answers (a function of nothing, so a test can change it); each answer {status, body} or a body, or a promise of one. */
 const fakeApi = (answers) => async (path) => {
-  const answer = answers[path] ? answers[path]() : { status: 404, body: { error: 'no ' + path } };
+  const answer = await (answers[path] ? answers[path]() : { status: 404, body: { error: 'no ' + path } });
   const { status, body } = answer.status ? answer : { status: 200, body: answer };
   return { ok: status < 400, status, json: async () => JSON.parse(JSON.stringify(body)) };
 };
@@ -200,6 +200,24 @@ test('served: a running run is followed, each cell as it is measured, to its end
   assert.equal(page.$('live').getAttribute('data-over'), 'failed');
   assert.equal(page.$('progress').getAttribute('data-done'), '5');
   assert.equal(page.$('run-status').textContent, 'failed', 'the run shown again as it ended');
+});
+
+test('served: the run asked for while another loads is the one shown, however late the other answers', async () => {
+  let answer = null;
+  const late = new Promise((resolve) => { answer = resolve; });
+  const runs = [{ id: 'r0', lab: 'drivers', status: 'passed', counts: {} }, { id: 'r1', lab: 'drivers', status: 'failed', counts: {} }];
+  const r0 = run({ run: { ...run({}).run, id: 'r0' } });
+  const page = openPage({ answers: { '/api/runs': () => runs, '/api/labs': () => [], '/api/runs/r1': () => late, '/api/runs/r0': () => r0 } });
+  await settle();
+  assert.equal(page.$('run-id'), null, 'the latest run, r1, is still loading');
+  page.context.location.hash = '#run=r0';
+  page.hashchange.forEach((fn) => fn());
+  await settle();
+  assert.equal(page.$('run-id').textContent, 'r0');
+  answer(run({}));
+  await settle();
+  assert.equal(page.$('run-id').textContent, 'r0', 'r1 came too late to be shown');
+  assert.equal(page.$('title').textContent, '\u00b7 drivers \u00b7 run r0 \u00b7 passed');
 });
 
 test('served: a failure says its message and remedy; no runs say how to make one', async () => {

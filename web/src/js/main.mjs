@@ -89,13 +89,15 @@ function followRun(page, runId) {
   page.events = stream;
 }
 
+/** Shows the run; an answer that comes after another run was asked for is let go (the page shows the one asked for last). */
 function open(page, runId) {
   page.runId = runId;
   showFailure(null);
   return api(paths.run(runId)).then((report) => {
+    if (page.runId !== runId) { return; }
     render(page, report);
     if (report.run.status === 'running') { followRun(page, runId); } else { hideLive(); }
-  }).catch(showFailure);
+  }).catch((e) => { if (page.runId === runId) { showFailure(e); } });
 }
 
 /** Runs the shown run's lab again, and follows the new run. */
