@@ -1,6 +1,6 @@
 # swarmlab: the two set-up commands of the README, for a fresh Debian 12 machine as root.
 #   make demo   three emulated hosts on this machine, the drivers lab deployed, probed and judged
-#   make test   unit and integration tests (mvn -B verify)
+#   make test   unit and integration tests (mvn -B verify; the page's own with npm test in web/)
 SHELL := /bin/bash
 MVN := mvn -B -Dstyle.color=never
 export PATH := /usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:$(PATH)
@@ -11,7 +11,8 @@ NEEDS := java:openjdk-17-jdk-headless javac:openjdk-17-jdk-headless jlink:openjd
          sshd:openssh-server ssh:openssh-client ssh-keygen:openssh-client \
          ip:iproute2 iptables:iptables nsenter:util-linux unshare:util-linux setsid:util-linux \
          mount:mount pgrep:procps bc:bc busybox:busybox-static strip:binutils \
-         iperf3:iperf3 ping:iputils-ping chromium:chromium chromedriver:chromium-driver
+         iperf3:iperf3 ping:iputils-ping chromium:chromium chromedriver:chromium-driver \
+         node:nodejs npm:npm
 
 .PHONY: deps build test demo bench docs down clean
 
