@@ -58,6 +58,10 @@ public final class Leftovers {
             case "swarm" -> leaveSwarm(c, Duration.ofMinutes(1));
             case "endpoint" -> c.docker().disconnect(left.name(), left.network());
             case "chain" -> c.ssh().exec("set -e; " + chainRemoval(left.name()), CALL).orThrow();
+            case "gossip" -> throw new SwarmlabException(c.name() + ": dockerd still holds the swarm's gossip port " + GOSSIP_PORT
+                    + " after leaving its swarm (Docker 20.10 leaks its network database when a leave's broadcast times out)",
+                    "restart dockerd on " + c.name() + " (systemctl restart docker; an emulated host: end its dockerd, then"
+                            + " `swarmlab hosts up` starts it again), then run this again");
             default -> throw new SwarmlabException("swarmlab cannot remove " + left + " on " + c.name() + " by itself",
                     "put it back by hand (see the lab's host-changes.json), then delete that file");
         }
@@ -115,7 +119,31 @@ public final class Leftovers {
             }
         }
         chains(c).forEach(chain -> left.add(new Leftover("chain", chain, "iptables; swarmlab's steps name their chains so (cut)")));
+        if (!inSwarm && gossipHeld(c)) {
+            left.add(new Leftover("gossip", "port " + GOSSIP_PORT, "dockerd still listens on the swarm's gossip port although the host is in"
+                    + " no swarm: Docker 20.10 keeps its network database running when a leave's broadcast times out, and the next swarm"
+                    + " this host joins cannot start its own (no overlay peers, no embedded DNS for overlays)"));
+        }
         return left;
+    }
+
+    /** The port of the swarm's network database (memberlist gossip, TCP and UDP). */
+    static final int GOSSIP_PORT = 7946;
+
+    /** Whether something on the host listens on the gossip port (dockerd, after a leave that did not stop its network database). */
+    static boolean gossipHeld(Connection c) {
+        return !c.ssh().exec("ss -Hltn 'sport = :" + GOSSIP_PORT + "' 2>/dev/null", CALL).orThrow().stdout().isBlank();
+    }
+
+    /**
+     * After a leave, Docker stops the node's network database, which releases the gossip port in a moment. One that is
+     * still held when the patience is over stays a leftover ({@link #ofHost}), with its remedy: restart that dockerd.
+     */
+    static void awaitGossipReleased(Connection c, Duration patience) {
+        Deadline deadline = Deadline.in(patience, c.name() + " to release the gossip port " + GOSSIP_PORT);
+        while (gossipHeld(c) && !deadline.expired()) {
+            deadline.pause(Duration.ofMillis(500));
+        }
     }
 
     /** Endpoints on the network whose owner is no container; Docker's ingress sandbox is one only while the host is in no swarm. */

@@ -246,8 +246,11 @@ public final class Preflight {
         List<Finding> findings = new ArrayList<>();
         List<Leftovers.Leftover> broken = Leftovers.ofHost(c, views.get(c.name()).engine().inSwarm());
         if (!broken.isEmpty()) {
+            boolean gossip = broken.stream().anyMatch(l -> l.kind().equals("gossip"));
             findings.add(Finding.fail("leftovers", c.name(), String.join("; ", broken.stream().map(Leftovers.Leftover::toString).toList()),
-                    "run `swarmlab destroy LAB --repair` with the lab that left them (it lists what it removes first)"));
+                    gossip ? "restart dockerd on " + c.name() + " (systemctl restart docker; an emulated host: end its dockerd, then"
+                            + " `swarmlab hosts up` starts it again); nothing a lab made needs removing for that"
+                            : "run `swarmlab destroy LAB --repair` with the lab that left them (it lists what it removes first)"));
         }
         int containers = (int) c.docker().containers(Lab.LABEL, lab.name()).stream()
                 .filter(o -> !o.labels().containsKey(Fleet.ROLE_LABEL)).count();

@@ -75,7 +75,11 @@ public final class Teardown {
         if (lab.swarm().isPresent()) {
             List<String> managers = lab.swarm().get().managers();
             List<Connection> members = connections.reached().stream().filter(c -> observed.inOurSwarm(c.name())).toList();
-            stage(members.stream().filter(c -> !managers.contains(c.name())).toList(), c -> leave(c, removed), failures);
+            // Workers one at a time too: two nodes leaving at once may each broadcast its leave to the other, which is going,
+            // and a leave whose broadcast times out leaves Docker 20.10's network database running, holding the gossip port.
+            for (Connection worker : members.stream().filter(c -> !managers.contains(c.name())).toList()) {
+                stage(List.of(worker), c -> leave(c, removed), failures);
+            }
             List<Connection> leaving = members.stream().filter(c -> managers.contains(c.name())).toList();
             // Managers one at a time, the first manager last: each leave must keep quorum or be the end.
             List<String> lastFirst = new ArrayList<>(managers);
@@ -169,6 +173,7 @@ public final class Teardown {
     private void leave(Connection c, Map<String, List<String>> removed) {
         step(c, "leave the swarm", () -> Leftovers.leaveSwarm(c, RELEASE.multipliedBy(2)));
         record(removed, c, List.of("swarm membership"));
+        Leftovers.awaitGossipReleased(c, RELEASE);
         if (c.docker().networks().stream().anyMatch(n -> n.name().equals(Leftovers.GWBRIDGE))) {
             step(c, "remove network " + Leftovers.GWBRIDGE, () -> Leftovers.removeNetwork(c, Leftovers.GWBRIDGE, false, RELEASE));
             record(removed, c, List.of("network " + Leftovers.GWBRIDGE));

@@ -70,6 +70,8 @@ public final class FakeHost {
     public List<SwarmNode> nodes = List.of();
     /** The SWARMLAB-* chains the host's filter table has, one a line. */
     public String chains = "";
+    /** What `ss -Hltn` lists as listening (a leaked gossip port: "LISTEN 0 4096 *:7946 *:*"). */
+    public String listening = "";
     /** Each network's endpoints, by network name. */
     public final Map<String, List<Endpoint>> endpoints = new ConcurrentHashMap<>();
     /** Every container id the daemon has. */
@@ -119,6 +121,9 @@ public final class FakeHost {
         public ExecResult exec(String command, Duration deadline) {
             if (command.startsWith("date")) {
                 return new ExecResult(name, command, 0, (System.currentTimeMillis() + clockOffsetMillis) + "\n", "");
+            }
+            if (command.startsWith("ss -Hltn")) { // the host's listening sockets on a port (the swarm's gossip port)
+                return new ExecResult(name, command, 0, listening, "");
             }
             if (command.startsWith("iptables -w -S")) { // reading the filter table's chains changes nothing
                 return new ExecResult(name, command, 0, chains, "");

@@ -65,6 +65,22 @@ class LeftoversTest {
         }
     }
 
+    @Test
+    void aGossipPortStillHeldOutsideASwarmIsALeftoverThatNamesItsRemedy() {
+        FakeHost host = new FakeHost("h3", "10.0.0.13");
+        host.listening = "LISTEN 0      4096               *:7946             *:*\n";
+        try (Connections connections = FakeHost.connect(dir, host)) {
+            Connection c = connections.get("h3").orElseThrow();
+            List<Leftovers.Leftover> left = Leftovers.ofHost(c, false);
+            assertEquals(List.of("gossip"), left.stream().map(Leftovers.Leftover::kind).toList());
+            assertEquals(List.of(), Leftovers.ofHost(c, true), "a swarm's node holds its gossip port by right");
+            SwarmlabException e = assertThrows(SwarmlabException.class, () -> Leftovers.remove(c, left.get(0)));
+            assertTrue(e.remedy().contains("restart dockerd on h3"), e.remedy());
+            host.listening = "";
+            assertEquals(List.of(), Leftovers.ofHost(c, false), "released, it is no leftover");
+        }
+    }
+
     private static FakeHost swarmNode() {
         FakeHost host = new FakeHost("h3", "10.0.0.13");
         host.engine = new EngineInfo("h3", "20.10.24", "active", "n3", false, "", "", "6.1", "Debian");

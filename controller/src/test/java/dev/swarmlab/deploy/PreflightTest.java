@@ -82,6 +82,8 @@ class PreflightTest {
                 }, "leftovers", "h2", Finding.Status.PASS, "no stale endpoint"),
                 row("a cut chain no run put back", hosts -> hosts.get(2).chains = "SWARMLAB-CUT\n",
                         "leftovers", "h3", Finding.Status.FAIL, "chain SWARMLAB-CUT"),
+                row("a gossip port a leave did not release", hosts -> hosts.get(2).listening = "LISTEN 0 4096 *:7946 *:*\n",
+                        "leftovers", "h3", Finding.Status.FAIL, "gossip port 7946 (dockerd still listens"),
                 row("a firewall dropping swarm ports", hosts -> hosts.get(2).reach = SshSession.TcpReach.TIMEOUT,
                         "swarm ports", "h3", Finding.Status.FAIL, "cannot reach h1:7946/tcp timeout"));
     }
