@@ -1,5 +1,6 @@
 package dev.swarmlab;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,6 +61,18 @@ class LayersTest {
     @Test
     void packagesImportOnlyFromTheLevelsBelowThem() {
         layers().check(CONTROLLER);
+    }
+
+    /**
+     * The judge is pure: plain facts in, cells and expectations out. It may use the lab model, the JDK's
+     * values and Jackson's trees, and nothing that talks to hosts or files (issue 15).
+     */
+    @Test
+    void thePlannerIsPureCode() {
+        classes().that().resideInAPackage("dev.swarmlab.plan..").should().onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.swarmlab.plan..", "dev.swarmlab.lab..", "java.lang..", "java.util..", "java.time..",
+                        "java.math..", "com.fasterxml.jackson.databind..")
+                .because("the model takes facts, not Docker, fleet, deploy or image types, and does no I/O").check(CONTROLLER);
     }
 
     @Test

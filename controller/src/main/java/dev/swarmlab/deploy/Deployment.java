@@ -4,7 +4,7 @@ import dev.swarmlab.Durations;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.docker.ServiceState;
 import dev.swarmlab.fleet.FleetDeployer;
-import dev.swarmlab.fleet.Placed;
+import dev.swarmlab.lab.Placed;
 import dev.swarmlab.image.AgentImage;
 import dev.swarmlab.image.AgentImageBuilder;
 import dev.swarmlab.image.AgentImages;

@@ -1,5 +1,6 @@
 package dev.swarmlab.fleet;
 
+import dev.swarmlab.lab.Agent;
 import dev.swarmlab.docker.ContainerRequest;
 import dev.swarmlab.docker.ServiceRequest;
 import dev.swarmlab.image.AgentImage;
@@ -28,10 +29,6 @@ public final class Fleet {
     public static final String HOST_LABEL = "dev.swarmlab.host";
     public static final String NETWORK_LABEL = "dev.swarmlab.network";
     public static final String SPEC_LABEL = "dev.swarmlab.spec";
-    /** The agent's responders, the same in every agent and workload. */
-    public static final int TCP_PORT = 7000;
-    public static final int UDP_PORT = 7001;
-    public static final int HTTP_PORT = 8080;
     /**
      * A name no one on the lab's networks knows goes to the host's nameservers; where those do not
      * answer (a lab without outside network) the resolver's default 5 s x 2 tries makes every such

@@ -1,5 +1,7 @@
 package dev.swarmlab.fleet;
 
+import dev.swarmlab.lab.Placed;
+import dev.swarmlab.lab.Agent;
 import dev.swarmlab.Deadline;
 import dev.swarmlab.Durations;
 import dev.swarmlab.Parallel;

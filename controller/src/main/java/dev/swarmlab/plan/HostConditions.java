@@ -1,11 +1,7 @@
 package dev.swarmlab.plan;
 
-import dev.swarmlab.deploy.Finding;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * What the planner knows of the hosts beyond the lab file: the kernel features preflight found
@@ -19,16 +15,6 @@ public record HostConditions(Map<String, Set<String>> missing, Map<String, Integ
 
     public HostConditions(Map<String, Set<String>> missing) {
         this(missing, Map.of(), Set.of());
-    }
-
-    public static HostConditions from(List<Finding> findings) {
-        Map<String, Set<String>> missing = new TreeMap<>();
-        for (Finding finding : findings) {
-            if (finding.check().startsWith("kernel: ") && finding.status() != Finding.Status.PASS) {
-                missing.computeIfAbsent(finding.host(), h -> new TreeSet<>()).add(finding.check().substring("kernel: ".length()));
-            }
-        }
-        return new HostConditions(missing);
     }
 
     public boolean lacks(String host, String feature) {

@@ -1,9 +1,7 @@
 package dev.swarmlab.plan;
 
-import dev.swarmlab.docker.ServiceState;
-import dev.swarmlab.fleet.Agent;
-import dev.swarmlab.fleet.Fleet;
-import dev.swarmlab.fleet.Placed;
+import dev.swarmlab.lab.Agent;
+import dev.swarmlab.lab.Placed;
 import dev.swarmlab.lab.Expectation;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.Network.Driver;
@@ -44,7 +42,7 @@ public final class ProbePlanner {
         return plan(lab, placed, List.of(), hostAddresses, hosts, filter);
     }
 
-    public static List<Cell> plan(Lab lab, List<Placed> placed, List<ServiceState> services, Map<String, String> hostAddresses,
+    public static List<Cell> plan(Lab lab, List<Placed> placed, List<SwarmService> services, Map<String, String> hostAddresses,
                                   HostConditions hosts, CellFilter filter) {
         return plan(lab, placed, services, hostAddresses, hosts, filter, Optional.empty());
     }
@@ -53,7 +51,7 @@ public final class ProbePlanner {
      * @param outside where egress cells go (every container on every network, over http where the lab
      *                probes http, else tcp), or empty for none
      */
-    public static List<Cell> plan(Lab lab, List<Placed> placed, List<ServiceState> services, Map<String, String> hostAddresses,
+    public static List<Cell> plan(Lab lab, List<Placed> placed, List<SwarmService> services, Map<String, String> hostAddresses,
                                   HostConditions hosts, CellFilter filter, Optional<Outside> outside) {
         ProbePlanner planner = new ProbePlanner(lab, placed, hostAddresses, hosts);
         for (Network network : lab.networks()) {
@@ -147,7 +145,7 @@ public final class ProbePlanner {
             }
         }
         if (source.agent().role() == Agent.Role.WORKLOAD && bridgeLike(network) && lab.probes().contains(ProbeKind.TCP)) {
-            cell(source, network, source.name() + " itself", source.host(), Route.SELF, ProbeKind.TCP, "localhost", Fleet.TCP_PORT,
+            cell(source, network, source.name() + " itself", source.host(), Route.SELF, ProbeKind.TCP, "localhost", Agent.TCP_PORT,
                     Optional.of(source.name()), Expectation.Outcome.REACHABLE, "localhost in a container is the container itself, not its host"
                             + " (concepts 2)");
         }
@@ -221,7 +219,7 @@ public final class ProbePlanner {
                     boolean bound = !everywhere && !source.host().equals(workload.host());
                     String dial = everywhere || bound ? hostAddresses.get(workload.host()) : hostIp;
                     // The agent's HTTP port speaks HTTP (no greeting line): probe it with http.
-                    ProbeKind probe = port.getKey().equals(Fleet.HTTP_PORT + "/tcp") ? ProbeKind.HTTP : ProbeKind.TCP;
+                    ProbeKind probe = port.getKey().equals(Agent.HTTP_PORT + "/tcp") ? ProbeKind.HTTP : ProbeKind.TCP;
                     String target = workload.name() + " " + port.getKey() + " at " + workload.host() + ":" + hostPort;
                     if (bound) {
                         cell(source, network, target, workload.host(), Route.PUBLISHED, probe, dial, hostPort, Optional.empty(),
@@ -249,7 +247,7 @@ public final class ProbePlanner {
      * tasks.NAME, and each task by address; and its published ports at every host's address,
      * from each host's own stack (the ingress routing mesh answers on every node).
      */
-    private void service(ServiceState service) {
+    private void service(SwarmService service) {
         Workload workload = lab.workloads().stream().filter(w -> w.name().equals(service.name())).findFirst().orElseThrow();
         boolean vip = workload.endpointMode() == Workload.EndpointMode.VIP;
         for (Workload.Attachment attachment : workload.networks()) {
@@ -265,7 +263,7 @@ public final class ProbePlanner {
                         cell(source, network, service.name(), SWARM, network, Route.TASKS, probe, "tasks." + service.name(), port(probe),
                                 expect, false);
                     }
-                    for (ServiceState.Task task : service.tasks()) {
+                    for (SwarmService.Task task : service.tasks()) {
                         String address = task.addresses().get(attachment.network());
                         if (address != null && applies(probe, Route.ADDRESS)) {
                             cell(source, network, service.name() + "@" + task.node(), task.node(), network, Route.ADDRESS, probe, address,
@@ -382,9 +380,9 @@ public final class ProbePlanner {
 
     private static int port(ProbeKind probe) {
         return switch (probe) {
-            case TCP, LATENCY, THROUGHPUT -> Fleet.TCP_PORT;
-            case UDP, MTU -> Fleet.UDP_PORT;
-            case HTTP -> Fleet.HTTP_PORT;
+            case TCP, LATENCY, THROUGHPUT -> Agent.TCP_PORT;
+            case UDP, MTU -> Agent.UDP_PORT;
+            case HTTP -> Agent.HTTP_PORT;
             case ICMP, DNS -> 0;
         };
     }

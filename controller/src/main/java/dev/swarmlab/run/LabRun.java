@@ -9,7 +9,7 @@ import dev.swarmlab.deploy.Finding;
 import dev.swarmlab.docker.ServiceState;
 import dev.swarmlab.emulated.EmulatedHosts;
 import dev.swarmlab.fleet.FleetDeployer;
-import dev.swarmlab.fleet.Placed;
+import dev.swarmlab.lab.Placed;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.ProbeKind;
 import dev.swarmlab.lab.Step;
@@ -18,6 +18,7 @@ import dev.swarmlab.plan.CellFilter;
 import dev.swarmlab.plan.HostConditions;
 import dev.swarmlab.plan.Outside;
 import dev.swarmlab.plan.ProbePlanner;
+import dev.swarmlab.plan.SwarmService;
 import dev.swarmlab.plan.Verdict;
 import dev.swarmlab.session.Connections;
 import dev.swarmlab.session.LabState;
@@ -33,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 
@@ -120,10 +123,11 @@ public final class LabRun {
         Deployment.Result deployed = new Deployment(lab, state, progress).run(connections, false, force, deployReport);
         Map<String, String> addresses = new LinkedHashMap<>();
         connections.hosts().forEach(h -> addresses.put(h.name(), h.address()));
-        HostConditions found = HostConditions.from(deployed.findings());
+        HostConditions found = new HostConditions(kernelGaps(deployed.findings()));
         HostConditions hosts = conditions(found, changes, connections);
         Optional<Outside> outside = outside(connections);
-        List<Cell> cells = ProbePlanner.plan(lab, deployed.placed(), deployed.services(), addresses, hosts, filter, outside);
+        List<SwarmService> services = swarmServices(deployed.services());
+        List<Cell> cells = ProbePlanner.plan(lab, deployed.placed(), services, addresses, hosts, filter, outside);
         if (cells.isEmpty()) {
             throw new SwarmlabException("no probe cells to run: the filters " + filter + " leave nothing of lab " + lab.name(),
                     "check --network, --probe and --host against the lab's networks, probes and hosts");
@@ -156,7 +160,7 @@ public final class LabRun {
                     hosts = conditions(found, changes, connections);
                 }
                 int r = round;
-                List<Cell> next = ProbePlanner.plan(lab, placed, deployed.services(), addresses, hosts, filter, outside).stream()
+                List<Cell> next = ProbePlanner.plan(lab, placed, services, addresses, hosts, filter, outside).stream()
                         .map(c -> c.inRound(r)).toList();
                 store.round(runId, done, next);
                 store.evidence(runId, r, HostEvidence.collect(lab, connections));
@@ -239,5 +243,22 @@ public final class LabRun {
                         }
                     });
         }
+    }
+
+    /** The kernel features preflight found missing on each host ("ip_vs", "esp"), from its "kernel: FEATURE" checks. */
+    static Map<String, Set<String>> kernelGaps(List<Finding> findings) {
+        Map<String, Set<String>> missing = new TreeMap<>();
+        for (Finding finding : findings) {
+            if (finding.check().startsWith("kernel: ") && finding.status() != Finding.Status.PASS) {
+                missing.computeIfAbsent(finding.host(), h -> new TreeSet<>()).add(finding.check().substring("kernel: ".length()));
+            }
+        }
+        return missing;
+    }
+
+    /** The services as the planner takes them: plain facts, without the Docker boundary's types. */
+    static List<SwarmService> swarmServices(List<ServiceState> services) {
+        return services.stream().map(s -> new SwarmService(s.name(), s.publishedTcp(), s.tasks().stream()
+                .map(t -> new SwarmService.Task(t.node(), t.state(), t.addresses())).toList())).toList();
     }
 }

@@ -3,7 +3,7 @@ package dev.swarmlab.run;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.deploy.NetworkSpec;
 import dev.swarmlab.docker.DockerRefusal;
-import dev.swarmlab.fleet.Agent;
+import dev.swarmlab.lab.Agent;
 import dev.swarmlab.fleet.Fleet;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.Network;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmlab.StateFiles;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.docker.ServiceState;
-import dev.swarmlab.fleet.Placed;
+import dev.swarmlab.lab.Placed;
 import dev.swarmlab.lab.Expectation;
 import dev.swarmlab.lab.ProbeKind;
 import dev.swarmlab.plan.Cell;

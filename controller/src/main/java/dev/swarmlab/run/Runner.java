@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.swarmlab.Deadline;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.docker.ExecOutput;
-import dev.swarmlab.fleet.Placed;
+import dev.swarmlab.lab.Placed;
 import dev.swarmlab.image.AgentImage;
 import dev.swarmlab.lab.ProbeKind;
 import dev.swarmlab.plan.Cell;

@@ -3,7 +3,7 @@ package dev.swarmlab.run;
 import dev.swarmlab.Deadline;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.docker.DockerRefusal;
-import dev.swarmlab.fleet.Placed;
+import dev.swarmlab.lab.Placed;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.Step;
 import dev.swarmlab.session.Connection;

@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swarmlab.Each;
-import dev.swarmlab.docker.ServiceState;
-import dev.swarmlab.fleet.Agent;
+import dev.swarmlab.lab.Agent;
 import dev.swarmlab.fleet.Fleet;
-import dev.swarmlab.fleet.Placed;
+import dev.swarmlab.lab.Placed;
 import dev.swarmlab.lab.Expectation.Outcome;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.LabFile;
@@ -255,12 +254,12 @@ class ProbePlannerTest {
                   - {name: web, kind: service, networks: [ov], replicas: 2, publish: ['8081:8080']}
                   - {name: rr, kind: service, networks: [ov], replicas: 1, endpointMode: dnsrr}
                 """);
-        List<ServiceState> services = List.of(
-                new ServiceState("w", "web", Map.of(), Map.of("ov", "10.90.0.100"), List.of(8081), List.of(
-                        new ServiceState.Task("t1", "h1", "c1", "running", Map.of("ov", "10.90.0.101")),
-                        new ServiceState.Task("t2", "h2", "c2", "running", Map.of("ov", "10.90.0.102")))),
-                new ServiceState("r", "rr", Map.of(), Map.of(), List.of(), List.of(
-                        new ServiceState.Task("t3", "h2", "c3", "running", Map.of("ov", "10.90.0.103")))));
+        List<SwarmService> services = List.of(
+                new SwarmService("web", List.of(8081), List.of(
+                        new SwarmService.Task("h1", "running", Map.of("ov", "10.90.0.101")),
+                        new SwarmService.Task("h2", "running", Map.of("ov", "10.90.0.102")))),
+                new SwarmService("rr", List.of(), List.of(
+                        new SwarmService.Task("h2", "running", Map.of("ov", "10.90.0.103")))));
         HostConditions noIpvs = new HostConditions(Map.of("h1", Set.of("ip_vs"), "h2", Set.of("ip_vs")));
         List<Cell> cells = ProbePlanner.plan(lab, placed(lab), services, HOSTS, noIpvs, CellFilter.ALL);
         List<Cell> vip = cells.stream().filter(c -> c.route() == Route.SERVICE && c.target().equals("web")).toList();
@@ -289,9 +288,8 @@ class ProbePlannerTest {
                 workloads:
                   - {name: pinned, kind: service, networks: [ov], replicas: 1, publishMode: host, publish: ['8089:80']}
                 """);
-        List<ServiceState> services = List.of(new ServiceState("p", "pinned", Map.of(),
-                Map.of("ov", "10.90.0.100"), List.of(8089), List.of(
-                        new ServiceState.Task("t1", "h2", "c1", "running", Map.of("ov", "10.90.0.101")))));
+        List<SwarmService> services = List.of(new SwarmService("pinned", List.of(8089), List.of(
+                        new SwarmService.Task("h2", "running", Map.of("ov", "10.90.0.101")))));
         HostConditions noIpvs = new HostConditions(Map.of("h1", Set.of("ip_vs"), "h2", Set.of("ip_vs")));
         List<Cell> published = ProbePlanner.plan(lab, placed(lab), services, HOSTS, noIpvs, CellFilter.ALL).stream()
                 .filter(c -> c.route() == Route.PUBLISHED).toList();

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swarmlab.deploy.FakeHost;
 import dev.swarmlab.docker.SwarmNode;
-import dev.swarmlab.fleet.Agent;
-import dev.swarmlab.fleet.Placed;
+import dev.swarmlab.lab.Agent;
+import dev.swarmlab.lab.Placed;
 import dev.swarmlab.lab.Expectation.Outcome;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.LabFile;

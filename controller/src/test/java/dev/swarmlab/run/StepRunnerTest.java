@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swarmlab.deploy.FakeHost;
 import dev.swarmlab.fleet.Fleet;
-import dev.swarmlab.fleet.Placed;
+import dev.swarmlab.lab.Placed;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.TestLabs;
 import dev.swarmlab.plan.Verdict;

@@ -2,8 +2,8 @@ package dev.swarmlab.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.swarmlab.fleet.Agent;
-import dev.swarmlab.fleet.Placed;
+import dev.swarmlab.lab.Agent;
+import dev.swarmlab.lab.Placed;
 import dev.swarmlab.lab.Expectation.Outcome;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.ProbeKind;

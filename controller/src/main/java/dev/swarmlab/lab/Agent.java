@@ -1,6 +1,5 @@
-package dev.swarmlab.fleet;
+package dev.swarmlab.lab;
 
-import dev.swarmlab.lab.Workload;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,6 +10,11 @@ import java.util.Optional;
  * container's memberships, the first being the one it is created on.
  */
 public record Agent(String name, String host, Role role, List<Workload.Attachment> networks, Optional<Workload> workload) {
+    /** The agent's responders, the same in every agent and workload. */
+    public static final int TCP_PORT = 7000;
+    public static final int UDP_PORT = 7001;
+    public static final int HTTP_PORT = 8080;
+
     public Agent {
         networks = List.copyOf(networks);
     }

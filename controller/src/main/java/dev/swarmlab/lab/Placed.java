@@ -1,4 +1,4 @@
-package dev.swarmlab.fleet;
+package dev.swarmlab.lab;
 
 import java.util.List;
 import java.util.Map;
