@@ -10,6 +10,9 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** A run as text: per-network counts, the driver comparison, and the cells that did not match. Shared by run and show. */
 final class RunPrinter {
@@ -22,10 +25,22 @@ final class RunPrinter {
         return String.valueOf(report.cells().stream().filter(c -> c.round() == round && (!matched || c.verdict() == Verdict.MATCHED)).count());
     }
 
+    /** Cells the model could not judge come first: how many, and each reason once (an option it does not model). */
+    private static void notJudged(PrintWriter out, RunReport report) {
+        Map<String, Long> reasons = report.cells().stream().filter(c -> !c.cell().expected().judged())
+                .collect(Collectors.groupingBy(c -> c.cell().expected().reason(), TreeMap::new, Collectors.counting()));
+        if (!reasons.isEmpty()) {
+            out.println("NOT JUDGED: " + reasons.values().stream().mapToLong(Long::longValue).sum() + " of " + report.cells().size()
+                    + " cells, measured but not judged, because:");
+            reasons.forEach((reason, n) -> out.println("  " + n + " cells: " + reason));
+        }
+    }
+
     static void print(PrintWriter out, RunReport report, boolean allCells) {
         Summary summary = report.summary();
         out.println();
         out.println("run " + report.run().id() + " of lab " + report.run().lab() + ": " + report.run().status());
+        notJudged(out, report);
         report.unconverged().forEach(line -> out.println("NOT CONVERGED, " + line + ": the cells that depend on it are errors"));
         report.causes().forEach(cause -> out.println("shared cause: " + cause.text()));
         Table counts = new Table(Console.countHeaders("NETWORK"));

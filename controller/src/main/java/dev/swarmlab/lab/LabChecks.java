@@ -45,6 +45,21 @@ final class LabChecks {
         return true;
     }
 
+    /**
+     * A plain container may join an overlay only when it was created attachable: Docker refuses it at
+     * `docker run` (or `network connect`) otherwise, after the swarm and the overlay exist. Said here,
+     * before anything is created (docs.docker.com/engine/network/drivers/overlay/).
+     */
+    boolean joinable(YamlNode node, Network network, String who) {
+        if (network.driver() == Network.Driver.OVERLAY && !network.attachable()) {
+            problems.add(node, who + ": Docker refuses a plain container on overlay '" + network.name() + "', which is not attachable (only"
+                    + " services may join it); add `attachable: true` to the network, or, to show the refusal, mark the workload"
+                    + " `refused: <why>`");
+            return false;
+        }
+        return true;
+    }
+
     boolean checkName(YamlNode at, String name, String what) {
         if (!NAME.matcher(name).matches()) {
             problems.add(at, "'" + name + "' is not a " + what + " name: use lower-case letters, digits, '.', '-', '_' (up to 40), starting with a letter or digit");

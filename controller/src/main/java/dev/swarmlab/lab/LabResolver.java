@@ -61,7 +61,8 @@ final class LabResolver {
         checkOverlaps(raw.networks());
         List<Workload> workloads = new WorkloadResolver(checks).resolve(raw.workloads());
         Agents agents = raw.agents().map(a -> new Agents(a.networks().stream()
-                        .filter(n -> checks.knownNetwork(n, "agents")).map(YamlNode::scalar).distinct().toList(), a.image()))
+                        .filter(n -> checks.knownNetwork(n, "agents") && checks.joinable(n, networks.get(n.scalar()), "agents"))
+                        .map(YamlNode::scalar).distinct().toList(), a.image()))
                 .orElse(new Agents(List.of(), Optional.empty()));
         List<ProbeKind> probes = raw.probes().stream().filter(p -> checks.oneOf(p, p.scalar(), PROBES, "probe kind"))
                 .map(p -> ProbeKind.of(p.scalar())).distinct().toList();

@@ -107,6 +107,9 @@ final class WorkloadResolver {
             problems.add(nameNode, "service '" + workload + "' cannot join " + network.driver().id() + " network '" + network.name()
                     + "': services join overlay networks (or host/none)");
         }
+        if (!service && !refused) {
+            checks.joinable(nameNode, network, "container '" + workload + "'");
+        }
         Optional<String> ip = raw.ip().flatMap(text -> {
             YamlNode at = raw.at().fields().get("ip");
             Optional<String> parsed = checks.address(at, text);

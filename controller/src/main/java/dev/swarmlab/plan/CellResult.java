@@ -26,7 +26,7 @@ public record CellResult(String cellId, String outcome, String reason, Verdict v
             reason = cell.dial() + " on " + cell.sourceHost() + " belongs to " + cell.shadowedBy().get() + ", not " + cell.target();
             answeredBy = Optional.of(cell.shadowedBy().get() + "@" + cell.sourceHost());
         }
-        Verdict verdict = switch (outcome) {
+        Verdict verdict = !cell.expected().judged() && !outcome.equals("error") ? Verdict.NOT_JUDGED : switch (outcome) {
             case "ok" -> cell.expected().reachable() ? Verdict.MATCHED : Verdict.UNEXPECTED;
             case "blocked" -> cell.expected().reachable() ? Verdict.UNEXPECTED : Verdict.MATCHED;
             // Another container answering where the target was expected to is its own failure; where a block was expected, it matches.

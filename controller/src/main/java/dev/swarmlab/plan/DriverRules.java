@@ -4,6 +4,7 @@ import dev.swarmlab.lab.Expectation.Outcome;
 import dev.swarmlab.lab.Network.Driver;
 import dev.swarmlab.lab.Network;
 import dev.swarmlab.lab.ProbeKind;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -20,7 +21,18 @@ public final class DriverRules {
      * host and of the target's (as measured), and whether a lab step cut either host off from the other.
      */
     public record Situation(Network source, Network target, Route route, boolean sameHost, ProbeKind probe, boolean viaIpvs,
-                            boolean espMissing, boolean ipvsMissing, int sourceUnderlayMtu, int targetUnderlayMtu, boolean cut) {
+                            boolean espMissing, boolean ipvsMissing, int sourceUnderlayMtu, int targetUnderlayMtu, boolean cut,
+                            List<Network> stack) {
+        public Situation {
+            stack = stack.isEmpty() ? List.of(source) : List.copyOf(stack);
+        }
+
+        /** A source on that one network only. */
+        public Situation(Network source, Network target, Route route, boolean sameHost, ProbeKind probe, boolean viaIpvs, boolean espMissing,
+                         boolean ipvsMissing, int sourceUnderlayMtu, int targetUnderlayMtu, boolean cut) {
+            this(source, target, route, sameHost, probe, viaIpvs, espMissing, ipvsMissing, sourceUnderlayMtu, targetUnderlayMtu, cut, List.of());
+        }
+
         /** A container-to-container (or to-host) cell on kernels that lack nothing, over intact Ethernet underlays. */
         public static Situation of(Network source, Network target, Route route, boolean sameHost) {
             return of(source, target, route, sameHost, ProbeKind.TCP, false, false, false);
@@ -30,6 +42,30 @@ public final class DriverRules {
                                    boolean espMissing, boolean ipvsMissing) {
             return new Situation(source, target, route, sameHost, probe, viaIpvs, espMissing, ipvsMissing, HostConditions.ETHERNET_MTU,
                     HostConditions.ETHERNET_MTU, false);
+        }
+
+        /**
+         * The network that carries the source container's default route, as libnetwork picks it among
+         * the container's networks (sandbox.go, epHeap.Less, Engine 20.10): internal networks last,
+         * networks with a gateway of their own (bridge, macvlan) before overlays (whose way out is
+         * docker_gwbridge), then by name. Empty where none gives a way out (an --internal overlay,
+         * none). Host mode is the host's own stack.
+         */
+        public Optional<Network> defaultRoute() {
+            return stack.stream().filter(n -> n.driver() != Driver.NONE && !(n.driver() == Driver.OVERLAY && n.internal()))
+                    .min(Comparator.comparing((Network n) -> n.driver() != Driver.HOST).thenComparing(Network::internal)
+                            .thenComparing(n -> n.driver() == Driver.OVERLAY).thenComparing(Network::name));
+        }
+
+        /** The source reaches its own host's addresses: host mode, or a default route through a gateway on the host (not macvlan's). */
+        boolean reachesOwnHost() {
+            return defaultRoute().map(n -> n.driver() != Driver.MACVLAN).orElse(false);
+        }
+
+        /** What the default route is, in words, where the container has several networks. */
+        String through() {
+            return stack.size() < 2 ? "" : defaultRoute().map(n -> " (through " + n.name() + ", which carries its default route: internal"
+                    + " networks come last, then overlays, then by name)").orElse("");
         }
 
         /** A full-size overlay packet, with its headers, is larger than one of the two hosts' underlays takes. */
@@ -65,11 +101,20 @@ public final class DriverRules {
                     "a service's published port answers on every node through the ingress routing mesh"),
             rule("4 none", s -> s.source().driver() == Driver.NONE, Outcome.BLOCKED,
                     "network none: the container has only loopback, nothing goes in or out"),
-            rule("1 internal", s -> s.route() == Route.OUTSIDE && s.source().internal(), Outcome.BLOCKED,
+            rule("1 internal", s -> s.route() == Route.OUTSIDE && s.defaultRoute().isEmpty(), Outcome.BLOCKED,
+                    "none of the container's networks gives it a way out (an --internal overlay has no docker_gwbridge leg): nothing"
+                            + " beyond its own networks answers"),
+            rule("1 internal", s -> s.route() == Route.OUTSIDE && s.defaultRoute().get().internal(), Outcome.BLOCKED,
                     "an --internal network has no route out: nothing beyond the hosts answers"),
+            rule("1 masquerade", s -> s.route() == Route.OUTSIDE && NetworkOptions.masqueradeOff(s.defaultRoute().get()), Outcome.BLOCKED,
+                    "the default route is a bridge with com.docker.network.bridge.enable_ip_masquerade=false: packets leave from the"
+                            + " container's own address, unNATed, and the outside has no route back to it"),
             rule("1 egress", s -> s.route() == Route.OUTSIDE, Outcome.REACHABLE,
                     "a container reaches the outside world with no options: its traffic is NATed out through its host's interface"),
-            rule("1 internal", s -> s.route() == Route.HOST && s.source().internal(), Outcome.REACHABLE,
+            rule("1 internal", s -> s.route() == Route.HOST && s.source().driver() == Driver.OVERLAY && !s.reachesOwnHost(), Outcome.BLOCKED,
+                    "an --internal overlay gives its containers no docker_gwbridge leg: they have no route to their host's address"
+                            + " (observed on Engine 20.10)"),
+            rule("1 internal", s -> s.route() == Route.HOST && s.source().internal() && s.source().driver() == Driver.BRIDGE, Outcome.REACHABLE,
                     "an --internal network still reaches its own host: the bridge's gateway is the host, and only forwarding beyond it"
                             + " is cut (measured; the notes say no egress, which holds for everything past the host)"),
             rule("4 host", s -> s.route() == Route.HOST && s.source().driver() == Driver.HOST, Outcome.REACHABLE,
@@ -79,16 +124,28 @@ public final class DriverRules {
                             + " its parent"),
             rule("2 host", s -> s.route() == Route.HOST, Outcome.REACHABLE,
                     "a container reaches its own host's address through its network's gateway"),
+            rule("5 -p", s -> s.route() == Route.PUBLISHED && !s.viaIpvs() && s.source().driver() != Driver.HOST && !s.reachesOwnHost(),
+                    Outcome.BLOCKED, "the container has no route to its host's address (macvlan, or only an --internal overlay), so not to"
+                            + " the port published there either"),
             rule("3 app", s -> s.route() == Route.UNPUBLISHED, Outcome.BLOCKED,
                     "a port the container does not publish is not at its host's address: only its own networks reach it"),
+            rule("5 -p", s -> s.route() == Route.PUBLISHED && s.source().driver() != Driver.HOST, Outcome.REACHABLE,
+                    "a container reaches a port published on its own host at the host's address: the DNAT rule skips traffic from a"
+                            + " bridge, and docker-proxy (or hairpin NAT) carries it"),
             rule("5 -p", s -> s.route() == Route.PUBLISHED, Outcome.REACHABLE,
                     "-p HOST:CONTAINER adds a DNAT rule: the port answers at the host's address"),
+            rule("4 overlay", s -> s.route() == Route.ISOLATION && (s.source().driver() == Driver.OVERLAY || s.target().driver() == Driver.OVERLAY),
+                    Outcome.BLOCKED, "an overlay is a VXLAN segment of its own: its addresses are routed nowhere outside it, so a"
+                            + " container not on it cannot reach them (nor one on it the addresses of another network)"),
             rule("3 isolation", s -> s.route() == Route.ISOLATION, Outcome.BLOCKED,
                     "containers on two different networks cannot reach each other: Docker isolates networks"),
             rule("4 host", s -> s.source().driver() == Driver.HOST && s.route() == Route.NAME, Outcome.BLOCKED,
                     "host-mode containers have no name in Docker's DNS: they use the host's resolver"),
             rule("4 host", s -> s.source().driver() == Driver.HOST, Outcome.REACHABLE,
                     "host mode: the container answers at its host's address, with no -p needed"),
+            rule("3 icc", s -> NetworkOptions.iccOff(s.source()) && s.sameHost() && (s.route() == Route.ADDRESS || s.route() == Route.NAME)
+                    && s.probe() != ProbeKind.DNS, Outcome.BLOCKED, "com.docker.network.bridge.enable_icc=false: Docker drops what one"
+                            + " container of the bridge sends another (their names still resolve)"),
             rule("9 encrypted", s -> s.source().driver() == Driver.OVERLAY && s.route() == Route.NAME && s.probe() == ProbeKind.DNS, Outcome.REACHABLE,
                     "an overlay's names resolve from the swarm's own records (gossip on 7946, not the encrypted data path): dns answers"
                             + " across hosts even where ESP is missing"),
@@ -137,6 +194,8 @@ public final class DriverRules {
     public static Expected expect(Situation situation) {
         Rule rule = RULES.stream().filter(r -> r.applies().test(situation)).findFirst().orElseThrow();
         // A rule without a concept follows from what a lab step did to the hosts, not from a driver's promise.
-        return new Expected(rule.outcome(), rule.reason() + (rule.concept().isEmpty() ? "" : " (concepts " + rule.concept() + ")"), rule.source());
+        String through = situation.route() == Route.OUTSIDE || situation.route() == Route.HOST ? situation.through() : "";
+        return new Expected(rule.outcome(), rule.reason() + through + (rule.concept().isEmpty() ? "" : Citations.of(rule.concept())),
+                rule.source());
     }
 }

@@ -109,7 +109,7 @@ public final class RunStore implements AutoCloseable {
                             + " expect_name, shadowed_by, expected, expected_reason, expected_source, verdict, round)"
                             + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     runId, c.id(), seq++, c.network(), c.source(), c.sourceHost(), c.target(), c.targetHost(), c.route().name(),
-                    c.probe().wire(), c.dial(), c.port(), c.expectName().orElse(null), c.shadowedBy().orElse(null), c.expected().outcome().name(),
+                    c.probe().wire(), c.dial(), c.port(), c.expect().orElse(null), c.shadowedBy().orElse(null), c.expected().outcome().name(),
                     c.expected().reason(), c.expected().source().name(), Verdict.PENDING.name(), round);
         }
     }
@@ -295,7 +295,7 @@ public final class RunStore implements AutoCloseable {
     private static StoredCell storedCell(ResultSet rs) throws SQLException {
         Cell cell = new Cell(rs.getString("id"), rs.getString("network"), rs.getString("source"), rs.getString("source_host"),
                 rs.getString("target"), rs.getString("target_host"), Route.valueOf(rs.getString("route")), ProbeKind.of(rs.getString("probe")),
-                rs.getString("dial"), rs.getInt("port"), Optional.ofNullable(rs.getString("expect_name")),
+                rs.getString("dial"), rs.getInt("port"), Cell.answerers(rs.getString("expect_name")),
                 Optional.ofNullable(rs.getString("shadowed_by")), new Expected(Expectation.Outcome.valueOf(rs.getString("expected")),
                 rs.getString("expected_reason"), Expected.Source.valueOf(rs.getString("expected_source"))));
         Verdict verdict = Verdict.valueOf(rs.getString("verdict"));

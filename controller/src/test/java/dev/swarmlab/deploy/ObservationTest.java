@@ -30,7 +30,7 @@ class ObservationTest {
                 hosts: local:2
                 swarm: {managers: [h1]}
                 networks:
-                  - {name: ov, driver: overlay, subnet: 10.90.0.0/24}
+                  - {name: ov, driver: overlay, attachable: true, subnet: 10.90.0.0/24}
                 agents: {networks: [ov]}
                 """);
         return LabFile.read(file);

@@ -102,7 +102,7 @@ class PreflightTest {
                 hosts: local:3
                 swarm: {managers: [h1]}
                 networks:
-                  - {name: ov, driver: overlay, subnet: 10.90.0.0/24}
+                  - {name: ov, driver: overlay, attachable: true, subnet: 10.90.0.0/24}
                   - {name: br, driver: bridge, subnet: 10.91.0.0/24}
                   - {name: host}
                 agents: {networks: [host]}

@@ -111,6 +111,8 @@ class LabFileTest {
             expectation no reason | expectations: [{probe: dns, expect: blocked}]                                  | 4:16  | expectations[1]: missing required field 'reason'
             macvlan without subnet| networks: [{name: m, driver: macvlan}]                                         | 4:30  | networks[1].driver: a macvlan network needs a subnet
             publishMode on a container | networks: [{name: a}]\\nworkloads: [{name: w, host: h1, networks: [a], publishMode: host}] | 5:61 | workloads[1].publishMode: 'publishMode' applies only to services
+            container on a swarm-only overlay | networks: [{name: o, driver: overlay}]\\nworkloads: [{name: w, host: h1, networks: [o]}] | 5:44 | workloads[1].networks[1]: container 'w': Docker refuses a plain container on overlay 'o', which is not attachable
+            agents on a swarm-only overlay | networks: [{name: o, driver: overlay}]\\nagents: {networks: [o]} | 5:21 | agents.networks[1]: agents: Docker refuses a plain container on overlay 'o'
             agents on a refused network | networks: [{name: o, driver: overlay, refused: no swarm}]\\nagents: {networks: [o]} | 5:21 | agents.networks[1]: agents: network 'o' is not defined
             """)
     void eachMistakeIsReportedAtItsLineAndField(String name, String body, String lineColumn, String expected) throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmlab.lab.Expectation.Outcome;
 import dev.swarmlab.lab.ProbeKind;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CellResultTest {
     private static Cell cell(String probe, Outcome expected, Optional<String> shadow) {
         return new Cell("c1", "br", "a-h1", "h1", "a-h2", "h2", Route.ADDRESS, ProbeKind.of(probe), "10.91.0.2", 0,
-                probe.equals("icmp") ? Optional.empty() : Optional.of("a-h2"), shadow, new Expected(expected, "why", Expected.Source.RULE));
+                probe.equals("icmp") ? List.<String>of() : List.of("a-h2"), shadow, new Expected(expected, "why", Expected.Source.RULE));
     }
 
     @ParameterizedTest(name = "{0} expecting {1}, agent says {2} ({3}) -> {5} {6}")

@@ -95,7 +95,7 @@ class DriverRulesTest {
         Expected expected = DriverRules.expect(DriverRules.Situation.of(network, network, route, sameHost, ProbeKind.of(probe), viaIpvs, espMissing,
                 ipvsMissing));
         assertEquals(outcome, expected.outcome(), expected.reason());
-        assertTrue(expected.reason().endsWith("(concepts " + concept + ")"), expected.reason());
+        assertTrue(expected.reason().endsWith(Citations.of(concept)), expected.reason());
         assertEquals((concept.equals("9 encrypted") && outcome == Outcome.BLOCKED) || concept.equals("9 ip_vs") ? Expected.Source.PREFLIGHT
                 : Expected.Source.RULE,
                 expected.source());
@@ -118,7 +118,7 @@ class DriverRulesTest {
         Expected expected = DriverRules.expect(new DriverRules.Situation(network, network, Route.ADDRESS, false, ProbeKind.of(probe), false, false, false,
                 sourceMtu, targetMtu, false));
         assertEquals(outcome, expected.outcome(), expected.reason());
-        assertTrue(expected.reason().endsWith("(concepts " + concept + ")"), expected.reason());
+        assertTrue(expected.reason().endsWith(Citations.of(concept)), expected.reason());
         Expected sameHost = DriverRules.expect(new DriverRules.Situation(network, network, Route.ADDRESS, true, ProbeKind.of(probe), false, false, false,
                 sourceMtu, targetMtu, false));
         assertEquals(Outcome.REACHABLE, sameHost.outcome(), "on one host the underlay carries nothing: " + sameHost.reason());
@@ -165,5 +165,15 @@ class DriverRulesTest {
         assertEquals(Outcome.BLOCKED, mesh.outcome(), mesh.reason());
         assertTrue(DriverRules.acrossACut(new DriverRules.Situation(host, host, Route.PUBLISHED, false, ProbeKind.TCP, true, false, false, 1500, 1500,
                 true)).isPresent(), "it overrides what a flag or binding would expect");
+    }
+
+    /** Every rule cites the page that promises it; a rule without a concept follows from a lab step, not a driver's promise. */
+    @Test
+    void everyRuleCitesItsSource() {
+        for (DriverRules.Rule rule : DriverRules.RULES) {
+            if (!rule.concept().isEmpty()) {
+                assertTrue(Citations.of(rule.concept()).contains("docs.docker.com/"), rule.concept());
+            }
+        }
     }
 }

@@ -86,8 +86,8 @@ class ProbePlannerTest {
         assertTrue(Each.none(select(cells, "bridge", Route.NAME, true, "dns").stream(), c -> c.expected().reachable()));
         assertTrue(Each.all(select(cells, "bridge", Route.ADDRESS, true, "icmp").stream(), c -> c.expected().reachable()));
         // tcp names the container that must answer; icmp cannot
-        assertTrue(Each.all(select(cells, "ov", Route.ADDRESS, false, "tcp").stream(), c -> c.expectName().orElseThrow().equals(c.target())));
-        assertTrue(Each.all(select(cells, "ov", Route.ADDRESS, false, "icmp").stream(), c -> c.expectName().isEmpty()));
+        assertTrue(Each.all(select(cells, "ov", Route.ADDRESS, false, "tcp").stream(), c -> c.answerers().equals(List.of(c.target()))));
+        assertTrue(Each.all(select(cells, "ov", Route.ADDRESS, false, "icmp").stream(), c -> c.answerers().isEmpty()));
     }
 
     @Test
@@ -105,7 +105,7 @@ class ProbePlannerTest {
         assertEquals(1, select(cells, "host", Route.ADDRESS, false, "throughput").size(), "host mode: one host to another");
         assertEquals(7, throughput.size(), "nothing by name, nothing from none: " + throughput);
         assertEquals(1000, throughput.get(0).spec().get("durationMs"));
-        assertTrue(Each.all(throughput.stream(), c -> c.expectName().equals(Optional.of(c.target()))),
+        assertTrue(Each.all(throughput.stream(), c -> c.answerers().equals(List.of(c.target()))),
                 "another container answering a reused bridge address shows as misrouted, not as the path's throughput");
         assertTrue(select(cells, "ov", Route.ADDRESS, false, "tcp").size() > 1, "the other probes still cover every pair");
     }
@@ -137,16 +137,23 @@ class ProbePlannerTest {
         assertTrue(Each.none(unpublished.stream(), c -> c.expected().reachable()), unpublished.toString());
         assertEquals("10.250.0.11", unpublished.get(0).dial(), "at its host's address");
         List<Cell> published = cells.stream().filter(c -> c.route() == Route.PUBLISHED && c.target().startsWith("app ")).toList();
-        assertEquals(2, published.size(), "from both hosts' stacks");
-        assertTrue(Each.all(published.stream(), c -> c.port() == 3000 && c.expected().reachable()));
-        List<Cell> bound = cells.stream().filter(c -> c.route() == Route.PUBLISHED && c.target().startsWith("local ")).toList();
+        List<Cell> fromStacks = published.stream().filter(c -> c.network().equals("host")).toList();
+        assertEquals(2, fromStacks.size(), "from both hosts' stacks");
+        assertTrue(Each.all(published.stream(), c -> c.port() == 3000 && c.expected().reachable() == !c.network().equals("none")),
+                "from every container on its host too, but the one on none");
+        List<Cell> fromNeighbours = published.stream().filter(c -> !c.network().equals("host")).toList();
+        assertEquals(List.of("d-br-h1-a", "d-br-h1-b", "d-bridge-h1-a", "d-bridge-h1-b", "d-none-h1-a", "d-ov-h1-a", "d-ov-h1-b", "db", "local"),
+                fromNeighbours.stream().map(Cell::source).sorted().toList(), "each other container on h1, once");
+        assertTrue(Each.all(fromNeighbours.stream(), c -> c.dial().equals("10.250.0.11") && c.sameHost()));
+        List<Cell> bound = cells.stream().filter(c -> c.route() == Route.PUBLISHED && c.target().startsWith("local ") && c.network().equals("host"))
+                .toList();
         assertEquals(List.of("h1 127.0.0.1 reachable", "h2 10.250.0.11 blocked"), bound.stream().map(c -> c.sourceHost() + " " + c.dial() + " "
                 + c.expected().label()).sorted().toList(), "-p 127.0.0.1:8082:80 answers on that address only");
         List<Cell> hostByName = cells.stream().filter(c -> c.route() == Route.HOST_NAME && c.source().equals("app")).toList();
         assertEquals(List.of("host.docker.internal"), hostByName.stream().map(Cell::dial).distinct().toList());
         assertTrue(Each.none(hostByName.stream(), c -> c.expected().reachable()), "without --add-host the name does not resolve");
         Cell self = cells.stream().filter(c -> c.route() == Route.SELF && c.source().equals("app")).findFirst().orElseThrow();
-        assertEquals("localhost:7000 answered by app", self.dial() + ":" + self.port() + " answered by " + self.expectName().orElseThrow());
+        assertEquals("localhost:7000 answered by app", self.dial() + ":" + self.port() + " answered by " + self.answerers().get(0));
     }
 
     @Test
@@ -189,17 +196,19 @@ class ProbePlannerTest {
         assertTrue(Each.none(cells.stream().filter(c -> c.network().equals("none")), c -> c.expected().reachable()));
         List<Cell> toHost = cells.stream().filter(c -> c.route() == Route.HOST && c.probe() == ProbeKind.TCP).toList();
         assertEquals(2 * (2 + 2 + 2 + 1 + 1), toHost.size(), "every agent to its own host");
-        assertTrue(Each.all(toHost.stream(), c -> c.expectName().orElseThrow().startsWith("d-host-" + c.sourceHost())),
+        assertTrue(Each.all(toHost.stream(), c -> c.answerers().get(0).startsWith("d-host-" + c.sourceHost())),
                 "the host-mode agent answers at the host's address");
     }
 
     @Test
-    void isolationCellsGoToTheOtherBridgeOnTheSameHost() throws IOException {
+    void isolationCellsGoToEveryBridgeAndOverlayTheSourceIsNotOn() throws IOException {
         Lab lab = lab("");
         List<Cell> isolation = ProbePlanner.plan(lab, placed(lab), HOSTS, HostConditions.NONE, CellFilter.ALL).stream()
                 .filter(c -> c.route() == Route.ISOLATION).toList();
-        assertEquals(2 * 4 * 2, isolation.size(), "2 bridge networks x 4 agents x (icmp, tcp)");
-        assertTrue(Each.all(isolation.stream(), c -> c.sameHost() && !c.expected().reachable()));
+        assertEquals(3 * 4 * 2 * 2, isolation.size(), "(ov, br, bridge) x 4 agents x the 2 others x (icmp, tcp)");
+        assertTrue(Each.all(isolation.stream(), c -> !c.expected().reachable()));
+        assertTrue(Each.all(isolation.stream().filter(c -> !c.target().contains("-ov-")), Cell::sameHost), "a bridge's addresses repeat elsewhere");
+        assertTrue(isolation.stream().anyMatch(c -> c.target().contains("-ov-") && !c.sameHost()), "an overlay's containers on any host");
     }
 
     @Test
@@ -236,7 +245,7 @@ class ProbePlannerTest {
         List<Cell> overridden = cells.stream().filter(c -> c.expected().source() == Expected.Source.LAB).toList();
         assertTrue(Each.all(overridden.stream(), c -> c.sourceHost().equals("h1") && c.network().equals("ov") && c.probe() == ProbeKind.ICMP
                 && c.expected().outcome() == Outcome.BLOCKED && c.expected().reason().equals("this lab's firewall drops icmp from h1")));
-        assertEquals(2 * (3 + 3 + 1), overridden.size(), "two h1 overlay agents: 3 peers by address, 3 by name, their host");
+        assertEquals(2 * (3 + 3 + 2 + 1), overridden.size(), "two h1 overlay agents: 3 peers by address, 3 by name, 2 other networks, their host");
     }
 
     @Test
@@ -272,7 +281,7 @@ class ProbePlannerTest {
                 "dnsrr needs no IPVS");
         List<Cell> tasks = cells.stream().filter(c -> c.route() == Route.ADDRESS && c.target().startsWith("web@")).toList();
         assertEquals(4 * 2 * 2, tasks.size(), "4 agents x 2 tasks x (icmp, tcp)");
-        assertTrue(Each.all(tasks.stream(), c -> c.expected().reachable() && c.expectName().map("web"::equals).orElse(c.probe() == ProbeKind.ICMP)));
+        assertTrue(Each.all(tasks.stream(), c -> c.expected().reachable() && (c.answerers().equals(List.of("web")) || c.answerers().isEmpty() && c.probe() == ProbeKind.ICMP)));
         List<Cell> mesh = cells.stream().filter(c -> c.route() == Route.PUBLISHED).toList();
         assertEquals(2 * 2, mesh.size(), "2 host agents x 2 hosts' addresses");
         assertTrue(Each.all(mesh.stream(), c -> c.port() == 8081 && !c.expected().reachable()));

@@ -20,7 +20,7 @@ class CausesTest {
     private static final List<String> HOSTS = List.of("h1", "h2", "h3");
 
     private static StoredCell cell(int n, String network, String from, String to, String outcome) throws Exception {
-        Cell cell = new Cell("c" + n, network, "a-" + from, from, "a-" + to, to, Route.NAME, ProbeKind.TCP, "a-" + to, 7000, Optional.of("a-" + to),
+        Cell cell = new Cell("c" + n, network, "a-" + from, from, "a-" + to, to, Route.NAME, ProbeKind.TCP, "a-" + to, 7000, List.of("a-" + to),
                 Optional.empty(), new Expected(Outcome.REACHABLE, "an overlay spans hosts", Expected.Source.RULE));
         CellResult result = CellResult.judge(cell, new ObjectMapper().readTree("{\"id\":\"c" + n + "\",\"outcome\":\"" + outcome
                 + "\",\"reason\":\"" + (outcome.equals("ok") ? "" : "timeout") + "\"}"));

@@ -43,7 +43,7 @@ class ConvergenceTest {
     }
 
     private static Cell cell(String from, String to, Route route) {
-        return new Cell(from + "-" + to + "-" + route, "ov", "a-" + from, from, "a-" + to, to, route, ProbeKind.TCP, "x", 7000, Optional.empty(),
+        return new Cell(from + "-" + to + "-" + route, "ov", "a-" + from, from, "a-" + to, to, route, ProbeKind.TCP, "x", 7000, List.of(),
                 Optional.empty(), new Expected(Outcome.REACHABLE, "an overlay spans hosts", Expected.Source.RULE));
     }
 
@@ -125,7 +125,7 @@ class ConvergenceTest {
             assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 10, "no waiting for what waiting cannot change");
             assertFalse(gate.converged());
             assertTrue(gate.describe().contains("a1 on h1 and a2 on h2 both hold 10.90.0.2 on ov"), gate.describe());
-            Cell toA2 = new Cell("c", "ov", "b1", "h1", "a2", "h2", Route.ADDRESS, ProbeKind.TCP, "10.90.0.2", 7000, Optional.of("a2"), Optional.empty(),
+            Cell toA2 = new Cell("c", "ov", "b1", "h1", "a2", "h2", Route.ADDRESS, ProbeKind.TCP, "10.90.0.2", 7000, List.of("a2"), Optional.empty(),
                     new Expected(Outcome.REACHABLE, "an overlay spans hosts", Expected.Source.RULE));
             assertTrue(gate.breaking(toA2).isPresent());
         }

@@ -31,7 +31,7 @@ class RunStoreTest {
     Path dir;
 
     private static Cell cell(String id, Outcome expected) {
-        return new Cell(id, "ov", "a-h1", "h1", "a-h2", "h2", Route.NAME, ProbeKind.DNS, "a-h2", 0, Optional.empty(), Optional.empty(),
+        return new Cell(id, "ov", "a-h1", "h1", "a-h2", "h2", Route.NAME, ProbeKind.DNS, "a-h2", 0, List.of(), Optional.empty(),
                 new Expected(expected, "an overlay spans hosts", Expected.Source.RULE));
     }
 
@@ -118,7 +118,7 @@ class RunStoreTest {
     void aStepsRoundKeepsItsCellsApartAndTheStepWithThem(@TempDir Path dir) {
         try (RunStore store = RunStore.open(dir.resolve("runs.db"))) {
             Cell first = new Cell("c1", "br", "a", "h1", "b", "h1", Route.ADDRESS, ProbeKind.TCP,
-                    "10.0.0.3", 7000, Optional.of("b"), Optional.empty(), new Expected(
+                    "10.0.0.3", 7000, List.of("b"), Optional.empty(), new Expected(
                     Expectation.Outcome.REACHABLE, "why", Expected.Source.RULE));
             store.begin(new RunInfo("r1", "lab", "lab.yaml", "2026-11-23T00:00:00Z", Optional.empty(), "running", "{}", "[]", null),
                     List.of(), List.of(first));

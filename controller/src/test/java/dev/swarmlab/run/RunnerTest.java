@@ -43,7 +43,7 @@ class RunnerTest {
     }
 
     private static Cell cell(int n, String source, String host, Outcome expected) {
-        return new Cell("c" + n, "br", source, host, "t" + n, host, Route.ADDRESS, ProbeKind.TCP, "10.91.0." + n, 7000, Optional.of("t" + n),
+        return new Cell("c" + n, "br", source, host, "t" + n, host, Route.ADDRESS, ProbeKind.TCP, "10.91.0." + n, 7000, List.of("t" + n),
                 Optional.empty(), new Expected(expected, "rule", Expected.Source.RULE));
     }
 

@@ -67,7 +67,7 @@ public final class ScriptedRun implements LabRunner {
         for (int copy = 2; copy <= copies; copy++) {
             for (Cell c : cells()) {
                 cells.add(new Cell(c.id() + "#" + copy, c.network(), c.source(), c.sourceHost(), c.target(), c.targetHost(), c.route(), c.probe(),
-                        c.dial(), c.port(), c.expectName(), c.shadowedBy(), c.expected()));
+                        c.dial(), c.port(), c.answerers(), c.shadowedBy(), c.expected()));
             }
         }
         try (RunStore store = RunStore.open(LabState.of(stateRoot, LAB).runs())) {
@@ -143,11 +143,11 @@ public final class ScriptedRun implements LabRunner {
                                     ? Optional.of(agent(network, fromHost, "b")) : Optional.empty();
                             for (ProbeKind probe : List.of(ProbeKind.ICMP, ProbeKind.TCP)) {
                                 cells.add(new Cell(network + "/" + source + "/address/" + probe + "/" + target, network, source, fromHost, target,
-                                        toHost, Route.ADDRESS, probe, dial, probe == ProbeKind.TCP ? 7000 : 0, Optional.of(target),
+                                        toHost, Route.ADDRESS, probe, dial, probe == ProbeKind.TCP ? 7000 : 0, List.of(target),
                                         probe == ProbeKind.ICMP ? shadow : Optional.empty(), expected));
                             }
                             cells.add(new Cell(network + "/" + source + "/name/tcp/" + target, network, source, fromHost, target, toHost,
-                                    Route.NAME, ProbeKind.TCP, target, 7000, Optional.of(target), Optional.empty(), expected));
+                                    Route.NAME, ProbeKind.TCP, target, 7000, List.of(target), Optional.empty(), expected));
                         }
                     }
                 }

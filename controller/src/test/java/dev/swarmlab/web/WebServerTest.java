@@ -39,7 +39,7 @@ class WebServerTest {
     Path state;
 
     private static Cell cell(String id) {
-        return new Cell(id, "ov", "a-h1", "h1", "a-h2", "h2", Route.ADDRESS, ProbeKind.TCP, "10.90.0.3", 7000, Optional.of("a-h2"), Optional.empty(),
+        return new Cell(id, "ov", "a-h1", "h1", "a-h2", "h2", Route.ADDRESS, ProbeKind.TCP, "10.90.0.3", 7000, List.of("a-h2"), Optional.empty(),
                 new Expected(Outcome.REACHABLE, "an overlay spans hosts", Expected.Source.RULE));
     }
 

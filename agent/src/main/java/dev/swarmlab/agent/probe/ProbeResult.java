@@ -13,9 +13,9 @@ import java.util.Optional;
 public record ProbeResult(ProbeSpec spec, String outcome, String reason, Map<String, Object> timings,
                           Optional<Identity> answeredBy, String evidence) {
     public static ProbeResult answered(ProbeSpec spec, Identity who, Map<String, Object> timings, String evidence) {
-        boolean elsewhere = spec.expect().map(name -> !name.equals(who.name())).orElse(false);
+        boolean elsewhere = !spec.expects(who.name());
         return new ProbeResult(spec, elsewhere ? "misrouted" : "ok",
-                elsewhere ? "answered by " + who.name() + " on " + who.host() + ", not " + spec.expect().get() : "",
+                elsewhere ? "answered by " + who.name() + " on " + who.host() + ", not " + spec.expect().get().replace(",", " or ") : "",
                 timings, Optional.of(who), evidence);
     }
 

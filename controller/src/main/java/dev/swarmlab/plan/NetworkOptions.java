@@ -1,0 +1,63 @@
+package dev.swarmlab.plan;
+
+import dev.swarmlab.lab.Network;
+import dev.swarmlab.lab.Network.Driver;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The driver options (`docker network create -o KEY=VALUE`) the model knows, per driver. An option
+ * is either modelled (the rules read it) or known to change nothing a probe sees; any other option
+ * leaves the cells of its network not judged, with the option named, rather than guessed at.
+ * The README's list of modelled options is this table.
+ */
+public final class NetworkOptions {
+    public static final String ICC = "com.docker.network.bridge.enable_icc";
+    public static final String MASQUERADE = "com.docker.network.bridge.enable_ip_masquerade";
+    public static final String HOST_BINDING = "com.docker.network.bridge.host_binding_ipv4";
+    public static final String MTU = "com.docker.network.driver.mtu";
+
+    /**
+     * Per driver, each option the model takes into account and how (docs.docker.com/engine/network/drivers/bridge/#options,
+     * .../drivers/overlay/, .../drivers/macvlan/).
+     */
+    public static final Map<Driver, Map<String, String>> MODELLED = Map.of(
+            Driver.BRIDGE, Map.of(
+                    ICC, "false: containers of the bridge do not reach each other (names still resolve)",
+                    MASQUERADE, "false: no NAT towards the outside, so nothing beyond the hosts answers",
+                    HOST_BINDING, "the address a -p without one binds to: read from the deployed port bindings",
+                    "com.docker.network.bridge.name", "the bridge interface's name: changes no path",
+                    MTU, "the containers' MTU, the same at both ends of a bridge: changes no path"),
+            Driver.OVERLAY, Map.of(
+                    MTU, "the underlay MTU the overlay is sized for (`mtu:` in the lab file)",
+                    "encrypted", "IPsec between hosts (`encrypted: true`): needs ESP in the kernel",
+                    "com.docker.network.driver.overlay.vxlanid_list", "the VXLAN ids: changes no path"),
+            Driver.MACVLAN, Map.of(
+                    "parent", "the host interface the network hangs off (the underlay's unless named)",
+                    "macvlan_mode", "bridge only (Docker's default): containers of one parent reach each other"));
+
+    private NetworkOptions() {
+    }
+
+    /** The options of this network the model does not know, in the lab's order; empty when it knows them all. */
+    public static List<String> unmodelled(Network network) {
+        Map<String, String> known = MODELLED.getOrDefault(network.driver(), Map.of());
+        return network.options().entrySet().stream().filter(e -> !known.containsKey(e.getKey()) || !modelledValue(e.getKey(), e.getValue()))
+                .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
+    }
+
+    /** Some options are modelled for some values only: macvlan's modes other than bridge are not. */
+    private static boolean modelledValue(String key, String value) {
+        return !key.equals("macvlan_mode") || value.equals("bridge");
+    }
+
+    /** A bridge whose containers are kept from each other (enable_icc=false). */
+    public static boolean iccOff(Network network) {
+        return network.driver() == Driver.BRIDGE && "false".equalsIgnoreCase(network.options().getOrDefault(ICC, "true"));
+    }
+
+    /** A bridge without NAT towards the outside (enable_ip_masquerade=false). */
+    public static boolean masqueradeOff(Network network) {
+        return network.driver() == Driver.BRIDGE && "false".equalsIgnoreCase(network.options().getOrDefault(MASQUERADE, "true"));
+    }
+}

@@ -1,0 +1,187 @@
+package dev.swarmlab.plan;
+
+import dev.swarmlab.lab.Agent;
+import dev.swarmlab.lab.Expectation;
+import dev.swarmlab.lab.Network;
+import dev.swarmlab.lab.Placed;
+import dev.swarmlab.lab.ProbeKind;
+import dev.swarmlab.lab.Workload;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The paths to published ports: every workload's published port of each protocol at its host's
+ * address (or the one it is bound to), from each host's own stack and from the other containers on
+ * the same host; the ports it listens on without publishing them; a service's ports through the
+ * routing mesh or on the nodes its tasks run on.
+ */
+final class PortPaths {
+    private final Deployed deployed;
+    private final CellSink sink;
+
+    PortPaths(Deployed deployed, CellSink sink) {
+        this.deployed = deployed;
+        this.sink = sink;
+    }
+
+    /** A port as Docker reports it published: "8080/tcp" on ["0.0.0.0:32768"]. */
+    private record Binding(int containerPort, String protocol, String hostIp, int hostPort) {
+        static Binding of(String port, String binding) {
+            return new Binding(Integer.parseInt(port.substring(0, port.indexOf('/'))), port.substring(port.indexOf('/') + 1),
+                    binding.substring(0, binding.lastIndexOf(':')), Integer.parseInt(binding.substring(binding.lastIndexOf(':') + 1)));
+        }
+
+        boolean everywhere() {
+            return hostIp.isEmpty() || hostIp.equals("0.0.0.0");
+        }
+
+        String flag() {
+            return "-p " + (everywhere() ? "" : hostIp + ":") + hostPort + ":" + containerPort + (protocol.equals("tcp") ? "" : "/" + protocol);
+        }
+    }
+
+    void published() {
+        for (Placed workload : deployed.placed().stream().filter(p -> p.agent().role() == Agent.Role.WORKLOAD).toList()) {
+            Set<Integer> published = new HashSet<>();
+            for (Map.Entry<String, List<String>> port : workload.ports().entrySet()) {
+                if (port.getValue().isEmpty() || !port.getKey().endsWith("/tcp") && !port.getKey().endsWith("/udp")) {
+                    continue;
+                }
+                Binding binding = Binding.of(port.getKey(), port.getValue().get(0));
+                // The agent's HTTP port speaks HTTP (no greeting line): probe it with http. UDP where the lab probes udp.
+                ProbeKind probe = binding.protocol().equals("udp") ? ProbeKind.UDP
+                        : binding.containerPort() == Agent.HTTP_PORT ? ProbeKind.HTTP : ProbeKind.TCP;
+                if (probe == ProbeKind.UDP && !deployed.lab().probes().contains(ProbeKind.UDP)) {
+                    continue;
+                }
+                if (probe != ProbeKind.UDP) {
+                    published.add(binding.containerPort());
+                }
+                fromHosts(workload, binding, probe);
+                fromNeighbours(workload, binding, probe);
+            }
+            unpublished(workload, published);
+        }
+    }
+
+    /** From each host's own stack: at the address it is bound to there, and, bound to one address, not at another host's. */
+    private void fromHosts(Placed workload, Binding binding, ProbeKind probe) {
+        String target = workload.name() + " " + binding.containerPort() + "/" + binding.protocol() + " at " + workload.host() + ":"
+                + binding.hostPort();
+        Network workloadNetwork = deployed.network(workload.agent().firstNetwork());
+        for (Placed source : deployed.hostAgents()) {
+            Network network = deployed.network(source.agent().firstNetwork());
+            // Bound to one address (-p IP:HOST:CONTAINER): there it answers; at the host's own address, from elsewhere, it does not.
+            boolean bound = !binding.everywhere() && !source.host().equals(workload.host());
+            String dial = binding.everywhere() || bound ? deployed.hostAddresses().get(workload.host()) : binding.hostIp();
+            if (bound) {
+                sink.add(source, network, target, workload.host(), Route.PUBLISHED, probe, dial, binding.hostPort(), List.of(),
+                        Expectation.Outcome.BLOCKED, binding.flag() + " publishes on " + binding.hostIp() + " only: the host's other"
+                                + " addresses do not answer on " + binding.hostPort() + Citations.of("5 -p"));
+            } else {
+                sink.add(source, network, target, workload.host(), workloadNetwork, Route.PUBLISHED, probe, dial, binding.hostPort(), List.of(),
+                        false);
+            }
+        }
+    }
+
+    /**
+     * From every other container on the workload's host (one per network it probes from), at the
+     * host's address: a container reaches its own host's published ports, unless it has no route to
+     * the host, or the port is bound to another address.
+     */
+    private void fromNeighbours(Placed workload, Binding binding, ProbeKind probe) {
+        String address = deployed.hostAddresses().get(workload.host());
+        if (address == null) {
+            return;
+        }
+        String target = workload.name() + " " + binding.containerPort() + "/" + binding.protocol() + " at " + workload.host() + ":"
+                + binding.hostPort();
+        Set<String> tried = new HashSet<>();
+        for (Network network : deployed.lab().networks()) {
+            if (network.driver() == Network.Driver.HOST) {
+                continue; // the host's own stack: fromHosts
+            }
+            for (Placed source : deployed.sources(network.name())) {
+                if (source == workload || !source.host().equals(workload.host()) || !tried.add(source.name())) {
+                    continue;
+                }
+                if (!binding.everywhere() && !binding.hostIp().equals(address)) {
+                    sink.add(source, network, target, workload.host(), Route.PUBLISHED, probe, address, binding.hostPort(), List.of(),
+                            Expectation.Outcome.BLOCKED, binding.flag() + " publishes on " + binding.hostIp() + " only: the host's"
+                                    + " address " + address + " does not answer on " + binding.hostPort() + Citations.of("5 -p"));
+                } else {
+                    sink.add(source, network, target, workload.host(), network, Route.PUBLISHED, probe, address, binding.hostPort(), List.of(),
+                            false);
+                }
+            }
+        }
+    }
+
+    /** Every port the workload listens on but does not publish, at its host's address, where nothing should answer. */
+    private void unpublished(Placed workload, Set<Integer> published) {
+        List<Integer> listened = workload.agent().workload().map(Workload::listen).orElse(List.of());
+        for (int port : listened.stream().filter(p -> !published.contains(p)).toList()) {
+            for (Placed source : deployed.hostAgents()) {
+                Network network = deployed.network(source.agent().firstNetwork());
+                sink.add(source, network, workload.name() + " " + port + "/tcp at " + workload.host() + ":" + port, workload.host(), network,
+                        Route.UNPUBLISHED, ProbeKind.TCP, deployed.hostAddresses().get(workload.host()), port, List.of(), false);
+            }
+        }
+    }
+
+    /**
+     * A Swarm service, from every agent on each of its networks: by its name (and aliases), by
+     * tasks.NAME, and each task by address; and its published ports at every host's address,
+     * from each host's own stack (the ingress routing mesh answers on every node).
+     */
+    void service(SwarmService service) {
+        Workload workload = deployed.lab().workloads().stream().filter(w -> w.name().equals(service.name())).findFirst().orElseThrow();
+        boolean vip = workload.endpointMode() == Workload.EndpointMode.VIP;
+        for (Workload.Attachment attachment : workload.networks()) {
+            Network network = deployed.network(attachment.network());
+            for (Placed source : deployed.sources(attachment.network())) {
+                List<String> names = new ArrayList<>(List.of(service.name()));
+                names.addAll(attachment.aliases());
+                for (ProbeKind probe : deployed.lab().probes()) {
+                    List<String> expect = probe.identified() ? List.of(service.name()) : List.of();
+                    if (Deployed.applies(probe, Route.SERVICE)) {
+                        names.forEach(name -> sink.add(source, network, service.name(), CellSink.SWARM, network, Route.SERVICE, probe, name,
+                                Deployed.port(probe), expect, vip));
+                        sink.add(source, network, service.name(), CellSink.SWARM, network, Route.TASKS, probe, "tasks." + service.name(),
+                                Deployed.port(probe), expect, false);
+                    }
+                    for (SwarmService.Task task : service.tasks()) {
+                        String address = task.addresses().get(attachment.network());
+                        if (address != null && Deployed.applies(probe, Route.ADDRESS)) {
+                            sink.add(source, network, service.name() + "@" + task.node(), task.node(), network, Route.ADDRESS, probe, address,
+                                    Deployed.port(probe), expect, false);
+                        }
+                    }
+                }
+            }
+        }
+        for (Placed source : deployed.hostAgents()) {
+            Network network = deployed.network(source.agent().firstNetwork());
+            for (int published : service.publishedTcp()) {
+                deployed.hostAddresses().forEach((host, address) -> {
+                    String target = service.name() + " :" + published + " at " + host;
+                    if (workload.publishMode() == Workload.PublishMode.INGRESS) {
+                        sink.add(source, network, target, host, network, Route.PUBLISHED, ProbeKind.TCP, address, published,
+                                List.of(service.name()), true);
+                        return;
+                    }
+                    boolean task = service.tasks().stream().anyMatch(t -> t.node().equals(host) && t.state().equals("running"));
+                    sink.add(source, network, target, host, Route.PUBLISHED, ProbeKind.TCP, address, published, List.of(service.name()),
+                            task ? Expectation.Outcome.REACHABLE : Expectation.Outcome.BLOCKED, task
+                                    ? "mode=host publishing: the port answers on a node where a task runs, through that task's own port"
+                                    + " mapping (no routing mesh, no IPVS)" + Citations.of("5 mode=host")
+                                    : "mode=host publishing: a node where no task runs has nothing on the port" + Citations.of("5 mode=host"));
+                });
+            }
+        }
+    }
+}
