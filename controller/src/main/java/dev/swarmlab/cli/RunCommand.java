@@ -6,6 +6,7 @@ import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.deploy.Finding;
 import dev.swarmlab.deploy.LabTarget;
 import dev.swarmlab.deploy.Teardown;
+import dev.swarmlab.lab.GeneratedLab;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.LabCatalog;
 import dev.swarmlab.lab.LabFile;
@@ -16,7 +17,9 @@ import dev.swarmlab.run.RunInfo;
 import dev.swarmlab.session.Connections;
 import dev.swarmlab.session.LabState;
 import dev.swarmlab.session.Progress;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--all", description = "Run every lab in --labs, one after another, and print one summary table.")
     boolean all;
+
+    @Option(names = "--generated", paramLabel = "SEED", description = {"Run the lab generated from this seed (the differential test's:",
+            "only what the judge models, so every cell must be matched), written to generated/gen-SEED.yaml in the state folder."})
+    Long generated;
 
     @Option(names = "--labs", defaultValue = "labs", paramLabel = "DIR", description = "The folder of lab files for --all (default: ${DEFAULT-VALUE}).")
     Path labs;
@@ -72,9 +79,13 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
-        if (all == (labFile != null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), all ? "give a lab file or --all, not both"
-                    : "say which lab to run (e.g. labs/drivers.yaml), or --all for every lab in " + labs);
+        if ((all ? 1 : 0) + (labFile != null ? 1 : 0) + (generated != null ? 1 : 0) != 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), all || labFile != null && generated != null
+                    ? "give one of a lab file, --all and --generated"
+                    : "say which lab to run (e.g. labs/drivers.yaml), --all for every lab in " + labs + ", or --generated SEED");
+        }
+        if (generated != null) {
+            labFile = writeGenerated(console, generated);
         }
         if (all) {
             return runAll(console);
@@ -92,6 +103,20 @@ final class RunCommand implements Callable<Integer> {
         console.println("report: " + done.out().resolve("report.json") + " and junit.xml, in " + Durations.since(start));
         console.flush();
         return done.report().exitStatus();
+    }
+
+    /** Writes the generated lab's file into the state folder (the same text for the same seed) and says where. */
+    private static Path writeGenerated(PrintWriter console, long seed) {
+        Path file = LabState.root().resolve(GeneratedLab.FOLDER).resolve(GeneratedLab.name(seed) + ".yaml");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, GeneratedLab.yaml(seed));
+        } catch (IOException e) {
+            throw new SwarmlabException("cannot write the generated lab " + file + ": " + e.getMessage(), "check that the state folder "
+                    + LabState.root() + " is writable (or set SWARMLAB_STATE)", List.of(), e);
+        }
+        console.println("generated lab " + GeneratedLab.name(seed) + ": " + file + " (remove it with `swarmlab destroy " + file + "`)");
+        return file;
     }
 
     private LabRun.Done runOne(PrintWriter console, Lab lab, CellFilter filter, Optional<Path> reportDir) {

@@ -6,6 +6,7 @@ import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.docker.DockerEngine;
 import dev.swarmlab.docker.LabelledObject;
 import dev.swarmlab.docker.NetworkState;
+import dev.swarmlab.emulated.EmulatedHosts;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.session.Connection;
 import dev.swarmlab.session.Connections;
@@ -174,6 +175,12 @@ public final class Teardown {
         step(c, "leave the swarm", () -> Leftovers.leaveSwarm(c, RELEASE.multipliedBy(2)));
         record(removed, c, List.of("swarm membership"));
         Leftovers.awaitGossipReleased(c, RELEASE);
+        if (Leftovers.gossipHeld(c) && EmulatedHosts.emulated(c.host())) {
+            // Docker 20.10 left its network database running (a leave whose broadcast timed out): only a new dockerd lets go of it.
+            step(c, "restart this emulated host's dockerd, whose swarm network database outlived the leave and holds port "
+                    + Leftovers.GOSSIP_PORT, () -> EmulatedHosts.restartDockerd(c.host()));
+            Leftovers.awaitGossipReleased(c, RELEASE);
+        }
         if (c.docker().networks().stream().anyMatch(n -> n.name().equals(Leftovers.GWBRIDGE))) {
             step(c, "remove network " + Leftovers.GWBRIDGE, () -> Leftovers.removeNetwork(c, Leftovers.GWBRIDGE, false, RELEASE));
             record(removed, c, List.of("network " + Leftovers.GWBRIDGE));

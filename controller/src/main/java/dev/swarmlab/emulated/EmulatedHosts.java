@@ -72,6 +72,28 @@ public final class EmulatedHosts {
         return true;
     }
 
+    /** The emulated set a host belongs to, where its key lies in an emulated set's folder of this machine. */
+    private static Optional<HostSet> setOf(InventoryHost host) {
+        Path dir = host.identityFile().toAbsolutePath().getParent();
+        if (dir == null || dir.getParent() == null || !Files.exists(dir.resolve("set.json"))) {
+            return Optional.empty();
+        }
+        HostSet set = new HostSet(dir.getParent(), dir.getFileName().toString());
+        return Files.isDirectory(set.paths(host.name()).dir()) ? Optional.of(set) : Optional.empty();
+    }
+
+    /** Whether the host is one of this machine's emulated hosts (a real host's daemon is its owner's to restart). */
+    public static boolean emulated(InventoryHost host) {
+        return setOf(host).isPresent();
+    }
+
+    /** Restarts the dockerd of one of this machine's emulated hosts in place (see {@link DockerdRestart}). */
+    public static void restartDockerd(InventoryHost host) {
+        HostSet set = setOf(host).orElseThrow(() -> new SwarmlabException(host.name() + " is no emulated host of this machine",
+                "restart its dockerd by hand"));
+        new DockerdRestart(set, new LocalCommands()).restart(host.name());
+    }
+
     public HostSet set() {
         return set;
     }

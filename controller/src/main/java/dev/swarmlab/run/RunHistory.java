@@ -71,9 +71,17 @@ public final class RunHistory {
      * of them has. Cells that came out the same are left out.
      */
     public JsonNode diff(String before, String after) {
-        Map<String, JsonNode> a = byId(require(before).json());
-        Map<String, JsonNode> b = byId(require(after).json());
+        JsonNode first = require(before).json();
+        JsonNode second = require(after).json();
+        Map<String, JsonNode> a = byId(first);
+        Map<String, JsonNode> b = byId(second);
         ObjectNode diff = RunStore.JSON.createObjectNode().put("before", before).put("after", after);
+        String modelBefore = first.path("run").path("model").asText("1");
+        String modelAfter = second.path("run").path("model").asText("1");
+        diff.putObject("model").put("before", modelBefore).put("after", modelAfter).put("changed", !modelBefore.equals(modelAfter))
+                .put("note", modelBefore.equals(modelAfter) ? "both runs were judged by model " + modelAfter : "the runs were judged by"
+                        + " different model versions (" + modelBefore + ", then " + modelAfter + "): a changed verdict or a cell added or"
+                        + " removed may be the model's doing, not Docker's");
         ArrayNode changed = diff.putArray("changed");
         ArrayNode added = diff.putArray("added");
         ArrayNode removed = diff.putArray("removed");

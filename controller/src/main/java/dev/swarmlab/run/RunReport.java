@@ -76,7 +76,7 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
         ObjectNode root = RunStore.JSON.createObjectNode();
         ObjectNode info = root.putObject("run");
         info.put("id", run.id()).put("lab", run.lab()).put("labFile", run.labFile()).put("started", run.started())
-                .put("ended", run.ended().orElse(null)).put("status", run.status());
+                .put("ended", run.ended().orElse(null)).put("status", run.status()).put("model", run.model());
         info.set("filter", tree(run.filter()));
         root.set("findings", tree(run.findings()));
         ArrayNode agents = root.putArray("placed");

@@ -9,8 +9,11 @@ import java.sql.Statement;
 
 /** The run database's tables and their versions: what {@link RunStore} opens a file with. */
 final class RunSchema {
-    /** The schema's version: 1 the tables below; 2 each cell's change number, for live views (see {@link #migrate}). */
-    static final int VERSION = 2;
+    /**
+     * The schema's version: 1 the tables below; 2 each cell's change number, for live views; 3 each run's model version (see
+     * {@link #migrate}).
+     */
+    static final int VERSION = 3;
     /** Version 1 of the tables (later versions are migrations). */
     static final String SCHEMA = """
             CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, lab TEXT NOT NULL, lab_file TEXT NOT NULL, started TEXT NOT NULL,
@@ -43,7 +46,8 @@ final class RunSchema {
     /**
      * Brings the database to {@link #VERSION} (kept in PRAGMA user_version), one step at a time, in one transaction that
      * no other process can interleave: 0, a new file or one written before versions (the tables, with the columns added
-     * since); 1 to 2, each cell's change number (measured cells of older runs numbered in plan order).
+     * since); 1 to 2, each cell's change number (measured cells of older runs numbered in plan order); 2 to 3, each
+     * run's model version (1 for the runs before it).
      */
     static void migrate(Statement statement, Path file) throws SQLException {
         if (version(statement) == VERSION) {
@@ -69,6 +73,10 @@ final class RunSchema {
                 addColumn(statement, "cells", "changed", "changed INTEGER NOT NULL DEFAULT 0");
                 statement.execute("UPDATE cells SET changed = seq + 1 WHERE changed = 0 AND verdict <> '" + Verdict.PENDING.name() + "'");
                 statement.execute("CREATE INDEX IF NOT EXISTS cells_changed ON cells (run_id, changed)");
+            }
+            if (version < 3) {
+                // Runs before this column were judged by the first model, the case table.
+                addColumn(statement, "runs", "model", "model TEXT NOT NULL DEFAULT '1'");
             }
             statement.execute("PRAGMA user_version = " + VERSION);
             statement.execute("COMMIT");

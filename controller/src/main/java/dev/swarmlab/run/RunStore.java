@@ -84,8 +84,8 @@ public final class RunStore implements AutoCloseable {
     /** The run, where its agents, workloads and service tasks are, and its cells (pending), in one transaction. */
     public synchronized void begin(RunInfo run, List<Placed> placed, List<ServiceState> services, List<Cell> cells) {
         transaction(() -> {
-            update("INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?)", run.id(), run.lab(), run.labFile(), run.started(), null, "running",
-                    ProcessHandle.current().pid(), run.filter(), run.findings());
+            update("INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?,?)", run.id(), run.lab(), run.labFile(), run.started(), null, "running",
+                    ProcessHandle.current().pid(), run.filter(), run.findings(), run.model());
             for (Placed p : placed) {
                 update("INSERT INTO placed VALUES (?,?,?,?,?,?,?,?)", run.id(), p.name(), p.host(), p.agent().role().label(),
                         json(p.agent().networks().stream().map(a -> a.network()).toList()), p.running() ? 1 : 0, json(p.addresses()),
@@ -289,7 +289,7 @@ public final class RunStore implements AutoCloseable {
         }
         return new RunInfo(rs.getString("id"), rs.getString("lab"), rs.getString("lab_file"), rs.getString("started"),
                 Optional.ofNullable(rs.getString("ended")), status, rs.getString("filter"), rs.getString("findings"),
-                counts);
+                counts, rs.getString("model"));
     }
 
     private static StoredCell storedCell(ResultSet rs) throws SQLException {

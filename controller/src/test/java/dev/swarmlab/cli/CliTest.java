@@ -144,8 +144,10 @@ class CliTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "run                                 | say which lab to run (e.g. labs/drivers.yaml), or --all for every lab in labs",
-            "run --all ../labs/drivers.yaml      | give a lab file or --all, not both",
+            "run                                 | say which lab to run (e.g. labs/drivers.yaml), --all for every lab in labs, or --generated SEED",
+            "run --all ../labs/drivers.yaml      | give one of a lab file, --all and --generated",
+            "run --generated 7 ../labs/drivers.yaml | give one of a lab file, --all and --generated",
+            "run --generated 7 --all             | give one of a lab file, --all and --generated",
             "run --all --probe tcp               | --all runs every lab whole: --network, --probe, --host and --out apply to one lab",
     })
     void runNeedsOneLabOrAll(String args, String message) {

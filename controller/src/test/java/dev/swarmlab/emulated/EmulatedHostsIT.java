@@ -132,8 +132,32 @@ class EmulatedHostsIT {
         assertEquals(Set.of("h1", "h2", "h3", "h4"), hostnamesOverSsh(InventoryFile.read(SET.inventory())));
     }
 
+    /** What teardown does to a host whose swarm network database outlived its leave: a new dockerd, the same host and session. */
     @Test
     @Order(5)
+    void aDockerdRestartedInPlaceKeepsItsSshdItsDataAndTheSessionToIt() throws IOException {
+        InventoryHost h3 = InventoryFile.read(SET.inventory()).host("h3");
+        assertTrue(EmulatedHosts.emulated(h3));
+        assertFalse(EmulatedHosts.emulated(new InventoryHost("h3", h3.address(), 22, "root", Path.of("/root/.ssh/id_ed25519"),
+                h3.knownHostsFile())), "a host whose key is not in an emulated set's folder is a real one");
+        long dockerd = dockerdPids().get("h3");
+        long sshd = HostProbe.process(SET.paths("h3").sshdPidFile(), "sshd").orElseThrow().pid();
+        try (SshSession session = Ssh.connect(h3)) {
+            session.exec("docker network create kept-over-restart", Duration.ofSeconds(20)).orThrow();
+            EmulatedHosts.restartDockerd(h3);
+            assertEquals("kept-over-restart", session.exec("docker network ls --filter name=kept-over-restart --format '{{.Name}}'",
+                    Duration.ofSeconds(20)).orThrow().stdout().strip(), "the same Docker data, over the session opened before");
+            assertEquals("h3", session.exec("docker info --format '{{.Name}}'", Duration.ofSeconds(20)).orThrow().stdout().strip());
+            session.exec("docker network rm kept-over-restart", Duration.ofSeconds(20)).orThrow();
+        }
+        assertFalse(dockerdPids().get("h3") == dockerd, "a new dockerd");
+        assertEquals(sshd, HostProbe.process(SET.paths("h3").sshdPidFile(), "sshd").orElseThrow().pid(), "the same sshd");
+        JsonNode listed = new ObjectMapper().readTree(swarmlab("hosts", "ls", "--json").out());
+        assertEquals("running", listed.get(2).path("state").asText(), listed.get(2).toString());
+    }
+
+    @Test
+    @Order(6)
     void downLeavesNothingOfTheSetBehindAndIsSafeTwice() throws IOException {
         List<Long> pids = new ArrayList<>(dockerdPids().values());
         CliRun down = swarmlab("hosts", "down");

@@ -35,11 +35,18 @@ class LabSchemaTest {
         }
     }
 
+    /** The labs written from Docker's documentation, outside the catalog: each doc also shows the docker CLI doing the same by hand. */
+    static final Path FROM_DOCS = LABS.resolve("from-docs");
+
     static Stream<Path> labFiles() throws IOException {
-        try (Stream<Path> files = Files.list(LABS)) {
+        return Stream.concat(yamlFiles(LABS).stream(), yamlFiles(FROM_DOCS).stream());
+    }
+
+    private static List<Path> yamlFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
             List<Path> labs = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-            assertFalse(labs.isEmpty(), "no lab files in " + LABS);
-            return labs.stream();
+            assertFalse(labs.isEmpty(), "no lab files in " + dir);
+            return labs;
         }
     }
 
@@ -53,7 +60,10 @@ class LabSchemaTest {
         Path doc = file.resolveSibling(file.getFileName().toString().replace(".yaml", ".md"));
         assertTrue(Files.isRegularFile(doc), "every lab has its doc: " + doc);
         String text = Files.readString(doc);
-        for (String part : List.of("claim", "swarmlab run labs/" + file.getFileName(), "What the report shows")) {
+        List<String> parts = file.getParent().equals(FROM_DOCS)
+                ? List.of("claim", "swarmlab run labs/" + LABS.relativize(file), "What the report shows", "By hand with the docker CLI", "h1$ docker")
+                : List.of("claim", "swarmlab run labs/" + file.getFileName(), "What the report shows");
+        for (String part : parts) {
             assertTrue(text.contains(part), doc + " says " + part);
         }
     }

@@ -161,6 +161,7 @@ class RunStoreTest {
         writeUnversioned(file);
         try (RunStore store = RunStore.open(file)) {
             assertEquals(List.of(Verdict.MATCHED, Verdict.PENDING), store.cells("old").stream().map(StoredCell::verdict).toList());
+            assertEquals("1", store.run("old").orElseThrow().model(), "a run from before model versions was judged by the first");
             RunStore.Changes changes = store.changes("old", 0);
             assertEquals(List.of("c1"), changes.cells().stream().map(c -> c.cell().id()).toList(), "the measured cell has a change number");
             assertEquals(1, changes.done());

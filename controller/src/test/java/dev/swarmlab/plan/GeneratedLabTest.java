@@ -1,0 +1,58 @@
+package dev.swarmlab.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.swarmlab.Each;
+import dev.swarmlab.lab.GeneratedLab;
+import dev.swarmlab.lab.Lab;
+import dev.swarmlab.lab.LabFile;
+import dev.swarmlab.lab.Network;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The differential test's labs: valid lab files, the same for the same seed, using only what the model knows, varied. */
+class GeneratedLabTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everySeedGivesAValidLabThatTheModelJudgesWhole() throws IOException {
+        Set<String> seen = new TreeSet<>();
+        for (long seed = 0; seed < 300; seed++) {
+            String yaml = GeneratedLab.yaml(seed);
+            assertEquals(yaml, GeneratedLab.yaml(seed), "the same seed, the same lab");
+            Path file = dir.resolve(GeneratedLab.name(seed) + ".yaml");
+            Files.writeString(file, yaml);
+            Lab lab = LabFile.read(file);
+            for (Network n : lab.networks()) {
+                assertEquals(List.of(), NetworkOptions.unmodelled(n), yaml);
+                seen.add(n.driver().id() + (n.internal() ? " internal" : ""));
+                n.options().keySet().forEach(seen::add);
+            }
+            lab.workloads().forEach(w -> {
+                seen.add(w.kind().name().toLowerCase());
+                w.networks().stream().filter(a -> !a.aliases().isEmpty()).forEach(a -> seen.add("alias"));
+                w.networks().stream().filter(a -> a.ip().isPresent()).forEach(a -> seen.add("static ip"));
+                w.publish().forEach(p -> seen.add("publish " + p.container().protocol()));
+                if (w.networks().size() > 1) {
+                    seen.add("several networks");
+                }
+            });
+            List<Cell> cells = ProbePlanner.plan(lab, FromDocsLabsTest.deployed(lab), List.of(), Map.of("h1", "10.250.0.11", "h2", "10.250.0.12"),
+                    HostConditions.NONE, CellFilter.ALL, Optional.of(new Outside("10.250.0.2", 80)));
+            assertTrue(Each.all(cells.stream(), c -> c.expected().judged()), yaml);
+        }
+        assertTrue(seen.containsAll(List.of("bridge", "bridge internal", "overlay", "overlay internal", "container", "service", "alias",
+                "static ip", "publish tcp", "publish udp", "several networks", NetworkOptions.ICC, NetworkOptions.MASQUERADE,
+                NetworkOptions.HOST_BINDING)), "300 seeds draw every kind: " + seen);
+    }
+}
