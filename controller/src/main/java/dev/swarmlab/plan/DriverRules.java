@@ -11,7 +11,9 @@ import java.util.function.Predicate;
 
 /**
  * What Docker's drivers promise, as an ordered table: the first rule that fits a situation gives
- * the expected outcome and its reason. Each rule cites the section of concepts.md it comes from.
+ * the expected outcome and its reason. A situation holds the source container's whole set of networks
+ * (its way out, its route to its host) and their options ({@link NetworkOptions}); each rule's reason
+ * ends with its citation ({@link Citations}): the section of concepts.md, the Docker page, the engine.
  */
 public final class DriverRules {
     /**
@@ -112,8 +114,7 @@ public final class DriverRules {
             rule("1 egress", s -> s.route() == Route.OUTSIDE, Outcome.REACHABLE,
                     "a container reaches the outside world with no options: its traffic is NATed out through its host's interface"),
             rule("1 internal", s -> s.route() == Route.HOST && s.source().driver() == Driver.OVERLAY && !s.reachesOwnHost(), Outcome.BLOCKED,
-                    "an --internal overlay gives its containers no docker_gwbridge leg: they have no route to their host's address"
-                            + " (observed on Engine 20.10)"),
+                    "an --internal overlay gives its containers no docker_gwbridge leg: they have no route to their host's address"),
             rule("1 internal", s -> s.route() == Route.HOST && s.source().internal() && s.source().driver() == Driver.BRIDGE, Outcome.REACHABLE,
                     "an --internal network still reaches its own host: the bridge's gateway is the host, and only forwarding beyond it"
                             + " is cut (measured; the notes say no egress, which holds for everything past the host)"),

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmlab.CliRun;
 import dev.swarmlab.Each;
 import dev.swarmlab.HostLogs;
@@ -29,7 +28,6 @@ class FromDocsLabsIT {
     private static final Path INVENTORY = HOME.resolve(PREFIX).resolve("inventory.yaml");
     @RegisterExtension
     static final HostLogs LOGS = new HostLogs(PREFIX, HOME);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static CliRun all;
 
     @BeforeAll
@@ -101,14 +99,8 @@ class FromDocsLabsIT {
     }
 
     private static List<JsonNode> cells(String lab) throws Exception {
-        CliRun runs = CliRun.of("runs", "--lab", lab, "--json");
-        assertEquals(0, runs.exit(), runs.all());
-        JsonNode list = JSON.readTree(runs.out());
-        assertFalse(list.isEmpty(), "lab " + lab + " has a run");
-        CliRun show = CliRun.of("show", list.get(list.size() - 1).path("id").asText(), "--json");
-        assertEquals(0, show.exit(), show.all());
         List<JsonNode> cells = new ArrayList<>();
-        JSON.readTree(show.out()).path("cells").forEach(cells::add);
+        LabsIT.latest(lab).path("cells").forEach(cells::add);
         return cells;
     }
 }

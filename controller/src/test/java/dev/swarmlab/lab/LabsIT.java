@@ -296,7 +296,8 @@ class LabsIT {
         assertTrue(wrong.isEmpty(), "claims the measurements contradict: " + wrong);
     }
 
-    private static JsonNode latest(String lab) throws Exception {
+    /** The newest run of the lab, as `show --json` gives it. */
+    static JsonNode latest(String lab) throws Exception {
         CliRun runs = CliRun.of("runs", "--lab", lab, "--json");
         assertEquals(0, runs.exit(), runs.all());
         JsonNode list = JSON.readTree(runs.out());
