@@ -130,6 +130,11 @@ public final class DriverRules {
                             + " the port published there either"),
             rule("3 app", s -> s.route() == Route.UNPUBLISHED, Outcome.BLOCKED,
                     "a port the container does not publish is not at its host's address: only its own networks reach it"),
+            rule("1 internal", s -> s.route() == Route.PUBLISHED && !s.viaIpvs() && s.source().driver() != Driver.HOST
+                    && s.defaultRoute().map(n -> n.internal() && n.driver() == Driver.BRIDGE).orElse(false), Outcome.BLOCKED,
+                    "the container reaches its host through an --internal bridge, for which Docker adds no exception to the port's DNAT"
+                            + " rule: the packet is sent on to the publishing container, and Docker drops what an internal bridge forwards"
+                            + " beyond itself (found by the differential test, seed 37)"),
             rule("5 -p", s -> s.route() == Route.PUBLISHED && s.source().driver() != Driver.HOST, Outcome.REACHABLE,
                     "a container reaches a port published on its own host at the host's address: the DNAT rule skips traffic from a"
                             + " bridge, and docker-proxy (or hairpin NAT) carries it"),

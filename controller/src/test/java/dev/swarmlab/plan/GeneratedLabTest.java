@@ -55,4 +55,22 @@ class GeneratedLabTest {
                 "static ip", "publish tcp", "publish udp", "several networks", NetworkOptions.ICC, NetworkOptions.MASQUERADE,
                 NetworkOptions.HOST_BINDING)), "300 seeds draw every kind: " + seen);
     }
+
+    /**
+     * Seed 37 found a model error on real Docker: a container on an --internal bridge reaches its host's own ports, but not
+     * a port another container publishes there (the DNAT sends it on, and the internal bridge's forwarding is dropped).
+     */
+    @Test
+    void seed37AContainerOnAnInternalBridgeDoesNotReachItsHostsPublishedPorts() throws IOException {
+        Path file = dir.resolve(GeneratedLab.name(37) + ".yaml");
+        Files.writeString(file, GeneratedLab.yaml(37));
+        Lab lab = LabFile.read(file);
+        List<Cell> cells = ProbePlanner.plan(lab, FromDocsLabsTest.deployed(lab), List.of(), Map.of("h1", "10.250.0.11", "h2", "10.250.0.12"),
+                HostConditions.NONE, CellFilter.ALL, Optional.empty());
+        List<Cell> published = cells.stream().filter(c -> c.source().equals("w1") && c.route() == Route.PUBLISHED).toList();
+        assertEquals(2, published.size(), "w2's tcp and udp ports, from w1 beside it on h2");
+        assertTrue(Each.none(published.stream(), c -> c.expected().reachable()), published.toString());
+        assertTrue(Each.all(cells.stream().filter(c -> c.source().equals("w1") && c.route() == Route.HOST), c -> c.expected().reachable()),
+                "its host's own ports it does reach");
+    }
 }
