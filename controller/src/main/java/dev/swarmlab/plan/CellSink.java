@@ -69,7 +69,9 @@ final class CellSink {
         boolean ipvsMissing = hosts.lacks(source.host(), "ip_vs") || hosts.lacks(targetHost, "ip_vs");
         boolean cut = !targetHost.equals(SWARM) && (hosts.isCut(source.host()) || hosts.isCut(targetHost));
         List<Network> stack = deployed.stack(source);
-        DriverRules.Situation situation = new DriverRules.Situation(network, targetNetwork, route, sameHost, probe, viaIpvs, espMissing,
+        // A name is resolved, and so reached, over the network that resolves it, which may be another of the source's.
+        Network from = route == Route.NAME ? targetNetwork : network;
+        DriverRules.Situation situation = new DriverRules.Situation(from, targetNetwork, route, sameHost, probe, viaIpvs, espMissing,
                 ipvsMissing, hosts.underlayMtu(source.host()), hosts.underlayMtu(targetHost), cut, stack);
         Expected expected = DriverRules.acrossACut(situation).or(() -> unmodelled(situation)).or(() -> given)
                 .or(() -> linkedByName(source, route, dial, target)).orElseGet(() -> DriverRules.expect(situation));

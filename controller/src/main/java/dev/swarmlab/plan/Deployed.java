@@ -37,6 +37,15 @@ record Deployed(Lab lab, List<Placed> placed, Map<String, String> hostAddresses,
         return container.agent().networks().stream().map(a -> lab.network(a.network())).flatMap(Optional::stream).toList();
     }
 
+    /**
+     * The network a container's published ports are mapped on: the first of its networks that is not internal (libnetwork
+     * maps them on the first such endpoint, daemon/container_operations.go, Engine 20.10), else its first.
+     */
+    Network publishing(Placed container) {
+        List<Network> stack = stack(container);
+        return stack.stream().filter(n -> !n.internal()).findFirst().orElse(network(container.agent().firstNetwork()));
+    }
+
     /** tcp to a workload that listens on ports of its own (a db on 27017) dials the first of them; anything else, the probe's port. */
     static int port(ProbeKind probe, Placed target) {
         List<Integer> listened = target.agent().workload().map(Workload::listen).orElse(List.of());

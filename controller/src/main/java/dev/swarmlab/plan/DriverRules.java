@@ -135,6 +135,12 @@ public final class DriverRules {
                     "the container reaches its host through an --internal bridge, for which Docker adds no exception to the port's DNAT"
                             + " rule: the packet is sent on to the publishing container, and Docker drops what an internal bridge forwards"
                             + " beyond itself (found by the differential test, seed 37)"),
+            rule("1 masquerade", s -> s.route() == Route.PUBLISHED && !s.viaIpvs() && s.source().driver() != Driver.HOST
+                    && s.defaultRoute().map(n -> NetworkOptions.masqueradeOff(n) && !n.name().equals(s.target().name())).orElse(false),
+                    Outcome.BLOCKED, "the container reaches its host through a bridge with com.docker.network.bridge.enable_ip_masquerade"
+                            + "=false, for which Docker adds no exception to the port's DNAT rule (it comes with masquerading): the packet"
+                            + " is sent on to the publishing container on another network, and Docker's isolation between networks drops"
+                            + " it (found by the differential test, seed 17592547965981)"),
             rule("5 -p", s -> s.route() == Route.PUBLISHED && s.source().driver() != Driver.HOST, Outcome.REACHABLE,
                     "a container reaches a port published on its own host at the host's address: the DNAT rule skips traffic from a"
                             + " bridge, and docker-proxy (or hairpin NAT) carries it"),

@@ -71,7 +71,7 @@ final class PortPaths {
     private void fromHosts(Placed workload, Binding binding, ProbeKind probe) {
         String target = workload.name() + " " + binding.containerPort() + "/" + binding.protocol() + " at " + workload.host() + ":"
                 + binding.hostPort();
-        Network workloadNetwork = deployed.network(workload.agent().firstNetwork());
+        Network workloadNetwork = deployed.publishing(workload);
         for (Placed source : deployed.hostAgents()) {
             Network network = deployed.network(source.agent().firstNetwork());
             // Bound to one address (-p IP:HOST:CONTAINER): there it answers; at the host's own address, from elsewhere, it does not.
@@ -114,8 +114,8 @@ final class PortPaths {
                             Expectation.Outcome.BLOCKED, binding.flag() + " publishes on " + binding.hostIp() + " only: the host's"
                                     + " address " + address + " does not answer on " + binding.hostPort() + Citations.of("5 -p"));
                 } else {
-                    sink.add(source, network, target, workload.host(), network, Route.PUBLISHED, probe, address, binding.hostPort(), List.of(),
-                            false);
+                    sink.add(source, network, target, workload.host(), deployed.publishing(workload), Route.PUBLISHED, probe, address,
+                            binding.hostPort(), List.of(), false);
                 }
             }
         }

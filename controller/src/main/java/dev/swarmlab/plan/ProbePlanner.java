@@ -72,10 +72,18 @@ public final class ProbePlanner {
                 + " nothing, and its name leaves Docker's DNS" + Citations.of("7"), Expected.Source.RULE)) : cell;
     }
 
-    /** Each other container of the network by its address and its name; then each alias, answered by every container that holds it. */
+    /**
+     * Each other container of the network by its address; and each name held on it (a container's, an alias) by that
+     * name. A name resolves in the source's own resolver over all its networks with an embedded DNS: it is answered by
+     * every container that holds it where the source sees it (an overlay's on any host, a local network's on the source's
+     * host), and the network that resolves it decides the path (the cell's own where it does, else another of the source's).
+     */
     private void peers(Placed source, Network network) {
         List<Placed> members = deployed.placed().stream().filter(p -> p.agent().on(network.name())).toList();
+        Map<String, List<Placed>> names = new LinkedHashMap<>();
         for (Placed target : members) {
+            names.computeIfAbsent(target.name(), n -> new ArrayList<>()).add(target);
+            target.agent().aliases(network.name()).forEach(alias -> names.computeIfAbsent(alias, a -> new ArrayList<>()).add(target));
             if (target == source) {
                 continue;
             }
@@ -85,21 +93,44 @@ public final class ProbePlanner {
                 default -> target.address(network.name());
             };
             address.ifPresent(a -> sink.each(source, network, target, network, Route.ADDRESS, a, List.of(target.name())));
-            sink.each(source, network, target, network, Route.NAME, target.name(), List.of(target.name()));
         }
-        Map<String, List<Placed>> holders = new LinkedHashMap<>();
-        members.forEach(m -> m.agent().aliases(network.name()).forEach(alias -> holders.computeIfAbsent(alias, a -> new ArrayList<>()).add(m)));
-        holders.forEach((alias, all) -> {
-            // A local network's DNS knows its own host's containers only: another host's holders are no answer here.
-            List<Placed> here = network.swarmScope() ? all : all.stream().filter(p -> p.host().equals(source.host())).toList();
-            List<Placed> answering = here.isEmpty() ? all : here;
-            if (answering.size() == 1 && answering.get(0) == source) {
-                return; // its own alias only: no path to probe
+        names.forEach((name, here) -> {
+            if (here.size() == 1 && here.get(0) == source) {
+                return; // its own name only: no path to probe
             }
-            Placed target = answering.stream().filter(p -> p != source && p.running()).findFirst()
+            Network deciding = network;
+            List<Placed> answering = new ArrayList<>();
+            for (Network resolver : resolvers(source, network)) {
+                List<Placed> seen = holders(resolver, name).stream().filter(p -> resolver.swarmScope() || p.host().equals(source.host())).toList();
+                if (answering.isEmpty() && seen.stream().anyMatch(p -> p != source)) {
+                    deciding = resolver;
+                }
+                seen.stream().filter(p -> !answering.contains(p)).forEach(answering::add);
+            }
+            if (answering.size() == 1 && answering.get(0) == source) {
+                return; // where the source looks, the name is its own (an alias another host's container holds too): no path
+            }
+            if (answering.isEmpty()) {
+                answering.addAll(here); // seen nowhere: another host's, on a local network (the rules say so)
+            }
+            Network on = deciding;
+            Placed target = answering.stream().filter(p -> p != source && p.running() && p.agent().on(on.name())).findFirst()
                     .orElse(answering.stream().filter(p -> p != source).findFirst().orElse(answering.get(0)));
-            sink.each(source, network, target, network, Route.NAME, alias, answering.stream().map(Placed::name).toList());
+            sink.each(source, network, target, deciding, Route.NAME, name, answering.stream().map(Placed::name).toList());
         });
+    }
+
+    /** The source's networks whose embedded DNS it asks, the cell's own first: user-defined networks (the default bridge, host and none have none). */
+    private List<Network> resolvers(Placed source, Network network) {
+        List<Network> resolvers = new ArrayList<>(List.of(network));
+        deployed.stack(source).stream().filter(n -> n != network && !n.builtIn()).forEach(resolvers::add);
+        return resolvers;
+    }
+
+    /** Who answers to a name on a network: the container of that name, and those with it as an alias there. */
+    private List<Placed> holders(Network network, String name) {
+        return deployed.placed().stream().filter(p -> p.agent().on(network.name()) && (p.name().equals(name)
+                || p.agent().aliases(network.name()).contains(name))).toList();
     }
 
     /**
