@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { STATES } from '../src/js/states.mjs';
-import { countLabels, legend, openGates, runTitle, verdict } from '../src/js/model/summary.mjs';
+import { asDeployed, countLabels, legend, openGates, runTitle, verdict } from '../src/js/model/summary.mjs';
 import { report } from './fixtures.mjs';
 
 const matched = { round: 1, verdict: 'matched' };
@@ -38,6 +38,18 @@ test('only the gates that did not converge are said, with their round', () => {
   assert.deepEqual(openGates(report({ summary: { gates } })), [{ round: 1,
     text: 'Round 1: the overlay did not converge. The cells that depend on it are errors, not findings about Docker.' }]);
   assert.deepEqual(openGates(report({ summary: {} })), []);
+});
+
+test('what the hosts report otherwise than the lab asks is said; what they report as asked, and other warnings, are not', () => {
+  const findings = [
+    { check: 'deployed network front', host: 'h1', status: 'PASS', evidence: 'as the lab asks: driver bridge' },
+    { check: 'deployed network back', host: 'h2', status: 'WARN', evidence: 'not as the lab asks: internal true, Docker reports false' },
+    { check: 'default bridge', host: 'h3', status: 'WARN', evidence: 'the daemon\'s configuration gives the default bridge [enable_icc=false]' },
+    { check: 'kernel: ip_vs', host: 'h1', status: 'WARN', evidence: 'no IP_VS' }];
+  assert.deepEqual(asDeployed(report({ findings })), [
+    'As deployed, h2: deployed network back: not as the lab asks: internal true, Docker reports false.',
+    'As deployed, h3: default bridge: the daemon\'s configuration gives the default bridge [enable_icc=false].']);
+  assert.deepEqual(asDeployed(report({})), []);
 });
 
 test('the legend has every state the page shows, with the report\'s meaning where it has one', () => {

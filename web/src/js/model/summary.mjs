@@ -24,6 +24,11 @@ export const openGates = (report) => (report.summary.gates || []).filter((g) => 
   text: 'Round ' + g.round + ': ' + g.text + '. The cells that depend on it are errors, not findings about Docker.'
 }));
 
+/** Where a host reports a lab network otherwise than the lab asks, or its daemon configured the default bridge: "HOST: CHECK: WHAT". */
+export const asDeployed = (report) => (report.findings || []).filter((f) => f.status === 'WARN'
+  && (f.check.startsWith('deployed network ') || f.check === 'default bridge')).map((f) => 'As deployed, ' + f.host + ': ' + f.check
+  + ': ' + f.evidence + '.');
+
 /** The legend: every state the page shows, its symbol and label, and the report's meaning of it where the report has one. */
 export function legend(report) {
   const meanings = {};

@@ -2,7 +2,7 @@
 import { knownState, stateCounts, stateTable } from '../states.mjs';
 import { $, h, num, replace, row, table, td } from '../dom.mjs';
 import { NONE } from '../format.mjs';
-import { countLabels, legend, openGates, runTitle, verdict } from '../model/summary.mjs';
+import { asDeployed, countLabels, legend, openGates, runTitle, verdict } from '../model/summary.mjs';
 import { badge } from './badge.mjs';
 
 const ROUNDS = ['Round', 'Step', 'Expected', 'Outcome', 'Verdict', 'Detail'];
@@ -27,6 +27,7 @@ export function renderSummary(report) {
       fact('Status', run.status, 'run-status'), fact('Started', run.started), fact('Ended', run.ended || NONE)),
     h('p', { id: 'verdict', text: verdict(report) }),
     openGates(report).map((g) => h('p', { class: 'st-error', 'data-gate': g.round, text: g.text })),
+    asDeployed(report).map((text) => h('p', { class: 'as-deployed', text })),
     rounds(report),
     table({ id: 'counts' }, null, countLabels(states), report.summary.networks.map((n) => row({ 'data-network': n.network }, n.network,
       [num(n.cells), stateCounts(n, states).map((count, i) => num(count, { 'data-state': states[i].key }))])))]);

@@ -41,6 +41,7 @@ final class RunPrinter {
         out.println();
         out.println("run " + report.run().id() + " of lab " + report.run().lab() + ": " + report.run().status());
         notJudged(out, report);
+        report.asDeployed().forEach(line -> out.println("AS DEPLOYED, " + line));
         report.unconverged().forEach(line -> out.println("NOT CONVERGED, " + line + ": the cells that depend on it are errors"));
         report.causes().forEach(cause -> out.println("shared cause: " + cause.text()));
         Table counts = new Table(Console.countHeaders("NETWORK"));

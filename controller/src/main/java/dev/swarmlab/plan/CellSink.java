@@ -68,10 +68,12 @@ final class CellSink {
         boolean espMissing = hosts.lacks(source.host(), "esp") || hosts.lacks(targetHost, "esp");
         boolean ipvsMissing = hosts.lacks(source.host(), "ip_vs") || hosts.lacks(targetHost, "ip_vs");
         boolean cut = !targetHost.equals(SWARM) && (hosts.isCut(source.host()) || hosts.isCut(targetHost));
-        List<Network> stack = deployed.stack(source);
+        // Each network as it is on the host of its end: a default bridge has its daemon's options.
+        List<Network> stack = deployed.stack(source).stream().map(n -> hosts.asOn(source.host(), n)).toList();
+        Network theirs = hosts.asOn(targetHost, targetNetwork);
         // A name is resolved, and so reached, over the network that resolves it, which may be another of the source's.
-        Network from = route == Route.NAME ? targetNetwork : network;
-        DriverRules.Situation situation = new DriverRules.Situation(from, targetNetwork, route, sameHost, probe, viaIpvs, espMissing,
+        Network from = hosts.asOn(source.host(), route == Route.NAME ? targetNetwork : network);
+        DriverRules.Situation situation = new DriverRules.Situation(from, theirs, route, sameHost, probe, viaIpvs, espMissing,
                 ipvsMissing, hosts.underlayMtu(source.host()), hosts.underlayMtu(targetHost), cut, stack);
         Expected expected = DriverRules.acrossACut(situation).or(() -> unmodelled(situation)).or(() -> given)
                 .or(() -> linkedByName(source, route, dial, target)).orElseGet(() -> DriverRules.expect(situation));

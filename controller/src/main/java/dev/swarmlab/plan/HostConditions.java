@@ -1,20 +1,32 @@
 package dev.swarmlab.plan;
 
+import dev.swarmlab.lab.Network;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * What the planner knows of the hosts beyond the lab file: the kernel features preflight found
- * missing ("ip_vs", "esp"), each host's underlay MTU as measured, and the hosts a lab step has cut
- * off from the others. They change what the driver rules expect.
+ * missing ("ip_vs", "esp"), each host's underlay MTU as measured, the hosts a lab step has cut
+ * off from the others, and the options each host's default bridge has where its daemon's
+ * configuration (--icc, --ip-masq, --ip) changes Docker's defaults. They change what the driver
+ * rules expect.
  */
-public record HostConditions(Map<String, Set<String>> missing, Map<String, Integer> underlayMtus, Set<String> cut) {
+public record HostConditions(Map<String, Set<String>> missing, Map<String, Integer> underlayMtus, Set<String> cut,
+                             Map<String, Map<String, String>> defaultBridges) {
     public static final HostConditions NONE = new HostConditions(Map.of());
     /** The MTU an underlay is taken to have where none was measured (Ethernet's). */
     public static final int ETHERNET_MTU = 1500;
 
+    public HostConditions {
+        missing = Map.copyOf(missing);
+        underlayMtus = Map.copyOf(underlayMtus);
+        cut = Set.copyOf(cut);
+        defaultBridges = Map.copyOf(defaultBridges);
+    }
+
     public HostConditions(Map<String, Set<String>> missing) {
-        this(missing, Map.of(), Set.of());
+        this(missing, Map.of(), Set.of(), Map.of());
     }
 
     public boolean lacks(String host, String feature) {
@@ -29,8 +41,29 @@ public record HostConditions(Map<String, Set<String>> missing, Map<String, Integ
         return cut.contains(host);
     }
 
+    /**
+     * The network as it is on the host: the default bridge with the options the host's daemon gave
+     * it (the lab file cannot set them), any other network as the lab asks for it (where a host's
+     * differs, that is a finding, not the truth).
+     */
+    public Network asOn(String host, Network network) {
+        Map<String, String> options = defaultBridges.get(host);
+        if (!network.defaultBridge() || options == null) {
+            return network;
+        }
+        Map<String, String> merged = new HashMap<>(network.options());
+        merged.putAll(options);
+        return new Network(network.name(), network.driver(), true, network.subnet(), network.gateway(), network.ipRange(),
+                network.attachable(), network.internal(), network.encrypted(), network.mtu(), merged);
+    }
+
     /** The same, with the underlay MTUs and cut hosts as they are now (after a lab's steps). */
     public HostConditions with(Map<String, Integer> mtus, Set<String> cutHosts) {
-        return new HostConditions(missing, Map.copyOf(mtus), Set.copyOf(cutHosts));
+        return new HostConditions(missing, mtus, cutHosts, defaultBridges);
+    }
+
+    /** The same, with the default bridges' options as the hosts report them (only those that differ from Docker's defaults). */
+    public HostConditions withDefaultBridges(Map<String, Map<String, String>> options) {
+        return new HostConditions(missing, underlayMtus, cut, options);
     }
 }

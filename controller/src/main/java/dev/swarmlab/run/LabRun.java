@@ -123,7 +123,12 @@ public final class LabRun {
         Deployment.Result deployed = new Deployment(lab, state, progress).run(connections, false, force, deployReport);
         Map<String, String> addresses = new LinkedHashMap<>();
         connections.hosts().forEach(h -> addresses.put(h.name(), h.address()));
-        HostConditions found = new HostConditions(kernelGaps(deployed.findings()));
+        DeployedNetworks.Audit audit = DeployedNetworks.of(lab, connections);
+        audit.findings().stream().filter(f -> f.status() != Finding.Status.PASS)
+                .forEach(f -> progress.step(f.host(), f.check() + ": " + f.evidence()));
+        List<Finding> findings = new ArrayList<>(deployed.findings());
+        findings.addAll(audit.findings());
+        HostConditions found = new HostConditions(kernelGaps(findings)).withDefaultBridges(audit.defaultBridges());
         HostConditions hosts = conditions(found, changes, connections);
         Optional<Outside> outside = outside(connections);
         List<SwarmService> services = swarmServices(deployed.services());
@@ -135,7 +140,7 @@ public final class LabRun {
         String runId = id;
         RunStore store = RunStores.shared(state.runs());
         store.begin(new RunInfo(runId, lab.name(), lab.file().toString(), Instant.now().toString(), Optional.empty(), "running",
-                RunStore.json(filter), RunStore.json(deployed.findings()), null), deployed.placed(), deployed.services(), cells);
+                RunStore.json(filter), RunStore.json(findings), null), deployed.placed(), deployed.services(), cells);
         store.evidence(runId, HostEvidence.collect(lab, connections));
         List<StepRound> attempts = new ArrayList<>(Refusals.attempt(lab, connections, deployed.image()));
         attempts.addAll(LinkEnvironment.check(lab, connections));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.deploy.Finding;
 import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.CellResult;
 import dev.swarmlab.plan.Verdict;
@@ -70,6 +71,22 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
     public List<String> unconverged() {
         return gates.stream().filter(g -> !g.path("converged").asBoolean()).map(g -> "round " + g.path("round").asInt() + ": "
                 + g.path("text").asText()).toList();
+    }
+
+    /**
+     * Where the hosts report a lab network otherwise than the lab asks, or a default bridge their
+     * daemon configured otherwise than Docker's defaults: each as "HOST: CHECK: WHAT".
+     */
+    public List<String> asDeployed() {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode finding : tree(run.findings())) {
+            String check = finding.path("check").asText();
+            if (finding.path("status").asText().equals(Finding.Status.WARN.name())
+                    && (check.startsWith(DeployedNetworks.CHECK) || check.equals(DeployedNetworks.DEFAULT_BRIDGE))) {
+                lines.add(finding.path("host").asText() + ": " + check + ": " + finding.path("evidence").asText());
+            }
+        }
+        return lines;
     }
 
     public JsonNode json() {

@@ -68,6 +68,21 @@ class LabsIT {
         }
     }
 
+    /** Each lab's networks, as every host reports them once deployed, are what the lab asks (and the default bridges Docker's defaults). */
+    @Test
+    void everyHostReportsEveryNetworkAsTheLabAsks() throws Exception {
+        for (LabCatalog.Entry lab : LabCatalog.of(LABS).entries()) {
+            List<JsonNode> deployed = new ArrayList<>();
+            latest(lab.name()).path("findings").forEach(f -> {
+                if (f.path("check").asText().startsWith("deployed network ") || f.path("check").asText().equals("default bridge")) {
+                    deployed.add(f);
+                }
+            });
+            assertFalse(deployed.isEmpty(), lab.name() + " has its networks' findings");
+            assertTrue(Each.all(deployed.stream(), f -> f.path("status").asText().equals("PASS")), lab.name() + ": " + deployed);
+        }
+    }
+
     /** What concepts.md says each lab must show, as predicates over its measured cells. */
     private static final Map<String, Map<String, Predicate<List<JsonNode>>>> KEY_CELLS = keyCells();
 

@@ -236,6 +236,19 @@ class ProbePlannerTest {
     }
 
     @Test
+    void aDefaultBridgeIsJudgedWithTheOptionsItsHostsDaemonGaveIt() throws IOException {
+        Lab lab = lab("");
+        HostConditions iccOffOnH1 = HostConditions.NONE.withDefaultBridges(Map.of("h1", Map.of(NetworkOptions.ICC, "false")));
+        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, iccOffOnH1, CellFilter.ALL);
+        List<Cell> onH1 = select(cells, "bridge", Route.ADDRESS, true, "tcp").stream().filter(c -> c.sourceHost().equals("h1")).toList();
+        List<Cell> onH2 = select(cells, "bridge", Route.ADDRESS, true, "tcp").stream().filter(c -> c.sourceHost().equals("h2")).toList();
+        assertTrue(Each.all(onH1.stream(), c -> !c.expected().reachable() && c.expected().reason().contains("enable_icc=false")), onH1.toString());
+        assertTrue(Each.all(onH2.stream(), c -> c.expected().reachable()), "h2's daemon has Docker's defaults: " + onH2);
+        assertTrue(Each.all(select(cells, "br", Route.ADDRESS, true, "tcp").stream(), c -> c.expected().reachable()),
+                "a user-defined bridge has the lab's options, not the daemon's");
+    }
+
+    @Test
     void theLabsOwnExpectationWinsAndSaysWhy() throws IOException {
         Lab lab = lab("""
                 expectations:
