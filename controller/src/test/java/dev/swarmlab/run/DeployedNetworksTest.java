@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.swarmlab.deploy.Finding;
 import dev.swarmlab.docker.NetworkState;
 import dev.swarmlab.lab.Lab;
-import dev.swarmlab.lab.LabFile;
+import dev.swarmlab.lab.TestLabs;
 import dev.swarmlab.plan.NetworkOptions;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +19,8 @@ class DeployedNetworksTest {
     @TempDir
     Path dir;
 
-    private Lab lab() throws IOException {
-        Path file = dir.resolve("lab.yaml");
-        Files.writeString(file, """
+    private Lab lab() {
+        return TestLabs.read(dir, """
                 name: d
                 hosts: local:2
                 swarm: {managers: [h1]}
@@ -39,7 +36,6 @@ class DeployedNetworksTest {
                 agents: {networks: [ov, br, bridge]}
                 probes: [tcp]
                 """);
-        return LabFile.read(file);
     }
 
     private static final Map<String, String> OURS = Map.of(Lab.LABEL, "d");
@@ -63,7 +59,7 @@ class DeployedNetworksTest {
     }
 
     @Test
-    void networksAsTheLabAsksPassAndTheDefaultBridgeWithDockersDefaultsIsNoFinding() throws IOException {
+    void networksAsTheLabAsksPassAndTheDefaultBridgeWithDockersDefaultsIsNoFinding() {
         Map<String, String> icc = Map.of(NetworkOptions.ICC, "false", "com.docker.network.bridge.name", "br-1");
         DeployedNetworks.Audit audit = DeployedNetworks.of(lab(), Map.of("h1", List.of(overlay(true), bridge(true, icc, "10.91.0.0/24"),
                 defaultBridge(Map.of(NetworkOptions.ICC, "true", NetworkOptions.MASQUERADE, "true")))));
@@ -73,7 +69,7 @@ class DeployedNetworksTest {
     }
 
     @Test
-    void whatAHostReportsOtherwiseIsAFindingThatNamesEachField() throws IOException {
+    void whatAHostReportsOtherwiseIsAFindingThatNamesEachField() {
         DeployedNetworks.Audit audit = DeployedNetworks.of(lab(), Map.of("h2", List.of(overlay(false), bridge(false, Map.of(), "10.91.1.0/24"))));
         Finding ov = finding(audit, "deployed network ov", "h2");
         assertEquals(Finding.Status.WARN, ov.status());
@@ -85,7 +81,7 @@ class DeployedNetworksTest {
     }
 
     @Test
-    void aDefaultBridgeTheDaemonConfiguredIsSaidAndTakenAsTheHostHasIt() throws IOException {
+    void aDefaultBridgeTheDaemonConfiguredIsSaidAndTakenAsTheHostHasIt() {
         DeployedNetworks.Audit audit = DeployedNetworks.of(lab(), Map.of("h1", List.of(defaultBridge(Map.of(NetworkOptions.ICC, "false",
                 NetworkOptions.MASQUERADE, "true", "com.docker.network.bridge.default_bridge", "true")))));
         assertEquals(Map.of("h1", Map.of(NetworkOptions.ICC, "false")), audit.defaultBridges());
@@ -96,7 +92,7 @@ class DeployedNetworksTest {
     }
 
     @Test
-    void aNetworkThatIsNotTheLabsOrNotOnTheHostIsNotJudgedHere() throws IOException {
+    void aNetworkThatIsNotTheLabsOrNotOnTheHostIsNotJudgedHere() {
         NetworkState foreign = new NetworkState("4", "br", "bridge", "local", List.of(), List.of(), false, false, Map.of(), Map.of());
         assertEquals(List.of(), DeployedNetworks.of(lab(), Map.of("h1", List.of(foreign))).findings());
     }
