@@ -78,6 +78,8 @@ public final class FakeHost {
     public final Set<String> containerIds = ConcurrentHashMap.newKeySet();
     /** What the daemon answers to each `swarm leave` before one that works, one a call. */
     public final Queue<String> leaveRefusals = new ConcurrentLinkedQueue<>();
+    /** What the daemon answers to each `network rm` before one that works, one a call. */
+    public final Queue<String> removeRefusals = new ConcurrentLinkedQueue<>();
     /** What a prune of the lab's networks removes. */
     public List<String> unused = List.of();
 
@@ -279,6 +281,10 @@ public final class FakeHost {
 
         @Override
         public void removeNetwork(String idOrName) {
+            String refused = removeRefusals.poll();
+            if (refused != null) {
+                throw new DockerRefusal("docker network rm " + idOrName + " on " + name + " failed: " + refused, refused, null);
+            }
             if (!endpoints.getOrDefault(idOrName, List.of()).isEmpty()) {
                 throw new DockerRefusal("docker network rm " + idOrName + " on " + name + " failed: error while removing network: "
                         + "network " + idOrName + " id 3f2a has active endpoints", "network " + idOrName + " id 3f2a has active endpoints", null);

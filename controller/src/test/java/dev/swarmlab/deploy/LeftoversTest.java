@@ -41,6 +41,19 @@ class LeftoversTest {
     }
 
     @Test
+    void anOverlayTheSwarmStillHoldsJustAfterALeaveIsWaitedForAndGoes() {
+        FakeHost host = hostWithGwbridge(new Endpoint("lb-ov1", "ov1-endpoint"));
+        host.endpoints.clear();
+        // Docker 20.10's leave answers before its node is gone: for a moment its manager still holds the overlay's load balancer task.
+        host.removeRefusals.add("rpc error: code = FailedPrecondition desc = network jyqvb is in use by task zsc1i");
+        host.removeRefusals.add("rpc error: code = FailedPrecondition desc = network jyqvb is in use by task zsc1i");
+        try (Connections connections = FakeHost.connect(dir, host)) {
+            Leftovers.removeNetwork(connections.get("h2").orElseThrow(), Leftovers.GWBRIDGE, false, Duration.ofSeconds(5));
+        }
+        assertEquals(List.of("rm docker_gwbridge"), host.calls);
+    }
+
+    @Test
     void aLiveContainersEndpointIsNeverTouchedAndTheErrorNamesIt() {
         FakeHost host = hostWithGwbridge(new Endpoint("c0ffee", "gateway_c0ffee"));
         host.containerIds.add("c0ffee");
