@@ -202,7 +202,12 @@ public final class FleetDeployer {
             String id;
             if (found == null) {
                 ContainerRequest request = Fleet.request(lab, agent, image);
-                id = change(c, "run " + agent.role().label() + " " + agent.name() + " on " + agent.firstNetwork(), () -> docker.runContainer(request));
+                id = change(c, "run " + agent.role().label() + " " + agent.name() + " on " + agent.firstNetwork(),
+                        () -> OverlayAttach.run(() -> docker.runContainer(request), why -> {
+                            state.journal(c.name(), "fleet", "attach timed out", why);
+                            progress.step(c.name(), "the swarm did not attach " + agent.name() + " to " + agent.firstNetwork()
+                                    + " within Docker's 20 s (moby/moby#41841): trying once more");
+                        }));
                 started.add(id);
                 for (Workload.Attachment more : agent.networks().subList(1, agent.networks().size())) {
                     act(c, "connect " + agent.name() + " to " + more.network(), () -> docker.connect(id, more.network(), more.ip(), more.aliases()));
@@ -268,8 +273,8 @@ public final class FleetDeployer {
 
     /** Docker's own words for an overlay attachment its swarm never gave (20 s, then "context deadline exceeded") get a remedy. */
     private String remedy(Connection c, SwarmlabException e) {
-        if (e.getMessage() != null && e.getMessage().contains("attaching to network failed")) {
-            return "Docker on " + c.name() + " waited 20 s for the swarm to attach the container to the overlay and got nothing:"
+        if (OverlayAttach.timedOut(e)) {
+            return "Docker on " + c.name() + " waited 20 s, twice, for the swarm to attach the container to the overlay and got nothing:"
                     + " its part of the swarm is stuck; `swarmlab destroy " + lab.file() + "` and deploy again, which forms a new swarm";
         }
         return e.remedy();

@@ -52,7 +52,7 @@ final class CellSink {
 
     /** A cell whose expectation comes from the situation the planner sees (a flag, a binding, a link), not from the driver table. */
     void add(Placed source, Network network, String target, String targetHost, Route route, ProbeKind probe, String dial, int port,
-             List<String> answerers, Outcome outcome, String reason) {
+             List<String> answerers, Outcome outcome, Reason reason) {
         add(source, network, target, targetHost, network, route, probe, dial, port, answerers, false,
                 Optional.of(new Expected(outcome, reason, Expected.Source.RULE)));
     }
@@ -97,16 +97,15 @@ final class CellSink {
             deciding.addAll(situation.stack());
         }
         List<String> unknown = deciding.stream().flatMap(n -> NetworkOptions.unmodelled(n).stream().map(o -> o + " on " + n.name())).toList();
-        return unknown.isEmpty() ? Optional.empty() : Optional.of(Expected.notJudged("option " + String.join(", ", unknown)
-                + " is not modelled: what it does to this path is not known to swarmlab (the README lists the options it models)"));
+        return unknown.isEmpty() ? Optional.empty() : Optional.of(Expected.notJudged(Reason.of("unmodelled.option", String.join(", ", unknown))));
     }
 
     /** --link NAME:ALIAS writes NAME itself into the linking container's /etc/hosts too: by that name it resolves, even on the default bridge. */
     private static Optional<Expected> linkedByName(Placed source, Route route, String dial, String target) {
         boolean linked = route == Route.NAME && dial.equals(target) && source.agent().workload().map(w -> w.links().stream()
                 .anyMatch(l -> l.container().equals(target))).orElse(false);
-        return linked ? Optional.of(new Expected(Outcome.REACHABLE, "--link writes " + target + " itself into " + source.name()
-                + "'s /etc/hosts too" + Citations.of("3 link"), Expected.Source.RULE)) : Optional.empty();
+        return linked ? Optional.of(new Expected(Outcome.REACHABLE, Reason.of("names.link-itself", target, source.name()).cited("3 link"),
+                Expected.Source.RULE)) : Optional.empty();
     }
 
     /** Another container on the source's host with the dialled address (bridges reuse addresses on every host). */

@@ -57,12 +57,17 @@ public final class Citations {
     private Citations() {
     }
 
-    /** " (concepts KEY; PAGE; seen on ENGINE)": what ends a reason that the rule KEY gave. */
+    /** " (concepts KEY; PAGE; seen on ENGINE)", in English: what ends a reason that the rule KEY gave. */
     public static String of(String concept) {
+        return Reason.english("citation", concept, page(concept), OBSERVED);
+    }
+
+    /** The Docker page that promises concepts.md's KEY. */
+    static String page(String concept) {
         String page = SOURCES.get(concept);
         if (page == null) {
             throw new IllegalArgumentException("no citation for concept " + concept + ": add the page that promises it to Citations.SOURCES");
         }
-        return " (concepts " + concept + "; " + page + "; seen on " + OBSERVED + ")";
+        return page;
     }
 }

@@ -7,12 +7,17 @@ import dev.swarmlab.lab.Expectation;
  * own override, or nothing the model knows (a network option it does not model), which leaves the
  * cell not judged: measured and shown, never counted for or against Docker.
  */
-public record Expected(Expectation.Outcome outcome, String reason, Source source) {
+public record Expected(Expectation.Outcome outcome, Reason why, Source source) {
     public enum Source { RULE, PREFLIGHT, LAB, UNMODELLED }
 
     /** A cell the model has no expectation for; {@code outcome} is only a placeholder then. */
-    public static Expected notJudged(String reason) {
-        return new Expected(Expectation.Outcome.REACHABLE, reason, Source.UNMODELLED);
+    public static Expected notJudged(Reason why) {
+        return new Expected(Expectation.Outcome.REACHABLE, why, Source.UNMODELLED);
+    }
+
+    /** Why, in English. */
+    public String reason() {
+        return why.text();
     }
 
     public boolean judged() {

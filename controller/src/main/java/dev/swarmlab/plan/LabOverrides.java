@@ -22,7 +22,7 @@ final class LabOverrides {
                     && e.network().map(n -> n.equals(cell.network())).orElse(true)
                     && e.probe().map(p -> p == cell.probe()).orElse(true);
             if (matches) {
-                return cell.withExpected(new Expected(e.expect(), e.reason(), Expected.Source.LAB));
+                return cell.withExpected(new Expected(e.expect(), Reason.said(e.reason()), Expected.Source.LAB));
             }
         }
         return cell;

@@ -79,8 +79,8 @@ final class PortPaths {
             String dial = binding.everywhere() || bound ? deployed.hostAddresses().get(workload.host()) : binding.hostIp();
             if (bound) {
                 sink.add(source, network, target, workload.host(), Route.PUBLISHED, probe, dial, binding.hostPort(), List.of(),
-                        Expectation.Outcome.BLOCKED, binding.flag() + " publishes on " + binding.hostIp() + " only: the host's other"
-                                + " addresses do not answer on " + binding.hostPort() + Citations.of("5 -p"));
+                        Expectation.Outcome.BLOCKED, Reason.of("filter.bound-elsewhere", binding.flag(), binding.hostIp(), binding.hostPort())
+                                .cited("5 -p"));
             } else {
                 sink.add(source, network, target, workload.host(), workloadNetwork, Route.PUBLISHED, probe, dial, binding.hostPort(), List.of(),
                         false);
@@ -111,8 +111,8 @@ final class PortPaths {
                 }
                 if (!binding.everywhere() && !binding.hostIp().equals(address)) {
                     sink.add(source, network, target, workload.host(), Route.PUBLISHED, probe, address, binding.hostPort(), List.of(),
-                            Expectation.Outcome.BLOCKED, binding.flag() + " publishes on " + binding.hostIp() + " only: the host's"
-                                    + " address " + address + " does not answer on " + binding.hostPort() + Citations.of("5 -p"));
+                            Expectation.Outcome.BLOCKED, Reason.of("filter.bound-not-here", binding.flag(), binding.hostIp(), address,
+                                    binding.hostPort()).cited("5 -p"));
                 } else {
                     sink.add(source, network, target, workload.host(), deployed.publishing(workload), Route.PUBLISHED, probe, address,
                             binding.hostPort(), List.of(), false);
@@ -176,10 +176,8 @@ final class PortPaths {
                     }
                     boolean task = service.tasks().stream().anyMatch(t -> t.node().equals(host) && t.state().equals("running"));
                     sink.add(source, network, target, host, Route.PUBLISHED, ProbeKind.TCP, address, published, List.of(service.name()),
-                            task ? Expectation.Outcome.REACHABLE : Expectation.Outcome.BLOCKED, task
-                                    ? "mode=host publishing: the port answers on a node where a task runs, through that task's own port"
-                                    + " mapping (no routing mesh, no IPVS)" + Citations.of("5 mode=host")
-                                    : "mode=host publishing: a node where no task runs has nothing on the port" + Citations.of("5 mode=host"));
+                            task ? Expectation.Outcome.REACHABLE : Expectation.Outcome.BLOCKED,
+                            Reason.of(task ? "filter.mode-host-task" : "filter.mode-host-no-task").cited("5 mode=host"));
                 });
             }
         }

@@ -68,8 +68,8 @@ public final class ProbePlanner {
         List<String> running = deployed.placed().stream().filter(Placed::running).map(Placed::name).toList();
         boolean down = cell.answerers().size() > 1 ? running.stream().noneMatch(cell.answerers()::contains)
                 : deployed.placed().stream().anyMatch(p -> p.name().equals(cell.target()) && !p.running());
-        return down ? cell.withExpected(new Expected(Expectation.Outcome.BLOCKED, cell.target() + " is stopped: a stopped container answers"
-                + " nothing, and its name leaves Docker's DNS" + Citations.of("7"), Expected.Source.RULE)) : cell;
+        return down ? cell.withExpected(new Expected(Expectation.Outcome.BLOCKED, Reason.of("stack.stopped", cell.target()).cited("7"),
+                Expected.Source.RULE)) : cell;
     }
 
     /**
@@ -181,8 +181,7 @@ public final class ProbePlanner {
         }
         if (source.agent().role() == Agent.Role.WORKLOAD && network.driver() == Driver.BRIDGE && deployed.lab().probes().contains(ProbeKind.TCP)) {
             sink.add(source, network, source.name() + " itself", source.host(), Route.SELF, ProbeKind.TCP, "localhost", Agent.TCP_PORT,
-                    List.of(source.name()), Expectation.Outcome.REACHABLE, "localhost in a container is the container itself, not its host"
-                            + Citations.of("2"));
+                    List.of(source.name()), Expectation.Outcome.REACHABLE, Reason.of("stack.localhost").cited("2"));
         }
     }
 
@@ -194,9 +193,8 @@ public final class ProbePlanner {
         boolean added = source.agent().workload().map(w -> w.extraHosts().stream().anyMatch(h -> h.name().equals("host.docker.internal")))
                 .orElse(false);
         sink.add(source, network, "host " + source.host(), source.host(), Route.HOST_NAME, probe, "host.docker.internal", port, answerers,
-                added ? Expectation.Outcome.REACHABLE : Expectation.Outcome.BLOCKED, added
-                ? "--add-host host.docker.internal:host-gateway maps the name to the host's gateway address: the host answers" + Citations.of("2")
-                : "without --add-host host.docker.internal:host-gateway the name does not resolve in a Linux container" + Citations.of("2"));
+                added ? Expectation.Outcome.REACHABLE : Expectation.Outcome.BLOCKED,
+                Reason.of(added ? "names.host-gateway-added" : "names.host-gateway-missing").cited("2"));
     }
 
     /**
@@ -215,12 +213,11 @@ public final class ProbePlanner {
                     continue;
                 }
                 sink.add(source, network, linked.get().name(), linked.get().host(), Route.LINK, probe, link.alias(),
-                        Deployed.port(probe, linked.get()), identity(probe, linked.get()), Expectation.Outcome.REACHABLE, "--link "
-                                + link.container() + ":" + link.alias() + " writes " + link.alias() + " into " + source.name()
-                                + "'s /etc/hosts" + Citations.of("3 link"));
+                        Deployed.port(probe, linked.get()), identity(probe, linked.get()), Expectation.Outcome.REACHABLE,
+                        Reason.of("names.link", link.container(), link.alias(), source.name()).cited("3 link"));
                 sink.add(linked.get(), network, source.name(), source.host(), Route.LINK, probe, link.alias(), Deployed.port(probe, source),
-                        identity(probe, source), Expectation.Outcome.BLOCKED, "a link is one-way: " + link.alias() + " is only in "
-                                + source.name() + "'s /etc/hosts, not in " + link.container() + "'s" + Citations.of("3 link"));
+                        identity(probe, source), Expectation.Outcome.BLOCKED,
+                        Reason.of("names.link-one-way", link.alias(), source.name(), link.container()).cited("3 link"));
             }
         }
     }

@@ -141,8 +141,10 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
                 .put("sameHost", c.sameHost()).put("route", c.route().label()).put("probe", c.probe().wire()).put("dial", c.dial())
                 .put("port", c.port());
         node.set("spec", RunStore.JSON.valueToTree(c.spec()));
-        node.putObject("expected").put("outcome", c.expected().label()).put("reason", c.expected().reason())
+        ObjectNode expected = node.putObject("expected").put("outcome", c.expected().label()).put("reason", c.expected().reason())
                 .put("source", c.expected().source().name().toLowerCase(Locale.ROOT));
+        // The reason as message keys and parameters (controller/.../plan/reasons.properties), for a page in another language.
+        expected.set("why", RunStore.JSON.valueToTree(c.expected().why()));
         node.put("verdict", stored.verdict().key()).put("round", stored.round());
         stored.result().ifPresent(r -> {
             node.put("outcome", r.outcome()).put("reason", r.reason()).put("answeredBy", r.answeredBy().orElse(null))

@@ -12,6 +12,7 @@ import dev.swarmlab.lab.ProbeKind;
 import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.CellResult;
 import dev.swarmlab.plan.Expected;
+import dev.swarmlab.plan.Reason;
 import dev.swarmlab.plan.Route;
 import dev.swarmlab.plan.Verdict;
 import java.io.IOException;
@@ -110,7 +111,7 @@ public final class RunStore implements AutoCloseable {
                             + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     runId, c.id(), seq++, c.network(), c.source(), c.sourceHost(), c.target(), c.targetHost(), c.route().name(),
                     c.probe().wire(), c.dial(), c.port(), c.expect().orElse(null), c.shadowedBy().orElse(null), c.expected().outcome().name(),
-                    c.expected().reason(), c.expected().source().name(), Verdict.PENDING.name(), round);
+                    json(c.expected().why()), c.expected().source().name(), Verdict.PENDING.name(), round);
         }
     }
 
@@ -293,11 +294,13 @@ public final class RunStore implements AutoCloseable {
     }
 
     private static StoredCell storedCell(ResultSet rs) throws SQLException {
+        String reason = rs.getString("expected_reason"); // message keys and parameters; a run stored before them, its words
+        Reason why = reason.startsWith("{") ? read(reason, Reason.class) : Reason.said(reason);
         Cell cell = new Cell(rs.getString("id"), rs.getString("network"), rs.getString("source"), rs.getString("source_host"),
                 rs.getString("target"), rs.getString("target_host"), Route.valueOf(rs.getString("route")), ProbeKind.of(rs.getString("probe")),
                 rs.getString("dial"), rs.getInt("port"), Cell.answerers(rs.getString("expect_name")),
                 Optional.ofNullable(rs.getString("shadowed_by")), new Expected(Expectation.Outcome.valueOf(rs.getString("expected")),
-                rs.getString("expected_reason"), Expected.Source.valueOf(rs.getString("expected_source"))));
+                why, Expected.Source.valueOf(rs.getString("expected_source"))));
         Verdict verdict = Verdict.valueOf(rs.getString("verdict"));
         Optional<CellResult> result = verdict == Verdict.PENDING ? Optional.empty() : Optional.of(new CellResult(cell.id(),
                 rs.getString("outcome"), rs.getString("reason"), verdict, tree(rs.getString("timings")),

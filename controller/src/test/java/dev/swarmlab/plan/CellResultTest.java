@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CellResultTest {
     private static Cell cell(String probe, Outcome expected, Optional<String> shadow) {
         return new Cell("c1", "br", "a-h1", "h1", "a-h2", "h2", Route.ADDRESS, ProbeKind.of(probe), "10.91.0.2", 0,
-                probe.equals("icmp") ? List.<String>of() : List.of("a-h2"), shadow, new Expected(expected, "why", Expected.Source.RULE));
+                probe.equals("icmp") ? List.<String>of() : List.of("a-h2"), shadow, new Expected(expected, Reason.said("why"), Expected.Source.RULE));
     }
 
     @ParameterizedTest(name = "{0} expecting {1}, agent says {2} ({3}) -> {5} {6}")

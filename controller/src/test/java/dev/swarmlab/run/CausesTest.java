@@ -8,6 +8,7 @@ import dev.swarmlab.lab.ProbeKind;
 import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.CellResult;
 import dev.swarmlab.plan.Expected;
+import dev.swarmlab.plan.Reason;
 import dev.swarmlab.plan.Route;
 import dev.swarmlab.plan.Verdict;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ class CausesTest {
 
     private static StoredCell cell(int n, String network, String from, String to, String outcome) throws Exception {
         Cell cell = new Cell("c" + n, network, "a-" + from, from, "a-" + to, to, Route.NAME, ProbeKind.TCP, "a-" + to, 7000, List.of("a-" + to),
-                Optional.empty(), new Expected(Outcome.REACHABLE, "an overlay spans hosts", Expected.Source.RULE));
+                Optional.empty(), new Expected(Outcome.REACHABLE, Reason.said("an overlay spans hosts"), Expected.Source.RULE));
         CellResult result = CellResult.judge(cell, new ObjectMapper().readTree("{\"id\":\"c" + n + "\",\"outcome\":\"" + outcome
                 + "\",\"reason\":\"" + (outcome.equals("ok") ? "" : "timeout") + "\"}"));
         return new StoredCell(cell, Optional.of(result));

@@ -15,6 +15,7 @@ import dev.swarmlab.lab.ProbeKind;
 import dev.swarmlab.lab.Workload;
 import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.Expected;
+import dev.swarmlab.plan.Reason;
 import dev.swarmlab.plan.Route;
 import dev.swarmlab.session.Connections;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class ConvergenceTest {
 
     private static Cell cell(String from, String to, Route route) {
         return new Cell(from + "-" + to + "-" + route, "ov", "a-" + from, from, "a-" + to, to, route, ProbeKind.TCP, "x", 7000, List.of(),
-                Optional.empty(), new Expected(Outcome.REACHABLE, "an overlay spans hosts", Expected.Source.RULE));
+                Optional.empty(), new Expected(Outcome.REACHABLE, Reason.said("an overlay spans hosts"), Expected.Source.RULE));
     }
 
     @BeforeEach
@@ -126,7 +127,7 @@ class ConvergenceTest {
             assertFalse(gate.converged());
             assertTrue(gate.describe().contains("a1 on h1 and a2 on h2 both hold 10.90.0.2 on ov"), gate.describe());
             Cell toA2 = new Cell("c", "ov", "b1", "h1", "a2", "h2", Route.ADDRESS, ProbeKind.TCP, "10.90.0.2", 7000, List.of("a2"), Optional.empty(),
-                    new Expected(Outcome.REACHABLE, "an overlay spans hosts", Expected.Source.RULE));
+                    new Expected(Outcome.REACHABLE, Reason.said("an overlay spans hosts"), Expected.Source.RULE));
             assertTrue(gate.breaking(toA2).isPresent());
         }
     }

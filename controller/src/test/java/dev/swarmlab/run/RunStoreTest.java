@@ -12,6 +12,7 @@ import dev.swarmlab.lab.ProbeKind;
 import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.CellResult;
 import dev.swarmlab.plan.Expected;
+import dev.swarmlab.plan.Reason;
 import dev.swarmlab.plan.Route;
 import dev.swarmlab.plan.Verdict;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class RunStoreTest {
 
     private static Cell cell(String id, Outcome expected) {
         return new Cell(id, "ov", "a-h1", "h1", "a-h2", "h2", Route.NAME, ProbeKind.DNS, "a-h2", 0, List.of(), Optional.empty(),
-                new Expected(expected, "an overlay spans hosts", Expected.Source.RULE));
+                new Expected(expected, Reason.said("an overlay spans hosts"), Expected.Source.RULE));
     }
 
     @Test
@@ -119,7 +120,7 @@ class RunStoreTest {
         try (RunStore store = RunStore.open(dir.resolve("runs.db"))) {
             Cell first = new Cell("c1", "br", "a", "h1", "b", "h1", Route.ADDRESS, ProbeKind.TCP,
                     "10.0.0.3", 7000, List.of("b"), Optional.empty(), new Expected(
-                    Expectation.Outcome.REACHABLE, "why", Expected.Source.RULE));
+                    Expectation.Outcome.REACHABLE, Reason.said("why"), Expected.Source.RULE));
             store.begin(new RunInfo("r1", "lab", "lab.yaml", "2026-11-23T00:00:00Z", Optional.empty(), "running", "{}", "[]", null),
                     List.of(), List.of(first));
             store.round("r1", StepRound.of(1, "docker network rm br", "remove-network", true, "refused", "h1: has active endpoints"),

@@ -14,6 +14,7 @@ import dev.swarmlab.lab.ProbeKind;
 import dev.swarmlab.lab.Workload;
 import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.Expected;
+import dev.swarmlab.plan.Reason;
 import dev.swarmlab.plan.Route;
 import dev.swarmlab.plan.Verdict;
 import dev.swarmlab.session.Connections;
@@ -44,7 +45,7 @@ class RunnerTest {
 
     private static Cell cell(int n, String source, String host, Outcome expected) {
         return new Cell("c" + n, "br", source, host, "t" + n, host, Route.ADDRESS, ProbeKind.TCP, "10.91.0." + n, 7000, List.of("t" + n),
-                Optional.empty(), new Expected(expected, "rule", Expected.Source.RULE));
+                Optional.empty(), new Expected(expected, Reason.said("rule"), Expected.Source.RULE));
     }
 
     /** Agents answer "ok" for even cells and "blocked" for odd ones. */

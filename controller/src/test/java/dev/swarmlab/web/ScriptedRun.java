@@ -12,6 +12,7 @@ import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.CellFilter;
 import dev.swarmlab.plan.CellResult;
 import dev.swarmlab.plan.Expected;
+import dev.swarmlab.plan.Reason;
 import dev.swarmlab.plan.Route;
 import dev.swarmlab.run.HostEvidence;
 import dev.swarmlab.run.HostNode;
@@ -136,7 +137,7 @@ public final class ScriptedRun implements LabRunner {
                             boolean reachable = network.equals("lab-overlay") || fromHost.equals(toHost);
                             String reason = network.equals("lab-overlay") ? "an overlay spans hosts (concepts 4 overlay)"
                                     : reachable ? "a user bridge connects the containers on its host" : "a user bridge stays on its host (concepts 3 bridge)";
-                            Expected expected = new Expected(reachable ? Outcome.REACHABLE : Outcome.BLOCKED, reason, Expected.Source.RULE);
+                            Expected expected = new Expected(reachable ? Outcome.REACHABLE : Outcome.BLOCKED, Reason.said(reason), Expected.Source.RULE);
                             String dial = address(network, toHost, toTwin);
                             // On the bridge, h2's addresses are the same as h1's twins' would be in a real lab; here h1-a's address on h2 is h2-a's.
                             Optional<String> shadow = !reachable && fromTwin.equals("a") && toTwin.equals("b")

@@ -11,6 +11,7 @@ import dev.swarmlab.lab.ProbeKind;
 import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.CellResult;
 import dev.swarmlab.plan.Expected;
+import dev.swarmlab.plan.Reason;
 import dev.swarmlab.plan.Route;
 import dev.swarmlab.run.RunInfo;
 import dev.swarmlab.run.RunStore;
@@ -40,7 +41,7 @@ class WebServerTest {
 
     private static Cell cell(String id) {
         return new Cell(id, "ov", "a-h1", "h1", "a-h2", "h2", Route.ADDRESS, ProbeKind.TCP, "10.90.0.3", 7000, List.of("a-h2"), Optional.empty(),
-                new Expected(Outcome.REACHABLE, "an overlay spans hosts", Expected.Source.RULE));
+                new Expected(Outcome.REACHABLE, Reason.said("an overlay spans hosts"), Expected.Source.RULE));
     }
 
     /** Run r1: both cells answered; run r2: c2 timed out. */
