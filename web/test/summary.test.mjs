@@ -42,10 +42,10 @@ test('only the gates that did not converge are said, with their round', () => {
 
 test('what the hosts report otherwise than the lab asks is said; what they report as asked, and other warnings, are not', () => {
   const findings = [
-    { check: 'deployed network front', host: 'h1', status: 'PASS', evidence: 'as the lab asks: driver bridge' },
-    { check: 'deployed network back', host: 'h2', status: 'WARN', evidence: 'not as the lab asks: internal true, Docker reports false' },
-    { check: 'default bridge', host: 'h3', status: 'WARN', evidence: 'the daemon\'s configuration gives the default bridge [enable_icc=false]' },
-    { check: 'kernel: ip_vs', host: 'h1', status: 'WARN', evidence: 'no IP_VS' }];
+    { check: 'deployed network front', host: 'h1', status: 'PASS', evidence: 'as the lab asks: driver bridge', kind: 'AS_DEPLOYED' },
+    { check: 'deployed network back', host: 'h2', status: 'WARN', evidence: 'not as the lab asks: internal true, Docker reports false', kind: 'AS_DEPLOYED' },
+    { check: 'default bridge', host: 'h3', status: 'WARN', evidence: 'the daemon\'s configuration gives the default bridge [enable_icc=false]', kind: 'AS_DEPLOYED' },
+    { check: 'kernel: ip_vs', host: 'h1', status: 'WARN', evidence: 'no IP_VS', kind: 'PREFLIGHT' }];
   assert.deepEqual(asDeployed(report({ findings })), [
     'As deployed, h2: deployed network back: not as the lab asks: internal true, Docker reports false.',
     'As deployed, h3: default bridge: the daemon\'s configuration gives the default bridge [enable_icc=false].']);

@@ -26,7 +26,7 @@ export const openGates = (report) => (report.summary.gates || []).filter((g) => 
 
 /** Where a host reports a lab network otherwise than the lab asks, or its daemon configured the default bridge: "HOST: CHECK: WHAT". */
 export const asDeployed = (report) => (report.findings || []).filter((f) => f.status === 'WARN'
-  && (f.check.startsWith('deployed network ') || f.check === 'default bridge')).map((f) => 'As deployed, ' + f.host + ': ' + f.check
+  && f.kind === 'AS_DEPLOYED').map((f) => 'As deployed, ' + f.host + ': ' + f.check
   + ': ' + f.evidence + '.');
 
 /** The legend: every state the page shows, its symbol and label, and the report's meaning of it where the report has one. */

@@ -2,8 +2,22 @@ package dev.swarmlab.deploy;
 
 import java.util.Locale;
 
-/** One preflight result: a check on a host (or "all"), pass/warn/fail, what was seen, and what to do. */
-public record Finding(String check, String host, Status status, String evidence, String remedy) {
+/**
+ * One check's result: on a host (or "all"), pass/warn/fail, what was seen, and what to do; its kind says whether preflight
+ * checked the host before the deploy, or the run compared what the hosts report once deployed with what the lab asks.
+ */
+public record Finding(String check, String host, Status status, String evidence, String remedy, Kind kind) {
+    public enum Kind { PREFLIGHT, AS_DEPLOYED }
+
+    public Finding(String check, String host, Status status, String evidence, String remedy) {
+        this(check, host, status, evidence, remedy, Kind.PREFLIGHT);
+    }
+
+    /** The same result, of the lab as deployed. */
+    public Finding asDeployed() {
+        return new Finding(check, host, status, evidence, remedy, Kind.AS_DEPLOYED);
+    }
+
     public enum Status {
         PASS, WARN, FAIL;
 

@@ -16,6 +16,8 @@ public final class NetworkOptions {
     public static final String MASQUERADE = "com.docker.network.bridge.enable_ip_masquerade";
     public static final String HOST_BINDING = "com.docker.network.bridge.host_binding_ipv4";
     public static final String MTU = "com.docker.network.driver.mtu";
+    /** What Docker gives a bridge unless told otherwise (by the network's options, or for the default bridge the daemon's). */
+    public static final Map<String, String> BRIDGE_DEFAULTS = Map.of(ICC, "true", MASQUERADE, "true", HOST_BINDING, "0.0.0.0");
 
     /**
      * Per driver, each option the model takes into account and how (docs.docker.com/engine/network/drivers/bridge/#options,
@@ -53,11 +55,11 @@ public final class NetworkOptions {
 
     /** A bridge whose containers are kept from each other (enable_icc=false). */
     public static boolean iccOff(Network network) {
-        return network.driver() == Driver.BRIDGE && "false".equalsIgnoreCase(network.options().getOrDefault(ICC, "true"));
+        return network.driver() == Driver.BRIDGE && "false".equalsIgnoreCase(network.options().getOrDefault(ICC, BRIDGE_DEFAULTS.get(ICC)));
     }
 
     /** A bridge without NAT towards the outside (enable_ip_masquerade=false). */
     public static boolean masqueradeOff(Network network) {
-        return network.driver() == Driver.BRIDGE && "false".equalsIgnoreCase(network.options().getOrDefault(MASQUERADE, "true"));
+        return network.driver() == Driver.BRIDGE && "false".equalsIgnoreCase(network.options().getOrDefault(MASQUERADE, BRIDGE_DEFAULTS.get(MASQUERADE)));
     }
 }

@@ -28,8 +28,7 @@ final class DeployedNetworks {
     static final String CHECK = "deployed network ";
     static final String DEFAULT_BRIDGE = "default bridge";
     /** What Docker gives its default bridge unless the daemon is told otherwise (--icc, --ip-masq, --ip). */
-    static final Map<String, String> DOCKER_DEFAULTS = Map.of(NetworkOptions.ICC, "true", NetworkOptions.MASQUERADE, "true",
-            NetworkOptions.HOST_BINDING, "0.0.0.0");
+    private static final Map<String, String> DOCKER_DEFAULTS = NetworkOptions.BRIDGE_DEFAULTS;
 
     /** The findings, one per network and host, and each host's default bridge options that are not Docker's defaults. */
     record Audit(List<Finding> findings, Map<String, Map<String, String>> defaultBridges) {
@@ -83,7 +82,7 @@ final class DeployedNetworks {
                 });
             }
         });
-        return new Audit(findings, defaultBridges);
+        return new Audit(findings.stream().map(Finding::asDeployed).toList(), defaultBridges);
     }
 
     private static Optional<NetworkState> find(List<NetworkState> networks, String name) {

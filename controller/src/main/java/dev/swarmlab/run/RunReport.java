@@ -80,10 +80,9 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
     public List<String> asDeployed() {
         List<String> lines = new ArrayList<>();
         for (JsonNode finding : tree(run.findings())) {
-            String check = finding.path("check").asText();
             if (finding.path("status").asText().equals(Finding.Status.WARN.name())
-                    && (check.startsWith(DeployedNetworks.CHECK) || check.equals(DeployedNetworks.DEFAULT_BRIDGE))) {
-                lines.add(finding.path("host").asText() + ": " + check + ": " + finding.path("evidence").asText());
+                    && finding.path("kind").asText().equals(Finding.Kind.AS_DEPLOYED.name())) {
+                lines.add(finding.path("host").asText() + ": " + finding.path("check").asText() + ": " + finding.path("evidence").asText());
             }
         }
         return lines;

@@ -74,7 +74,7 @@ class LabsIT {
         for (LabCatalog.Entry lab : LabCatalog.of(LABS).entries()) {
             List<JsonNode> deployed = new ArrayList<>();
             latest(lab.name()).path("findings").forEach(f -> {
-                if (f.path("check").asText().startsWith("deployed network ") || f.path("check").asText().equals("default bridge")) {
+                if (f.path("kind").asText().equals("AS_DEPLOYED")) {
                     deployed.add(f);
                 }
             });

@@ -66,6 +66,7 @@ class DeployedNetworksTest {
         assertEquals(List.of(Finding.Status.PASS, Finding.Status.PASS, Finding.Status.PASS), audit.findings().stream().map(Finding::status).toList(),
                 audit.findings().toString());
         assertEquals(Map.of(), audit.defaultBridges());
+        assertTrue(audit.findings().stream().allMatch(f -> f.kind() == Finding.Kind.AS_DEPLOYED), "findings of the lab as deployed, not preflight's");
     }
 
     @Test
