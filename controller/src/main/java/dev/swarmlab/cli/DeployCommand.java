@@ -7,6 +7,7 @@ import dev.swarmlab.deploy.DeployPlanner;
 import dev.swarmlab.deploy.Deployment;
 import dev.swarmlab.deploy.Finding;
 import dev.swarmlab.lab.Lab;
+import dev.swarmlab.run.DeployedNetworks;
 import dev.swarmlab.session.Connections;
 import java.io.PrintWriter;
 import java.util.List;
@@ -50,6 +51,11 @@ final class DeployCommand implements Callable<Integer> {
             } else {
                 out.println("deployed lab " + lab.name() + ": " + result.plan().actions().size() + " change(s) to the swarm and networks, "
                         + result.containerChanges() + " to agents and workloads, in " + Durations.since(start));
+            }
+            if (result.applied()) {
+                // What the hosts report otherwise than the lab asks, as `run` says it before it judges anything.
+                DeployedNetworks.of(lab, connections).findings().stream().filter(f -> f.status() != Finding.Status.PASS)
+                        .forEach(f -> out.println("AS DEPLOYED, " + f.host() + ": " + f.check() + ": " + f.evidence()));
             }
             out.println("state: " + options.state(lab).dir());
         }

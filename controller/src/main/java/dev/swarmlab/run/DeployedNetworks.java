@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * cannot configure: its options come from the daemon's own configuration, so where they differ
  * from Docker's defaults the cells on it are judged as the host has it, and the run says so.
  */
-final class DeployedNetworks {
+public final class DeployedNetworks {
     /** The check every lab network's finding is under: "deployed network NAME". */
     static final String CHECK = "deployed network ";
     static final String DEFAULT_BRIDGE = "default bridge";
@@ -31,13 +31,13 @@ final class DeployedNetworks {
     private static final Map<String, String> DOCKER_DEFAULTS = NetworkOptions.BRIDGE_DEFAULTS;
 
     /** The findings, one per network and host, and each host's default bridge options that are not Docker's defaults. */
-    record Audit(List<Finding> findings, Map<String, Map<String, String>> defaultBridges) {
+    public record Audit(List<Finding> findings, Map<String, Map<String, String>> defaultBridges) {
     }
 
     private DeployedNetworks() {
     }
 
-    static Audit of(Lab lab, Connections connections) {
+    public static Audit of(Lab lab, Connections connections) {
         Map<String, List<NetworkState>> byHost = new LinkedHashMap<>();
         for (Connection host : connections.reached()) {
             byHost.put(host.name(), host.docker().networks());
