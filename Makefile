@@ -12,7 +12,8 @@ NEEDS := java:openjdk-17-jdk-headless javac:openjdk-17-jdk-headless jlink:openjd
          ip:iproute2 iptables:iptables nsenter:util-linux unshare:util-linux setsid:util-linux \
          mount:mount pgrep:procps bc:bc busybox:busybox-static strip:binutils \
          iperf3:iperf3 ping:iputils-ping chromium:chromium chromedriver:chromium-driver \
-         node:nodejs npm:npm
+         node:nodejs npm:npm \
+         debootstrap:debootstrap
 
 .PHONY: deps build test demo bench docs down clean
 

@@ -30,9 +30,10 @@ final class Console {
     }
 
     static Table hostTable(List<HostStatus> hosts) {
-        Table table = new Table("NAME", "ADDRESS", "DOCKER", "HOSTNAME", "STATE", "PROBLEMS");
+        Table table = new Table("NAME", "ADDRESS", "SUITE", "DOCKER", "API", "FIREWALL", "HOSTNAME", "STATE", "PROBLEMS");
         for (HostStatus host : hosts) {
-            table.row(host.name(), host.address(), orDash(host.dockerVersion()), orDash(host.hostname()), host.state().label(),
+            table.row(host.name(), host.address(), host.suite().isEmpty() ? "(this machine)" : host.suite(), orDash(host.dockerVersion()),
+                    orDash(host.apiVersion()), orDash(host.firewall()), orDash(host.hostname()), host.state().label(),
                     host.problems().isEmpty() ? "" : String.join("; ", host.problems()));
         }
         return table;

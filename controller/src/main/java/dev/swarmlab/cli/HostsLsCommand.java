@@ -15,13 +15,13 @@ import picocli.CommandLine.Option;
 
 /** `swarmlab hosts ls`: the emulated hosts and their state. */
 @Command(name = "ls", mixinStandardHelpOptions = true,
-        description = {"List the emulated hosts: address, Docker version, state.",
+        description = {"List the emulated hosts: address, root filesystem (a Debian suite or this machine's own), Docker version and API, firewall backend, state.",
                 "States: running, degraded, stopped, orphan. Leftovers of a crashed or killed run show as degraded or orphan; 'hosts down' removes them."})
 final class HostsLsCommand implements Callable<Integer> {
     @Mixin
     HostSetOptions set;
 
-    @Option(names = "--json", description = "Print a JSON array (name, address, port, user, identityFile, knownHostsFile, dockerVersion, state, problems).")
+    @Option(names = "--json", description = "Print a JSON array (name, address, port, user, identityFile, knownHostsFile, suite, dockerVersion, apiVersion, firewall, state, problems; suite is empty for a host on this machine's own root).")
     boolean json;
 
     @CommandLine.Spec
@@ -56,7 +56,10 @@ final class HostsLsCommand implements Callable<Integer> {
         entry.put("user", "root");
         entry.put("identityFile", hosts.set().identity().toString());
         entry.put("knownHostsFile", hosts.set().knownHosts().toString());
+        entry.put("suite", status.suite());
         entry.put("dockerVersion", status.dockerVersion());
+        entry.put("apiVersion", status.apiVersion());
+        entry.put("firewall", status.firewall());
         entry.put("state", status.state().label());
         entry.put("problems", status.problems());
         return entry;

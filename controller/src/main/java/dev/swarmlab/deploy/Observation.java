@@ -59,8 +59,7 @@ public record Observation(Map<String, HostView> views, Optional<String> ourClust
         if (!info.swarmManager() || !info.clusterId().isBlank()) {
             return info;
         }
-        return new EngineInfo(info.hostname(), info.version(), info.swarmState(), info.nodeId(), true,
-                c.docker().swarmTokens().clusterId(), info.nodeAddress(), info.kernelVersion(), info.operatingSystem());
+        return info.withClusterId(c.docker().swarmTokens().clusterId());
     }
 
     /** Whether the host is a node of the lab's swarm. */

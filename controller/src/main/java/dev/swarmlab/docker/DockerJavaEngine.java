@@ -3,6 +3,7 @@ package dev.swarmlab.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.SwarmInfo;
+import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,10 +47,10 @@ final class DockerJavaEngine implements DockerEngine {
 
     @Override
     public EngineInfo info() {
-        return info(typed.call("info", c -> c.infoCmd().exec()));
+        return info(typed.call("info", c -> c.infoCmd().exec()), typed.call("version", c -> c.versionCmd().exec()));
     }
 
-    static EngineInfo info(Info info) {
+    static EngineInfo info(Info info, Version version) {
         SwarmInfo swarm = info.getSwarm();
         String state = swarm == null || swarm.getLocalNodeState() == null ? "inactive"
                 : swarm.getLocalNodeState().name().toLowerCase(Locale.ROOT);
@@ -58,7 +59,14 @@ final class DockerJavaEngine implements DockerEngine {
         return new EngineInfo(info.getName(), info.getServerVersion(), state,
                 swarm == null || swarm.getNodeID() == null ? "" : swarm.getNodeID(), manager, cluster == null ? "" : cluster,
                 swarm == null || swarm.getNodeAddr() == null ? "" : swarm.getNodeAddr(),
-                info.getKernelVersion(), info.getOperatingSystem());
+                info.getKernelVersion(), info.getOperatingSystem(),
+                version.getApiVersion() == null ? "" : version.getApiVersion(), firewallBackend(info));
+    }
+
+    /** /info's FirewallBackend.Driver (iptables, nftables, iptables+firewalld), which docker-java does not model. */
+    private static String firewallBackend(Info info) {
+        Object backend = info.getRawValues().get("FirewallBackend");
+        return backend instanceof Map<?, ?> fields && fields.get("Driver") != null ? fields.get("Driver").toString() : "";
     }
 
     @Override

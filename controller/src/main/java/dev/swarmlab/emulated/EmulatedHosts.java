@@ -11,16 +11,14 @@ import dev.swarmlab.session.Progress;
 import dev.swarmlab.system.Commands;
 import dev.swarmlab.system.LocalCommands;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
@@ -107,10 +105,11 @@ public final class EmulatedHosts {
      * their keys and data, missing ones are created, in parallel. If any fails, the hosts this
      * call made are removed again and the error carries their log tails.
      */
-    public UpResult up(int count, Optional<Subnet> requestedSubnet, Duration timeout) {
+    public UpResult up(int count, Optional<Subnet> requestedSubnet, Duration timeout, SuiteChoice suites) {
         if (count < 1) {
             throw new SwarmlabException("--count must be at least 1, not " + count);
         }
+        suites.requireWithin(count);
         Prerequisites.requireRoot();
         Tools tools = Tools.find();
         Prerequisites prerequisites = new Prerequisites(commands);
@@ -139,22 +138,24 @@ public final class EmulatedHosts {
                     progress.step(host, "already running");
                 }
             }
+            HostRoots.requireKept(before, suites);
             if (toStart.isEmpty() && toRepair.isEmpty()) {
                 new OutsideHost(set, commands, progress).ensure(underlay);
                 repairLeftovers(before);
                 writeAccessFiles(before);
                 return new UpResult(before, List.of(), List.of(), set.inventory());
             }
+            Map<String, Optional<SuiteTree>> trees = new HostRoots(set, commands, progress).forLaunch(toStart, toRepair, suites);
             createSet(existing, underlay);
             HostReaper reaper = new HostReaper(set, cgroups, commands);
-            HostLauncher launcher = new HostLauncher(set, underlay, tools, cgroups, commands, progress);
+            HostLauncher launcher = new HostLauncher(set, underlay, tools, cgroups, commands, progress, HostRoots.machineIptables(commands));
             List<String> touched = Stream.concat(toStart.stream(), toRepair.stream()).sorted(byIndex()).toList();
             // A crash may have left a namespace or processes behind: clear them before launching.
             parallel(touched, host -> {
                 reaper.reap(host, toRepair.contains(host));
                 return host;
             });
-            List<Parallel.Outcome<String, HostStatus>> launched = parallel(touched, host -> launcher.launch(index(host), timeout));
+            List<Parallel.Outcome<String, HostStatus>> launched = parallel(touched, host -> launcher.launch(index(host), timeout, trees.get(host)));
             List<Parallel.Outcome<String, HostStatus>> failed = launched.stream().filter(o -> !o.ok()).toList();
             if (!failed.isEmpty()) {
                 parallel(touched, host -> {
@@ -285,7 +286,7 @@ public final class EmulatedHosts {
     private List<HostStatus> inspect(Underlay underlay) {
         List<String> hosts = Stream.concat(recordedHosts().stream(), leftoverNamespaces().stream())
                 .distinct().sorted(byIndex()).toList();
-        HostInspector inspector = new HostInspector(set, underlay);
+        HostInspector inspector = new HostInspector(set, underlay, HostRoots.machineIptables(commands));
         return parallel(hosts, inspector::inspect).stream().map(Parallel.Outcome::orThrow).toList();
     }
 
@@ -348,27 +349,7 @@ public final class EmulatedHosts {
         } catch (IOException e) {
             throw new SwarmlabException("cannot create " + set.home() + ": " + e.getMessage(), e);
         }
-        try (FileChannel channel = FileChannel.open(set.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                progress.step("-", "another swarmlab command is changing the hosts '" + set.prefix() + "'; waiting for it");
-                Deadline deadline = Deadline.in(LOCK_WAIT, "the other swarmlab command changing the hosts '" + set.prefix() + "' to finish ("
-                        + set.lockFile() + ")");
-                for (lock = channel.tryLock(); lock == null; lock = channel.tryLock()) {
-                    if (deadline.expired()) {
-                        throw deadline.timeout();
-                    }
-                    deadline.pause(Duration.ofMillis(200));
-                }
-            }
-            try {
-                return work.get();
-            } finally {
-                lock.release();
-            }
-        } catch (IOException e) {
-            throw new SwarmlabException("cannot lock " + set.lockFile() + ": " + e.getMessage(), e);
-        }
+        return WaitingLock.around(set.lockFile(), LOCK_WAIT, "changing the hosts '" + set.prefix() + "'", progress, work);
     }
 
     /** Per-host work on a bounded pool; hosts have their own deadlines (launch timeout, stop deadlines), so this one only bounds a hang. */

@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Brings up one emulated host: its files, its network namespace wired to the lab bridge, and
@@ -30,8 +31,10 @@ final class HostLauncher {
     private final Cgroups cgroups;
     private final Commands commands;
     private final Progress progress;
+    private final String machineIptables;
 
-    HostLauncher(HostSet set, Underlay underlay, Tools tools, Cgroups cgroups, Commands commands, Progress progress) {
+    HostLauncher(HostSet set, Underlay underlay, Tools tools, Cgroups cgroups, Commands commands, Progress progress, String machineIptables) {
+        this.machineIptables = machineIptables;
         this.set = set;
         this.underlay = underlay;
         this.tools = tools;
@@ -40,11 +43,12 @@ final class HostLauncher {
         this.progress = progress;
     }
 
-    HostStatus launch(int index, Duration timeout) {
+    /** Starts host hN on this machine's own root, or, with a tree, on an overlay of that suite's root filesystem. */
+    HostStatus launch(int index, Duration timeout, Optional<SuiteTree> tree) {
         long start = System.nanoTime();
         String host = HostSet.hostName(index);
         HostPaths paths = set.paths(host);
-        writeFiles(host, index, paths);
+        writeFiles(host, index, paths, tree);
         wireNetwork(host, index, paths);
         cgroups.create(set, host);
         commands.spawn(new Command(List.of(tools.path("nsenter").toString(), "--net=/run/netns/" + set.netns(host),
@@ -56,8 +60,9 @@ final class HostLauncher {
         try {
             EngineInfo engine = deadline.await(() -> HostProbe.docker(paths, callDeadline(deadline)), POLL);
             deadline.await(() -> HostProbe.sshBanner(underlay.address(index), 22, callDeadline(deadline)), POLL);
-            progress.step(host, "ready in " + Durations.since(start) + " (Docker " + engine.version() + ", hostname " + engine.hostname() + ")");
-            return new HostStatus(host, underlay.address(index), HostState.RUNNING, engine.version(), engine.hostname(), List.of());
+            progress.step(host, "ready in " + Durations.since(start) + " (" + tree.map(t -> "Debian " + t.suite() + ", ").orElse("")
+                    + "Docker " + engine.version() + ", hostname " + engine.hostname() + ")");
+            return HostStatus.running(host, underlay.address(index), engine, tree, machineIptables);
         } catch (SwarmlabException e) {
             List<String> evidence = new ArrayList<>(HostProbe.tail(paths.dockerdLog(), 12));
             evidence.addAll(HostProbe.tail(paths.sshdLog(), 6));
@@ -72,11 +77,20 @@ final class HostLauncher {
         return left.compareTo(CALL) > 0 ? CALL : left.compareTo(MIN_CALL) < 0 ? MIN_CALL : left;
     }
 
-    private void writeFiles(String host, int index, HostPaths paths) {
+    private void writeFiles(String host, int index, HostPaths paths, Optional<SuiteTree> tree) {
         try {
-            for (Path dir : List.of(paths.dir(), paths.run(), paths.dockerData(), paths.dockerConfig(), paths.rootHome(), paths.ssh())) {
+            List<Path> dirs = new ArrayList<>(List.of(paths.dir(), paths.run(), paths.dockerData(), paths.dockerConfig(), paths.rootHome(), paths.ssh()));
+            if (tree.isPresent()) {
+                dirs.addAll(List.of(paths.rootfs(), paths.upper(), paths.work(), paths.containerdData()));
+            }
+            for (Path dir : dirs) {
                 Files.createDirectories(dir);
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            }
+            if (tree.isPresent()) {
+                Files.writeString(paths.treeFile(), tree.get().dir() + "\n");
+            } else {
+                Files.deleteIfExists(paths.treeFile());
             }
             // The mount points must exist on this machine for the bind mounts inside the host.
             Files.createDirectories(Path.of("/var/lib/docker"));
@@ -86,7 +100,7 @@ final class HostLauncher {
             }
             Files.copy(Path.of(set.identity() + ".pub"), paths.authorizedKeys(), StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(paths.sshdConfig(), sshdConfig(host, underlay.address(index), paths));
-            Files.writeString(paths.startScript(), startScript(host, paths));
+            Files.writeString(paths.startScript(), tree.map(t -> suiteStartScript(host, paths, t)).orElseGet(() -> startScript(host, paths)));
         } catch (IOException e) {
             throw new SwarmlabException(host + ": cannot write its files under " + paths.dir() + ": " + e.getMessage(), e);
         }
@@ -165,4 +179,47 @@ final class HostLauncher {
                         + " --shutdown-timeout 3 --cgroup-parent " + cgroups.containerParent(set, host),
                 "");
     }
+
+    /**
+     * For a host of a suite: the same, but inside the suite's tree. The tree is the read-only lower
+     * layer of an overlay with the host's own upper layer; proc, sys and dev come in, the host's
+     * folders go over the tree's /run, /var/lib/docker, /var/lib/containerd, /etc/docker and /root,
+     * and the host's folder is seen at its own path, so its sshd config and logs need no other names.
+     * Then the overlay becomes the root of the host's mount namespace (pivot_root, not chroot: a
+     * container's exec joins its mount namespace from that namespace's root, and under a chroot it
+     * would find this machine's files instead of the container's), and sshd and dockerd are the
+     * tree's own (a newer suite's programs need its libraries).
+     */
+    private String suiteStartScript(String host, HostPaths paths, SuiteTree tree) {
+        String root = paths.rootfs().toString();
+        List<String> lines = new ArrayList<>(List.of(
+                "#!/bin/sh",
+                "# Emulated host " + host + " on Debian " + tree.suite() + " (" + tree.dir() + "): run by `swarmlab hosts up` through nsenter + unshare.",
+                "set -e",
+                "echo $$ > '" + cgroups.daemonGroup(set, host).resolve("cgroup.procs") + "'",
+                "mount -t overlay overlay -o 'lowerdir=" + tree.dir() + ",upperdir=" + paths.upper() + ",workdir=" + paths.work() + "' '" + root + "'",
+                "mount -t proc proc '" + root + "/proc'",
+                "mount --rbind /sys '" + root + "/sys'",
+                "mount --rbind /dev '" + root + "/dev'"));
+        for (var bind : List.of(List.of(paths.run(), "/run"), List.of(paths.dockerData(), "/var/lib/docker"),
+                List.of(paths.containerdData(), "/var/lib/containerd"), List.of(paths.dockerConfig(), "/etc/docker"),
+                List.of(paths.rootHome(), "/root"), List.of(paths.dir(), paths.dir().toString()))) {
+            String inside = root + bind.get(1);
+            lines.add("mkdir -p '" + inside + "' && mount --bind '" + bind.get(0) + "' '" + inside + "'");
+        }
+        lines.addAll(List.of(
+                "cd '" + root + "' && mkdir -p " + OLD_ROOT + " && '" + tools.path("pivot_root") + "' . " + OLD_ROOT,
+                "cd / && umount -l /" + OLD_ROOT + " && rmdir /" + OLD_ROOT,
+                "hostname " + host,
+                "mkdir -p /run/sshd",
+                "export GOMAXPROCS=1",
+                "/usr/sbin/sshd -f '" + paths.sshdConfig() + "' -E '" + paths.sshdLog() + "'",
+                "exec /usr/sbin/dockerd --host unix:///var/run/docker.sock --pidfile /run/docker.pid"
+                        + " --shutdown-timeout 3 --cgroup-parent " + cgroups.containerParent(set, host),
+                ""));
+        return String.join("\n", lines);
+    }
+
+    /** Where this machine's root is put aside by pivot_root inside a suite host, and unmounted at once. */
+    private static final String OLD_ROOT = ".swarmlab-old-root";
 }

@@ -45,6 +45,30 @@ public record HostPaths(Path dir) {
         return ssh().resolve("sshd_config");
     }
 
+    /** For a host of a suite: its root as dockerd and sshd see it (an overlay of the suite's tree and upper/). */
+    public Path rootfs() {
+        return dir.resolve("rootfs");
+    }
+
+    /** The host's own writable layer over the suite's tree, and overlayfs's work folder beside it. */
+    public Path upper() {
+        return dir.resolve("upper");
+    }
+
+    public Path work() {
+        return dir.resolve("work");
+    }
+
+    /** Bind-mounted over a suite host's /var/lib/containerd (never on the overlay: containerd's snapshots are overlays themselves). */
+    public Path containerdData() {
+        return dir.resolve("containerd");
+    }
+
+    /** Names the suite tree a host's root is made of; absent for a host on this machine's own root. */
+    public Path treeFile() {
+        return dir.resolve("tree");
+    }
+
     public Path startScript() {
         return dir.resolve("start.sh");
     }

@@ -4,11 +4,9 @@ import dev.swarmlab.Deadline;
 import dev.swarmlab.SwarmlabException;
 import dev.swarmlab.Trees;
 import dev.swarmlab.system.Commands;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,7 +53,7 @@ final class HostReaper {
         if (Files.exists(Path.of("/run/netns", ns))) {
             commands.must("ip", "netns", "del", ns);
         }
-        unmountUnder(paths.dir());
+        Mounts.unmountUnder(commands, paths.dir()); // private propagation should leave none
         cgroups.remove(set.cgroup() + "/" + host);
         if (!keepFiles) {
             Trees.delete(paths.dir());
@@ -75,22 +73,5 @@ final class HostReaper {
         left.forEach(ProcessHandle::destroyForcibly);
         Deadline.in(KILL, "the processes left in namespace " + ns + " to exit")
                 .await(() -> left.stream().anyMatch(ProcessHandle::isAlive) ? null : Boolean.TRUE, Duration.ofMillis(50));
-    }
-
-    /** Mounts in this machine's namespace below the host's folder; private propagation should leave none. */
-    private void unmountUnder(Path dir) {
-        mountPoints().stream().filter(point -> point.startsWith(dir.toString()))
-                .sorted(Comparator.reverseOrder())
-                .forEach(point -> commands.must("umount", "-l", point));
-    }
-
-    static List<String> mountPoints() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
-                    .map(line -> line.split(" ")[4].replace("\\040", " "))
-                    .toList();
-        } catch (IOException e) {
-            return List.of();
-        }
     }
 }

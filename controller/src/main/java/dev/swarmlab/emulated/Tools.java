@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The programs emulated hosts need, found on this machine, with the Debian package that has each. */
@@ -22,6 +23,7 @@ record Tools(Map<String, Path> found) {
         packages.put("unshare", "util-linux");
         packages.put("setsid", "util-linux");
         packages.put("mount", "mount");
+        packages.put("pivot_root", "util-linux");
         packages.put("dockerd", "docker.io");
         packages.put("containerd", "containerd");
         packages.put("runc", "runc");
@@ -38,7 +40,7 @@ record Tools(Map<String, Path> found) {
         List<String> missing = new ArrayList<>();
         Set<String> packages = new LinkedHashSet<>();
         for (Map.Entry<String, String> tool : PACKAGES.entrySet()) {
-            Path path = locate(tool.getKey());
+            Path path = find(tool.getKey());
             if (path == null) {
                 missing.add(tool.getKey());
                 packages.add(tool.getValue());
@@ -53,7 +55,12 @@ record Tools(Map<String, Path> found) {
         return new Tools(found);
     }
 
-    private static Path locate(String command) {
+    /** A program of this machine, looked up on PATH and the usual sbin/bin folders. */
+    static Optional<Path> locate(String command) {
+        return Optional.ofNullable(find(command));
+    }
+
+    private static Path find(String command) {
         Set<String> dirs = new LinkedHashSet<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
         dirs.addAll(EXTRA_DIRS);
         for (String dir : dirs) {

@@ -1,6 +1,7 @@
 package dev.swarmlab.system;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * Runs programs on this machine. The emulated-hosts code talks to the kernel only through
@@ -15,6 +16,16 @@ public interface Commands {
      * the controller and is not hit by the terminal's Ctrl-C), appending its output to the log.
      */
     void spawn(Command command, Path log);
+
+    /**
+     * Runs the command like {@link #run(Command)}, handing each line of its standard output to
+     * {@code lines} as it comes (for the progress of long work); the result holds the whole output too.
+     */
+    default CommandResult run(Command command, Consumer<String> lines) {
+        CommandResult result = run(command);
+        result.stdout().lines().forEach(lines);
+        return result;
+    }
 
     default CommandResult run(String... argv) {
         return run(Command.of(argv));

@@ -3,9 +3,11 @@ package dev.swarmlab.system;
 import dev.swarmlab.Deadline;
 import dev.swarmlab.Durations;
 import dev.swarmlab.SwarmlabException;
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** {@link Commands} through {@link ProcessBuilder}. */
 public final class LocalCommands implements Commands {
@@ -55,6 +58,11 @@ public final class LocalCommands implements Commands {
     }
     @Override
     public CommandResult run(Command command) {
+        return run(command, null);
+    }
+
+    @Override
+    public CommandResult run(Command command, Consumer<String> lines) {
         Process process;
         try {
             process = new ProcessBuilder(command.argv())
@@ -63,8 +71,8 @@ public final class LocalCommands implements Commands {
         } catch (IOException e) {
             throw new SwarmlabException("cannot run `" + command + "`: " + e.getMessage(), e);
         }
-        CompletableFuture<String> out = drain(process.getInputStream());
-        CompletableFuture<String> err = drain(process.getErrorStream());
+        CompletableFuture<String> out = drain(process.getInputStream(), lines);
+        CompletableFuture<String> err = drain(process.getErrorStream(), null);
         try {
             if (!process.waitFor(command.deadline().toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -82,13 +90,28 @@ public final class LocalCommands implements Commands {
         }
     }
 
-    private static CompletableFuture<String> drain(InputStream stream) {
+    /** The whole stream as text, as it came; with {@code lines}, each line is handed on as it is read. */
+    private static CompletableFuture<String> drain(InputStream stream, Consumer<String> lines) {
+        if (lines == null) {
+            return CompletableFuture.supplyAsync(() -> {
+                try (stream) {
+                    return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    return "";
+                }
+            }, READERS);
+        }
         return CompletableFuture.supplyAsync(() -> {
-            try (stream) {
-                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            StringBuilder all = new StringBuilder();
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    all.append(line).append('\n');
+                    lines.accept(line);
+                }
             } catch (IOException e) {
-                return "";
+                // the process is gone: what was read is what there is
             }
+            return all.toString();
         }, READERS);
     }
 }

@@ -169,7 +169,7 @@ class EmulatedHostsIT {
         assertEquals(List.of(), matching(Path.of("/sys/class/net"), PREFIX + "-"), "veths and bridge");
         assertFalse(Files.exists(Cgroups.find().unified().resolve(SET.cgroup())), "cgroup");
         assertFalse(Files.exists(HOME), "state folder");
-        assertTrue(Each.none(HostReaper.mountPoints().stream(), m -> m.startsWith(HOME.toString()) || m.contains(PREFIX + "-")),
+        assertTrue(Each.none(Mounts.points().stream(), m -> m.startsWith(HOME.toString()) || m.contains(PREFIX + "-")),
                 "mounts");
         String rules = new LocalCommands().must("iptables", "-S").stdout();
         assertFalse(rules.contains(SET.ruleComment()), rules);

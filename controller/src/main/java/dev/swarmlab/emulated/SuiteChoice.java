@@ -1,0 +1,60 @@
+package dev.swarmlab.emulated;
+
+import dev.swarmlab.SwarmlabException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which Debian suite each emulated host's root filesystem comes from, as `hosts up --suite` says it:
+ * one suite for every host started ("sid"), or one per host ("h1=bookworm,h2=trixie,h3=sid", hosts
+ * left out keep this machine's own root). Without the option every host runs on this machine's own
+ * root and its own Docker, as before.
+ */
+public record SuiteChoice(Optional<Suite> all, Map<String, Suite> perHost) {
+    public static final SuiteChoice MACHINE = new SuiteChoice(Optional.empty(), Map.of());
+
+    public SuiteChoice {
+        perHost = Map.copyOf(perHost);
+    }
+
+    public static SuiteChoice parse(String text) {
+        String where = "--suite " + text;
+        if (!text.contains("=")) {
+            return new SuiteChoice(Optional.of(Suite.parse(text, where)), Map.of());
+        }
+        Map<String, Suite> perHost = new LinkedHashMap<>();
+        for (String pair : text.split(",")) {
+            String[] parts = pair.split("=", 2);
+            String host = parts[0].trim();
+            if (parts.length != 2 || !host.matches("h[1-9]\\d*")) {
+                throw new SwarmlabException(where + ": '" + pair + "' is not HOST=SUITE",
+                        "write one suite for all hosts (--suite sid) or one per host (--suite h1=bookworm,h2=trixie,h3=sid)");
+            }
+            if (perHost.put(host, Suite.parse(parts[1], where + " (" + host + ")")) != null) {
+                throw new SwarmlabException(where + ": " + host + " is given twice", "name each host once");
+            }
+        }
+        return new SuiteChoice(Optional.empty(), perHost);
+    }
+
+    /** The suite asked for the host, or empty for this machine's own root. */
+    public Optional<Suite> forHost(String host) {
+        return all.isPresent() ? all : Optional.ofNullable(perHost.get(host));
+    }
+
+    /** Whether the option said anything about the host (a host it leaves out keeps whatever root it has). */
+    public boolean names(String host) {
+        return all.isPresent() || perHost.containsKey(host);
+    }
+
+    /** Every host named must be one of h1..hN. */
+    public void requireWithin(int count) {
+        List<String> outside = perHost.keySet().stream().filter(h -> EmulatedHosts.index(h) > count).sorted().toList();
+        if (!outside.isEmpty()) {
+            throw new SwarmlabException("--suite names " + String.join(", ", outside) + ", but --count " + count + " starts h1..h" + count,
+                    "raise --count or leave those hosts out of --suite");
+        }
+    }
+}
