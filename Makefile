@@ -15,7 +15,7 @@ NEEDS := java:openjdk-17-jdk-headless javac:openjdk-17-jdk-headless jlink:openjd
          node:nodejs npm:npm \
          debootstrap:debootstrap
 
-.PHONY: deps build test demo bench docs down clean
+.PHONY: deps build test demo bench catalog docs down clean
 
 deps:
 	@missing=""; \
@@ -57,6 +57,16 @@ bench: build
 	bash bench/probes.sh
 	bash bench/streams.sh
 	-bash bench/differential.sh --minutes 5 # fresh seeds: a seed that finds a model error is printed, and the bench goes on
+
+# `make catalog SUITE=sid`: every lab of labs/ on three emulated hosts of one Debian suite (bookworm, trixie
+# or sid: that suite's Docker), a set of their own (prefix slcat), removed afterwards. Outside `make test`.
+SUITE ?= bookworm
+CATALOG_INVENTORY = $${SWARMLAB_HOME:-/var/lib/swarmlab}/slcat/inventory.yaml
+catalog: build
+	./swarmlab hosts up --count 3 --prefix slcat --subnet 10.247.0.0/24 --suite $(SUITE)
+	@status=0; ./swarmlab run --all --labs labs --inventory $(CATALOG_INVENTORY) || status=$$?; \
+	./swarmlab hosts down --prefix slcat; \
+	echo "make catalog: the labs of labs/ on Debian $(SUITE)'s Docker, exit status $$status"; exit $$status
 
 # docs/cli-reference.md from the commands' own help (CliReferenceTest fails when it is stale).
 docs: build

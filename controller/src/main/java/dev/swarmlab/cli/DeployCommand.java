@@ -54,8 +54,8 @@ final class DeployCommand implements Callable<Integer> {
             }
             if (result.applied()) {
                 // What the hosts report otherwise than the lab asks, as `run` says it before it judges anything.
-                DeployedNetworks.of(lab, connections).findings().stream().filter(f -> f.status() != Finding.Status.PASS)
-                        .forEach(f -> out.println("AS DEPLOYED, " + f.host() + ": " + f.check() + ": " + f.evidence()));
+                DeployedNetworks.of(lab, connections).findings().stream().filter(Finding::differsAsDeployed)
+                        .forEach(f -> out.println("AS DEPLOYED, " + f.line()));
             }
             out.println("state: " + options.state(lab).dir());
         }

@@ -18,6 +18,16 @@ public record Finding(String check, String host, Status status, String evidence,
         return new Finding(check, host, status, evidence, remedy, Kind.AS_DEPLOYED);
     }
 
+    /** Whether it says the hosts, once deployed, are otherwise than the lab asks: the "AS DEPLOYED" lines of run, deploy and show. */
+    public boolean differsAsDeployed() {
+        return kind == Kind.AS_DEPLOYED && status != Status.PASS;
+    }
+
+    /** "h1: default bridge: ...": the host, the check and what was seen, as one line. */
+    public String line() {
+        return host + ": " + check + ": " + evidence;
+    }
+
     public enum Status {
         PASS, WARN, FAIL;
 

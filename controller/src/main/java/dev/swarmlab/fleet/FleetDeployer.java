@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -203,14 +204,13 @@ public final class FleetDeployer {
             if (found == null) {
                 ContainerRequest request = Fleet.request(lab, agent, image);
                 id = change(c, "run " + agent.role().label() + " " + agent.name() + " on " + agent.firstNetwork(),
-                        () -> OverlayAttach.run(() -> docker.runContainer(request), why -> {
-                            state.journal(c.name(), "fleet", "attach timed out", why);
-                            progress.step(c.name(), "the swarm did not attach " + agent.name() + " to " + agent.firstNetwork()
-                                    + " within Docker's 20 s (moby/moby#41841): trying once more");
-                        }));
+                        () -> OverlayAttach.run(() -> docker.runContainer(request), attachTimedOut(c, agent.name(), agent.firstNetwork())));
                 started.add(id);
                 for (Workload.Attachment more : agent.networks().subList(1, agent.networks().size())) {
-                    act(c, "connect " + agent.name() + " to " + more.network(), () -> docker.connect(id, more.network(), more.ip(), more.aliases()));
+                    change(c, "connect " + agent.name() + " to " + more.network(), () -> OverlayAttach.run(() -> {
+                        docker.connect(id, more.network(), more.ip(), more.aliases());
+                        return id;
+                    }, attachTimedOut(c, agent.name(), more.network())));
                 }
             } else {
                 id = found.id();
@@ -269,6 +269,15 @@ public final class FleetDeployer {
             state.journal(c.name(), "fleet", "failed", e.getMessage());
             throw new SwarmlabException(c.name() + ": could not " + what + ": " + e.getMessage(), remedy(c, e), e.evidence(), e);
         }
+    }
+
+    /** What an attachment Docker's swarm never gave is said as: a journal entry and a progress line, before the one more try. */
+    private Consumer<String> attachTimedOut(Connection c, String container, String network) {
+        return why -> {
+            state.journal(c.name(), "fleet", "attach timed out", why);
+            progress.step(c.name(), "the swarm did not attach " + container + " to " + network
+                    + " within Docker's 20 s (moby/moby#41841): trying once more");
+        };
     }
 
     /** Docker's own words for an overlay attachment its swarm never gave (20 s, then "context deadline exceeded") get a remedy. */

@@ -79,10 +79,14 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
      */
     public List<String> asDeployed() {
         List<String> lines = new ArrayList<>();
-        for (JsonNode finding : tree(run.findings())) {
-            if (finding.path("status").asText().equals(Finding.Status.WARN.name())
-                    && finding.path("kind").asText().equals(Finding.Kind.AS_DEPLOYED.name())) {
-                lines.add(finding.path("host").asText() + ": " + finding.path("check").asText() + ": " + finding.path("evidence").asText());
+        for (JsonNode node : tree(run.findings())) {
+            try {
+                Finding finding = RunStore.JSON.treeToValue(node, Finding.class);
+                if (finding.differsAsDeployed()) {
+                    lines.add(finding.line());
+                }
+            } catch (IOException e) {
+                throw new SwarmlabException("run " + run.id() + ": a stored finding is not one: " + node, e);
             }
         }
         return lines;
