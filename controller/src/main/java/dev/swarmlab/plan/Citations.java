@@ -17,7 +17,12 @@ public final class Citations {
      */
     public static final String MODEL_VERSION = "3";
     /** The engine every rule here was observed on (other versions: the issue on engines). */
-    static final String OBSERVED = "Engine 20.10.24";
+    public static final String OBSERVED = "Engine 20.10.24";
+
+    /** Whether the rules were observed on this engine (any 20.10). */
+    public static boolean observedOn(String engineVersion) {
+        return engineVersion.startsWith("20.10.");
+    }
 
     private static final String NETWORKING = "docs.docker.com/engine/network/";
     private static final String BRIDGE = "docs.docker.com/engine/network/drivers/bridge/";

@@ -14,12 +14,14 @@ import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.ProbeKind;
 import dev.swarmlab.lab.Step;
 import dev.swarmlab.plan.Cell;
+import dev.swarmlab.plan.Citations;
 import dev.swarmlab.plan.CellFilter;
 import dev.swarmlab.plan.HostConditions;
 import dev.swarmlab.plan.Outside;
 import dev.swarmlab.plan.ProbePlanner;
 import dev.swarmlab.plan.SwarmService;
 import dev.swarmlab.plan.Verdict;
+import dev.swarmlab.session.Connection;
 import dev.swarmlab.session.Connections;
 import dev.swarmlab.session.LabState;
 import dev.swarmlab.session.Progress;
@@ -128,6 +130,12 @@ public final class LabRun {
                 .forEach(f -> progress.step(f.host(), f.check() + ": " + f.evidence()));
         List<Finding> findings = new ArrayList<>(deployed.findings());
         findings.addAll(audit.findings());
+        for (Connection c : connections.reached()) {
+            unobservedEngine(c.name(), c.docker().info().version()).ifPresent(f -> {
+                progress.step(f.host(), f.check() + ": " + f.evidence());
+                findings.add(f);
+            });
+        }
         HostConditions found = new HostConditions(kernelGaps(findings)).withDefaultBridges(audit.defaultBridges());
         HostConditions hosts = conditions(found, changes, connections);
         Optional<Outside> outside = outside(connections);
@@ -265,5 +273,18 @@ public final class LabRun {
     static List<SwarmService> swarmServices(List<ServiceState> services) {
         return services.stream().map(s -> new SwarmService(s.name(), s.publishedTcp(), s.tasks().stream()
                 .map(t -> new SwarmService.Task(t.node(), t.state(), t.addresses())).toList())).toList();
+    }
+
+    /**
+     * A warning for a host whose engine is not the one the rules were observed on, or none: where Docker
+     * changed a path since (concepts.md section 10), the judge does not know it yet, and says so.
+     */
+    static Optional<Finding> unobservedEngine(String host, String engineVersion) {
+        if (Citations.observedOn(engineVersion)) {
+            return Optional.empty();
+        }
+        return Optional.of(Finding.warn("judge's engine", host, "Docker " + engineVersion + ": the rules were observed on " + Citations.OBSERVED
+                        + "; a cell whose path Docker changed since (concepts 10: 26.0 to 29.0) can come out unexpected",
+                "read such a cell against the engine's release notes; the rules do not yet follow each host's engine"));
     }
 }
