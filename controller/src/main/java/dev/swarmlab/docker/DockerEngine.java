@@ -13,6 +13,9 @@ public interface DockerEngine extends SwarmApi, NetworkApi, ContainerApi, Servic
     /** The daemon's account of itself (GET /info). */
     EngineInfo info();
 
+    /** The newest API version the daemon speaks (GET /version), which /info leaves out. */
+    String apiVersion();
+
     /** Where this daemon is reached and how, for messages. */
     String endpoint();
 

@@ -47,10 +47,16 @@ final class DockerJavaEngine implements DockerEngine {
 
     @Override
     public EngineInfo info() {
-        return info(typed.call("info", c -> c.infoCmd().exec()), typed.call("version", c -> c.versionCmd().exec()));
+        return info(typed.call("info", c -> c.infoCmd().exec()));
     }
 
-    static EngineInfo info(Info info, Version version) {
+    @Override
+    public String apiVersion() {
+        Version version = typed.call("version", c -> c.versionCmd().exec());
+        return version.getApiVersion() == null ? "" : version.getApiVersion();
+    }
+
+    static EngineInfo info(Info info) {
         SwarmInfo swarm = info.getSwarm();
         String state = swarm == null || swarm.getLocalNodeState() == null ? "inactive"
                 : swarm.getLocalNodeState().name().toLowerCase(Locale.ROOT);
@@ -59,8 +65,7 @@ final class DockerJavaEngine implements DockerEngine {
         return new EngineInfo(info.getName(), info.getServerVersion(), state,
                 swarm == null || swarm.getNodeID() == null ? "" : swarm.getNodeID(), manager, cluster == null ? "" : cluster,
                 swarm == null || swarm.getNodeAddr() == null ? "" : swarm.getNodeAddr(),
-                info.getKernelVersion(), info.getOperatingSystem(),
-                version.getApiVersion() == null ? "" : version.getApiVersion(), firewallBackend(info));
+                info.getKernelVersion(), info.getOperatingSystem(), "", firewallBackend(info));
     }
 
     /** /info's FirewallBackend.Driver (iptables, nftables, iptables+firewalld), which docker-java does not model. */

@@ -1,8 +1,8 @@
 package dev.swarmlab.docker;
 
 /**
- * What a daemon says about itself: its node name (the host's hostname), versions (the engine's and
- * the newest API it speaks), kernel, the firewall backend it programs (Docker 28.2 and later say it
+ * What a daemon says about itself: its node name (the host's hostname), versions (the engine's, and
+ * the newest API it speaks where it was asked: {@link DockerEngine#apiVersion()}, else empty), kernel, the firewall backend it programs (Docker 28.2 and later say it
  * in /info; older ones leave it empty and use iptables), and its place in a swarm (state
  * inactive/active/pending/error; cluster id known on managers).
  */
@@ -17,6 +17,12 @@ public record EngineInfo(String hostname, String version, String swarmState, Str
 
     public boolean inSwarm() {
         return "active".equals(swarmState) || "pending".equals(swarmState);
+    }
+
+    /** The same account with the API version the daemon gave when asked. */
+    public EngineInfo withApiVersion(String api) {
+        return new EngineInfo(hostname, version, swarmState, nodeId, swarmManager, clusterId, nodeAddress, kernelVersion, operatingSystem,
+                api, firewallBackend);
     }
 
     /** The same account with the swarm's cluster id filled in. */

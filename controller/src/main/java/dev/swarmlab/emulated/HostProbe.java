@@ -20,14 +20,14 @@ final class HostProbe {
     private HostProbe() {
     }
 
-    /** dockerd's own account of itself, or a SwarmlabException saying why it did not answer. */
+    /** dockerd's own account of itself with its API version, or a SwarmlabException saying why it did not answer. */
     static EngineInfo docker(HostPaths paths, Duration callDeadline) {
         // dockerd creates its socket last, once it serves the API: until then a docker client is wasted work.
         if (!Files.exists(paths.dockerSocket())) {
             throw new SwarmlabException("dockerd has not created " + paths.dockerSocket() + " yet");
         }
         try (DockerEngine engine = DockerEngines.unixSocket(paths.dockerSocket(), callDeadline)) {
-            return engine.info();
+            return engine.info().withApiVersion(engine.apiVersion());
         }
     }
 

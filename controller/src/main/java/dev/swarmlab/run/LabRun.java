@@ -21,7 +21,6 @@ import dev.swarmlab.plan.Outside;
 import dev.swarmlab.plan.ProbePlanner;
 import dev.swarmlab.plan.SwarmService;
 import dev.swarmlab.plan.Verdict;
-import dev.swarmlab.session.Connection;
 import dev.swarmlab.session.Connections;
 import dev.swarmlab.session.LabState;
 import dev.swarmlab.session.Progress;
@@ -130,8 +129,10 @@ public final class LabRun {
                 .forEach(f -> progress.step(f.host(), f.check() + ": " + f.evidence()));
         List<Finding> findings = new ArrayList<>(deployed.findings());
         findings.addAll(audit.findings());
-        for (Connection c : connections.reached()) {
-            unobservedEngine(c.name(), c.docker().info().version()).ifPresent(f -> {
+        // The hosts as the run finds them; their engines tell where the judge's rules were not observed.
+        List<HostEvidence> evidence = HostEvidence.collect(lab, connections);
+        for (HostEvidence host : evidence) {
+            unobservedEngine(host.host(), host.node().engine()).ifPresent(f -> {
                 progress.step(f.host(), f.check() + ": " + f.evidence());
                 findings.add(f);
             });
@@ -149,7 +150,7 @@ public final class LabRun {
         RunStore store = RunStores.shared(state.runs());
         store.begin(new RunInfo(runId, lab.name(), lab.file().toString(), Instant.now().toString(), Optional.empty(), "running",
                 RunStore.json(filter), RunStore.json(findings), null), deployed.placed(), deployed.services(), cells);
-        store.evidence(runId, HostEvidence.collect(lab, connections));
+        store.evidence(runId, evidence);
         List<StepRound> attempts = new ArrayList<>(Refusals.attempt(lab, connections, deployed.image()));
         attempts.addAll(LinkEnvironment.check(lab, connections));
         attempts.addAll(DefaultPools.check(lab, connections));
@@ -280,8 +281,8 @@ public final class LabRun {
      * changed a path since (concepts.md section 10), the judge does not know it yet, and says so.
      */
     static Optional<Finding> unobservedEngine(String host, String engineVersion) {
-        if (Citations.observedOn(engineVersion)) {
-            return Optional.empty();
+        if (engineVersion.isBlank() || Citations.observedOn(engineVersion)) {
+            return Optional.empty(); // a host whose engine did not answer is said by its evidence's problems
         }
         return Optional.of(Finding.warn("judge's engine", host, "Docker " + engineVersion + ": the rules were observed on " + Citations.OBSERVED
                         + "; a cell whose path Docker changed since (concepts 10: 26.0 to 29.0) can come out unexpected",

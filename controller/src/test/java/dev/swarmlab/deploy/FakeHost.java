@@ -190,6 +190,11 @@ public final class FakeHost {
         }
 
         @Override
+        public String apiVersion() {
+            return "1.41";
+        }
+
+        @Override
         public List<NetworkState> networks() {
             return networks;
         }

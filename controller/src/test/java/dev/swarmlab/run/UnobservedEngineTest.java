@@ -12,6 +12,7 @@ class UnobservedEngineTest {
     @Test
     void anEngineTheRulesWereNotObservedOnIsSaid() {
         assertEquals(Optional.empty(), LabRun.unobservedEngine("h1", "20.10.24+dfsg1"));
+        assertEquals(Optional.empty(), LabRun.unobservedEngine("h2", ""), "an engine that did not answer is no engine to warn of");
         Finding sid = LabRun.unobservedEngine("h3", "28.5.2+dfsg4").orElseThrow();
         assertEquals(Finding.Status.WARN, sid.status());
         assertEquals("h3", sid.host());
