@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Where the planners put their cells: each gets its id, the container that shadows its address on
@@ -74,8 +75,9 @@ final class CellSink {
         // A name is resolved, and so reached, over the network that resolves it, which may be another of the source's.
         Network from = hosts.asOn(source.host(), route == Route.NAME ? targetNetwork : network);
         DriverRules.Situation situation = new DriverRules.Situation(from, theirs, route, sameHost, probe, viaIpvs, espMissing,
-                ipvsMissing, hosts.underlayMtu(source.host()), hosts.underlayMtu(targetHost), cut, stack);
-        Expected expected = DriverRules.acrossACut(situation).or(() -> unmodelled(situation)).or(() -> given)
+                ipvsMissing, hosts.underlayMtu(source.host()), hosts.underlayMtu(targetHost), cut, stack, hosts.engine(source.host()));
+        Expected expected = DriverRules.acrossACut(situation).or(() -> unjudgedEngine(hosts, source.host(), targetHost))
+                .or(() -> unmodelled(situation)).or(() -> given)
                 .or(() -> linkedByName(source, route, dial, target)).orElseGet(() -> DriverRules.expect(situation));
         boolean byName = route == Route.NAME || route == Route.SERVICE || route == Route.TASKS;
         Optional<String> shadow = byName ? Optional.empty() : shadow(source, dial, target);
@@ -98,6 +100,12 @@ final class CellSink {
         }
         List<String> unknown = deciding.stream().flatMap(n -> NetworkOptions.unmodelled(n).stream().map(o -> o + " on " + n.name())).toList();
         return unknown.isEmpty() ? Optional.empty() : Optional.of(Expected.notJudged(Reason.of("unmodelled.option", String.join(", ", unknown))));
+    }
+
+    /** Not judged: the source's or the target's host runs an engine outside those the rules cover (the outside and the swarm have none). */
+    private static Optional<Expected> unjudgedEngine(HostConditions hosts, String sourceHost, String targetHost) {
+        return Stream.of(sourceHost, targetHost).filter(h -> !hosts.engine(h).judged()).findFirst()
+                .map(h -> Expected.notJudged(Reason.of("unmodelled.engine", h, hosts.engine(h).reported(), Engine.span())));
     }
 
     /** --link NAME:ALIAS writes NAME itself into the linking container's /etc/hosts too: by that name it resolves, even on the default bridge. */

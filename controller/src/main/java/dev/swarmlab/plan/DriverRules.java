@@ -24,13 +24,21 @@ public final class DriverRules {
      * A cell's circumstances: the source's network, the target's, the route, whether both ends are
      * on one host, the probe, whether the path goes through IPVS (a service's VIP, the ingress
      * routing mesh), what the hosts' kernels lack (from preflight), the underlay MTU of the source's
-     * host and of the target's (as measured), and whether a lab step cut either host off from the other.
+     * host and of the target's (as measured), whether a lab step cut either host off from the other, and
+     * the engine of the source's host (which sets up the source's stack: its routes).
      */
     public record Situation(Network source, Network target, Route route, boolean sameHost, ProbeKind probe, boolean viaIpvs,
                             boolean espMissing, boolean ipvsMissing, int sourceUnderlayMtu, int targetUnderlayMtu, boolean cut,
-                            List<Network> stack) {
+                            List<Network> stack, Engine engine) {
         public Situation {
             stack = stack.isEmpty() ? List.of(source) : List.copyOf(stack);
+        }
+
+        /** On the baseline engine. */
+        public Situation(Network source, Network target, Route route, boolean sameHost, ProbeKind probe, boolean viaIpvs, boolean espMissing,
+                         boolean ipvsMissing, int sourceUnderlayMtu, int targetUnderlayMtu, boolean cut, List<Network> stack) {
+            this(source, target, route, sameHost, probe, viaIpvs, espMissing, ipvsMissing, sourceUnderlayMtu, targetUnderlayMtu, cut, stack,
+                    Engine.BASELINE);
         }
 
         /** A source on that one network only. */
@@ -55,10 +63,11 @@ public final class DriverRules {
          * the container's networks (sandbox.go, epHeap.Less, Engine 20.10): internal networks last,
          * networks with a gateway of their own (bridge, macvlan) before overlays (whose way out is
          * docker_gwbridge), then by name. Empty where none gives a way out (an --internal overlay,
-         * none). Host mode is the host's own stack.
+         * none; from Engine 25.0 on any --internal network). Host mode is the host's own stack.
          */
         public Optional<Network> defaultRoute() {
-            return stack.stream().filter(n -> n.driver() != Driver.NONE && !(n.driver() == Driver.OVERLAY && n.internal()))
+            boolean internalRoutes = !engine.atLeast(Engine.INTERNAL_NO_ROUTE);
+            return stack.stream().filter(n -> n.driver() != Driver.NONE && !(n.internal() && (n.driver() == Driver.OVERLAY || !internalRoutes)))
                     .min(Comparator.comparing((Network n) -> n.driver() != Driver.HOST).thenComparing(Network::internal)
                             .thenComparing(n -> n.driver() == Driver.OVERLAY).thenComparing(Network::name));
         }
@@ -125,7 +134,10 @@ public final class DriverRules {
             rule("filter.masquerade-out", "1 masquerade", s -> s.route() == Route.OUTSIDE && s.defaultRoute().map(NetworkOptions::masqueradeOff).orElse(false), Outcome.BLOCKED),
             rule("filter.egress", "1 egress", s -> s.route() == Route.OUTSIDE, Outcome.REACHABLE),
             rule("stack.internal-overlay-host", "1 internal", s -> s.route() == Route.HOST && s.source().driver() == Driver.OVERLAY && !s.reachesOwnHost(), Outcome.BLOCKED),
-            rule("stack.internal-bridge-host", "1 internal", s -> s.route() == Route.HOST && s.source().internal() && s.source().driver() == Driver.BRIDGE, Outcome.REACHABLE),
+            rule("stack.internal-bridge-no-route", "1 internal", s -> s.route() == Route.HOST && s.source().internal() && s.source().driver() == Driver.BRIDGE
+                    && !s.reachesOwnHost(), Outcome.BLOCKED),
+            rule("stack.internal-bridge-host", "1 internal", s -> s.route() == Route.HOST && s.source().internal() && s.source().driver() == Driver.BRIDGE
+                    && !s.engine().atLeast(Engine.INTERNAL_NO_ROUTE), Outcome.REACHABLE),
             rule("stack.host-mode-host", "4 host", s -> s.route() == Route.HOST && s.source().driver() == Driver.HOST, Outcome.REACHABLE),
             rule("forwarding.macvlan-host", "4 macvlan", s -> s.route() == Route.HOST && s.source().driver() == Driver.MACVLAN, Outcome.BLOCKED),
             rule("stack.gateway-host", "2 host", s -> s.route() == Route.HOST, Outcome.REACHABLE),

@@ -10,10 +10,10 @@ import java.util.Set;
  * missing ("ip_vs", "esp"), each host's underlay MTU as measured, the hosts a lab step has cut
  * off from the others, and the options each host's default bridge has where its daemon's
  * configuration (--icc, --ip-masq, --ip) changes Docker's defaults. They change what the driver
- * rules expect.
+ * rules expect, and so does each host's engine (where Docker changed a path between versions).
  */
 public record HostConditions(Map<String, Set<String>> missing, Map<String, Integer> underlayMtus, Set<String> cut,
-                             Map<String, Map<String, String>> defaultBridges) {
+                             Map<String, Map<String, String>> defaultBridges, Map<String, Engine> engines) {
     public static final HostConditions NONE = new HostConditions(Map.of());
     /** The MTU an underlay is taken to have where none was measured (Ethernet's). */
     public static final int ETHERNET_MTU = 1500;
@@ -23,10 +23,16 @@ public record HostConditions(Map<String, Set<String>> missing, Map<String, Integ
         underlayMtus = Map.copyOf(underlayMtus);
         cut = Set.copyOf(cut);
         defaultBridges = Map.copyOf(defaultBridges);
+        engines = Map.copyOf(engines);
     }
 
     public HostConditions(Map<String, Set<String>> missing) {
-        this(missing, Map.of(), Set.of(), Map.of());
+        this(missing, Map.of(), Set.of(), Map.of(), Map.of());
+    }
+
+    /** The host's engine as it reported it, or the baseline where the plan knows no engine of it (no hosts asked). */
+    public Engine engine(String host) {
+        return engines.getOrDefault(host, Engine.BASELINE);
     }
 
     public boolean lacks(String host, String feature) {
@@ -59,11 +65,16 @@ public record HostConditions(Map<String, Set<String>> missing, Map<String, Integ
 
     /** The same, with the underlay MTUs and cut hosts as they are now (after a lab's steps). */
     public HostConditions with(Map<String, Integer> mtus, Set<String> cutHosts) {
-        return new HostConditions(missing, mtus, cutHosts, defaultBridges);
+        return new HostConditions(missing, mtus, cutHosts, defaultBridges, engines);
     }
 
     /** The same, with the default bridges' options as the hosts report them (only those that differ from Docker's defaults). */
     public HostConditions withDefaultBridges(Map<String, Map<String, String>> options) {
-        return new HostConditions(missing, underlayMtus, cut, options);
+        return new HostConditions(missing, underlayMtus, cut, options, engines);
+    }
+
+    /** The same, with the hosts' engines as they report them. */
+    public HostConditions withEngines(Map<String, Engine> reported) {
+        return new HostConditions(missing, underlayMtus, cut, defaultBridges, reported);
     }
 }

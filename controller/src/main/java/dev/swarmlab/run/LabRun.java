@@ -14,8 +14,9 @@ import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.ProbeKind;
 import dev.swarmlab.lab.Step;
 import dev.swarmlab.plan.Cell;
-import dev.swarmlab.plan.Citations;
 import dev.swarmlab.plan.CellFilter;
+import dev.swarmlab.plan.Citations;
+import dev.swarmlab.plan.Engine;
 import dev.swarmlab.plan.HostConditions;
 import dev.swarmlab.plan.Outside;
 import dev.swarmlab.plan.ProbePlanner;
@@ -131,13 +132,15 @@ public final class LabRun {
         findings.addAll(audit.findings());
         // The hosts as the run finds them; their engines tell where the judge's rules were not observed.
         List<HostEvidence> evidence = HostEvidence.collect(lab, connections);
+        Map<String, Engine> engines = new LinkedHashMap<>();
         for (HostEvidence host : evidence) {
-            unobservedEngine(host.host(), host.node().engine()).ifPresent(f -> {
+            Engine.parse(host.node().engine()).ifPresent(e -> engines.put(host.host(), e));
+            unjudgedEngine(host.host(), host.node().engine()).ifPresent(f -> {
                 progress.step(f.host(), f.check() + ": " + f.evidence());
                 findings.add(f);
             });
         }
-        HostConditions found = new HostConditions(kernelGaps(findings)).withDefaultBridges(audit.defaultBridges());
+        HostConditions found = new HostConditions(kernelGaps(findings)).withDefaultBridges(audit.defaultBridges()).withEngines(engines);
         HostConditions hosts = conditions(found, changes, connections);
         Optional<Outside> outside = outside(connections);
         List<SwarmService> services = swarmServices(deployed.services());
@@ -277,15 +280,16 @@ public final class LabRun {
     }
 
     /**
-     * A warning for a host whose engine is not the one the rules were observed on, or none: where Docker
-     * changed a path since (concepts.md section 10), the judge does not know it yet, and says so.
+     * A warning for a host whose engine is outside those the judge's rules cover (Engine.judged): the cells
+     * it takes part in are not judged, and the run says so once per host rather than only per cell.
      */
-    static Optional<Finding> unobservedEngine(String host, String engineVersion) {
-        if (engineVersion.isBlank() || Citations.observedOn(engineVersion)) {
+    static Optional<Finding> unjudgedEngine(String host, String engineVersion) {
+        Optional<Engine> engine = Engine.parse(engineVersion);
+        if (engineVersion.isBlank() || engine.map(Engine::judged).orElse(false)) {
             return Optional.empty(); // a host whose engine did not answer is said by its evidence's problems
         }
-        return Optional.of(Finding.warn("judge's engine", host, "Docker " + engineVersion + ": the rules were observed on " + Citations.OBSERVED
-                        + "; a cell whose path Docker changed since (concepts 10: 26.0 to 29.0) can come out unexpected",
-                "read such a cell against the engine's release notes; the rules do not yet follow each host's engine"));
+        return Optional.of(Finding.warn("judge's engine", host, "Docker " + engineVersion + " is outside the engines the rules cover ("
+                        + Engine.span() + ", observed on " + Citations.OBSERVED + "): the cells from and to " + host + " are not judged",
+                "compare such cells against the engine's release notes (concepts.md section 10), or run the lab on an engine the rules cover"));
     }
 }

@@ -7,6 +7,7 @@ import dev.swarmlab.lab.Expectation.Outcome;
 import dev.swarmlab.lab.Network.Driver;
 import dev.swarmlab.lab.Network;
 import dev.swarmlab.lab.ProbeKind;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -139,6 +140,34 @@ class DriverRulesTest {
                 1500, 1500, true));
         assertEquals(outcome, expected.outcome(), expected.reason());
         assertEquals(outcome == Outcome.BLOCKED, expected.reason().contains("a lab step cut"), expected.reason());
+    }
+
+    /**
+     * 1 internal, by engine: before 25.0 a container on an --internal bridge reaches its host (the bridge's gateway
+     * carries its default route); from 25.0 on it has no default route, so nothing but the bridge answers. A second,
+     * ordinary network gives it the route back on every engine.
+     */
+    @ParameterizedTest(name = "{0} on {1} with a second network={2}: {3} by {4}")
+    @CsvSource({
+            "HOST, 20.10.24+dfsg1, false, REACHABLE, stack.internal-bridge-host",
+            "HOST, 24.0.9, false, REACHABLE, stack.internal-bridge-host",
+            "HOST, 25.0.0, false, BLOCKED, stack.internal-bridge-no-route",
+            "HOST, 26.1.5+dfsg1, false, BLOCKED, stack.internal-bridge-no-route",
+            "HOST, 28.5.2+dfsg4, false, BLOCKED, stack.internal-bridge-no-route",
+            "HOST, 28.5.2+dfsg4, true, REACHABLE, stack.gateway-host",
+            "HOST, 20.10.24, true, REACHABLE, stack.internal-bridge-host",
+            "OUTSIDE, 20.10.24, false, BLOCKED, stack.internal-out",
+            "OUTSIDE, 28.5.2, false, BLOCKED, stack.no-way-out",
+            "PUBLISHED, 20.10.24, false, BLOCKED, filter.internal-published",
+            "PUBLISHED, 26.1.5, false, BLOCKED, stack.no-route-published",
+    })
+    void anInternalBridgesRouteToItsHostFollowsTheEngine(Route route, String version, boolean second, Outcome outcome, String key) {
+        Network internal = network("internal");
+        List<Network> stack = second ? List.of(internal, network("user-bridge")) : List.of(internal);
+        Expected expected = DriverRules.expect(new DriverRules.Situation(internal, internal, route, true, ProbeKind.TCP, false, false, false,
+                1500, 1500, false, stack, Engine.parse(version).orElseThrow()));
+        assertEquals(outcome, expected.outcome(), expected.reason());
+        assertEquals(key, expected.why().key(), expected.reason());
     }
 
     /** Docker reads an overlay's mtu option as the underlay's: containers get 50 bytes less, and ESP's share less on an encrypted one. */

@@ -236,6 +236,20 @@ class ProbePlannerTest {
     }
 
     @Test
+    void aHostOutsideTheEnginesTheRulesCoverLeavesItsCellsNotJudged() throws IOException {
+        Lab lab = lab("");
+        HostConditions next = HostConditions.NONE.withEngines(Map.of("h1", Engine.parse("28.5.2").orElseThrow(),
+                "h2", Engine.parse("29.0.1").orElseThrow()));
+        List<Cell> cells = ProbePlanner.plan(lab, placed(lab), HOSTS, next, CellFilter.ALL);
+        List<Cell> involvingH2 = cells.stream().filter(c -> c.sourceHost().equals("h2") || c.targetHost().equals("h2")).toList();
+        List<Cell> onH1 = cells.stream().filter(c -> c.sourceHost().equals("h1") && c.targetHost().equals("h1")).toList();
+        assertTrue(!involvingH2.isEmpty() && !onH1.isEmpty());
+        assertTrue(Each.all(involvingH2.stream(), c -> !c.expected().judged() && c.expected().reason().startsWith(
+                "the engine of h2 is Docker 29.0.1, outside the engines the judge's rules cover (20.10 to 28.x)")), involvingH2.toString());
+        assertTrue(Each.all(onH1.stream(), c -> c.expected().judged()), "h1's 28.5 is covered: " + onH1);
+    }
+
+    @Test
     void aDefaultBridgeIsJudgedWithTheOptionsItsHostsDaemonGaveIt() throws IOException {
         Lab lab = lab("");
         HostConditions iccOffOnH1 = HostConditions.NONE.withDefaultBridges(Map.of("h1", Map.of(NetworkOptions.ICC, "false")));
