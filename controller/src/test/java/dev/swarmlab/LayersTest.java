@@ -28,6 +28,7 @@ class LayersTest {
             List.of("dev.swarmlab.docker"),               // the one package that imports docker-java
             List.of("dev.swarmlab.lab"),                  // the lab file, the model
             List.of("dev.swarmlab.session"),              // host connections, the lab's state and journal, progress
+            List.of("dev.swarmlab.provision"),            // a host made a Docker host over SSH
             List.of("dev.swarmlab.emulated"),
             List.of("dev.swarmlab.image"),
             List.of("dev.swarmlab.fleet"),

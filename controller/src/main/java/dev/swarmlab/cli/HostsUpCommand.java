@@ -33,9 +33,15 @@ final class HostsUpCommand implements Callable<Integer> {
             description = {"Give new hosts the root filesystem of a Debian suite, with that suite's own Docker: "
                     + "bookworm (docker.io 20.10), trixie (26.1) or sid (28.5 when last checked), for all (--suite sid) or per host "
                     + "(--suite h1=bookworm,h2=trixie,h3=sid; hosts left out keep this machine's own root).",
-                    "A suite's tree is built once with debootstrap (about a minute and 600 MB from the Debian mirror) and cached in "
-                    + "/var/cache/swarmlab/suites ($SWARMLAB_CACHE; mirror $SWARMLAB_MIRROR). Default: this machine's own root and Docker."})
+                    "A suite's tree (sshd and tools) is built once with debootstrap (about a minute and 300 MB from the Debian mirror) and cached in "
+                    + "/var/cache/swarmlab/suites ($SWARMLAB_CACHE; mirror $SWARMLAB_MIRROR); each host's engine is then put on it the way "
+                    + "`swarmlab provision` does on a real machine (packages fetched here and copied over SSH). Default: this machine's own root and Docker."})
     String suite;
+
+    @Option(names = "--bare",
+            description = {"New hosts of --suite get the suite's tree without its engine and stop after sshd: "
+                    + "`swarmlab provision` then puts the engine on them over SSH, as on real machines."})
+    boolean bare;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "How long each host may take to answer on Docker and SSH (default: ${DEFAULT-VALUE}).")
@@ -43,6 +49,11 @@ final class HostsUpCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private SuiteChoice suites() {
+        SuiteChoice suites = suite == null ? SuiteChoice.MACHINE : SuiteChoice.parse(suite);
+        return bare ? suites.bareHosts() : suites;
+    }
 
     @Override
     public Integer call() {
@@ -56,7 +67,7 @@ final class HostsUpCommand implements Callable<Integer> {
         long start = System.nanoTime();
         EmulatedHosts hosts = set.hosts(Console.progress(out));
         EmulatedHosts.UpResult result = hosts.up(count, Optional.ofNullable(subnet), Duration.ofSeconds(timeoutSeconds),
-                suite == null ? SuiteChoice.MACHINE : SuiteChoice.parse(suite));
+                suites());
         out.println();
         Console.hostTable(result.hosts()).print(out);
         out.println();

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Multi-host Docker networking labs: Swarm, overlay/bridge/host/none networks and probe agents on emulated or real"
                 + " hosts, with connectivity matrices judged against Docker's documented behaviour.",
-        subcommands = {HostsCommand.class, LabsCommand.class, DeployCommand.class, RunCommand.class, RunsCommand.class, ShowCommand.class, ReportCommand.class,
+        subcommands = {HostsCommand.class, ProvisionCommand.class, LabsCommand.class, DeployCommand.class, RunCommand.class, RunsCommand.class, ShowCommand.class, ReportCommand.class,
                 ServeCommand.class,
                 InspectCommand.class,
                 DestroyCommand.class, WarmUpCommand.class,

@@ -36,7 +36,7 @@ final class DockerdRestart {
                 .orElseThrow(() -> new SwarmlabException(host + ": its dockerd is not running", "run `swarmlab hosts up`, which restarts it"));
         ProcessHandle sshd = HostProbe.process(paths.sshdPidFile(), "sshd")
                 .orElseThrow(() -> new SwarmlabException(host + ": its sshd is not running", "run `swarmlab hosts up`, which restarts it"));
-        String script = daemonLines(paths.startScript());
+        String script = Files.exists(paths.dockerdScript()) ? "exec /bin/sh '" + paths.dockerdScript() + "'" : daemonLines(paths.startScript());
         dockerd.destroy();
         Deadline.in(STOP, host + "'s dockerd (pid " + dockerd.pid() + ") to exit").await(() -> dockerd.isAlive() ? null : true, POLL);
         // sshd runs in the host's mount and UTS namespaces (the start script's unshare): the new dockerd joins them.

@@ -7,6 +7,7 @@ import dev.swarmlab.Trees;
 import dev.swarmlab.inventory.InventoryFile;
 import dev.swarmlab.inventory.InventoryHost;
 import dev.swarmlab.net.Subnet;
+import dev.swarmlab.provision.Provisioner;
 import dev.swarmlab.session.Progress;
 import dev.swarmlab.system.Commands;
 import dev.swarmlab.system.LocalCommands;
@@ -140,10 +141,11 @@ public final class EmulatedHosts {
             }
             HostRoots.requireKept(before, suites);
             if (toStart.isEmpty() && toRepair.isEmpty()) {
-                new OutsideHost(set, commands, progress).ensure(underlay);
-                repairLeftovers(before);
                 writeAccessFiles(before);
-                return new UpResult(before, List.of(), List.of(), set.inventory());
+                List<HostStatus> provisioned = withEngines(before, suites, List.of(), new HostReaper(set, cgroups, commands), underlay);
+                new OutsideHost(set, commands, progress).ensure(underlay);
+                repairLeftovers(provisioned);
+                return new UpResult(provisioned, List.of(), List.of(), set.inventory());
             }
             Map<String, Optional<SuiteTree>> trees = new HostRoots(set, commands, progress).forLaunch(toStart, toRepair, suites);
             createSet(existing, underlay);
@@ -176,11 +178,38 @@ public final class EmulatedHosts {
                             before.stream().filter(status -> !touched.contains(status.name())),
                             launched.stream().map(Parallel.Outcome::value))
                     .sorted(Comparator.comparing(HostStatus::name, byIndex())).toList();
+            writeAccessFiles(after);
+            after = withEngines(after, suites, toStart, reaper, underlay);
             new OutsideHost(set, commands, progress).ensure(underlay);
             repairLeftovers(after);
-            writeAccessFiles(after);
             return new UpResult(after, toStart, toRepair, set.inventory());
         });
+    }
+
+    /**
+     * Suite hosts get their engine by provisioning (unless --bare): the ones just started, and running
+     * ones the option names that have none yet. A new host whose provisioning failed is removed again.
+     */
+    private List<HostStatus> withEngines(List<HostStatus> hosts, SuiteChoice suites, List<String> started, HostReaper reaper, Underlay underlay) {
+        if (suites.bare()) {
+            return hosts;
+        }
+        HostEngines engines = new HostEngines(set, commands, progress);
+        List<HostStatus> needing = engines.withoutEngine(hosts).stream().filter(h -> suites.names(h.name())).toList();
+        if (needing.isEmpty()) {
+            return hosts;
+        }
+        List<Parallel.Outcome<String, Provisioner.Outcome>> failed = engines.provision(needing).stream()
+                .filter(o -> !o.ok()).toList();
+        if (!failed.isEmpty()) {
+            parallel(failed.stream().map(Parallel.Outcome::key).filter(started::contains).toList(), host -> {
+                reaper.reap(host, false);
+                return host;
+            });
+            writeAccessFiles(inspect(underlay));
+            throw Parallel.combine(failed, "hosts' engines");
+        }
+        return inspect(underlay).stream().filter(h -> hosts.stream().anyMatch(o -> o.name().equals(h.name()))).toList();
     }
 
     /** What labs left on the running hosts that would spoil the next one (stale endpoints, an orphaned docker_gwbridge, cut chains). */

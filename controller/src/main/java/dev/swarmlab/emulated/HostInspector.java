@@ -52,7 +52,10 @@ final class HostInspector {
             problems.add("the suite tree named in " + paths.treeFile() + " is gone");
         }
         EngineInfo engine = null;
-        if (!dockerd) {
+        boolean bare = tree.isPresent() && !Files.exists(paths.engineEnabled());
+        if (!dockerd && bare) {
+            // a bare host has no engine until `swarmlab provision` enables one: nothing is missing
+        } else if (!dockerd) {
             problems.add("dockerd is not running");
         } else {
             try {
@@ -77,6 +80,6 @@ final class HostInspector {
             return new HostStatus(host, address, state, suite, "", "", "", "", problems);
         }
         return new HostStatus(host, address, state, suite, engine.version(), engine.apiVersion(),
-                HostStatus.firewall(engine, tree.map(SuiteTree::iptables).orElse(machineIptables)), engine.hostname(), problems);
+                HostStatus.firewall(engine, tree.isPresent() ? "" : machineIptables), engine.hostname(), problems);
     }
 }

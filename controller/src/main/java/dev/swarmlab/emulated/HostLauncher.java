@@ -54,15 +54,21 @@ final class HostLauncher {
         commands.spawn(new Command(List.of(tools.path("nsenter").toString(), "--net=/run/netns/" + set.netns(host),
                 tools.path("unshare").toString(), "--mount", "--uts", "--propagation", "private",
                 "/bin/sh", paths.startScript().toString()), Duration.ofSeconds(10), "start " + host), paths.dockerdLog());
-        progress.step(host, "namespace " + set.netns(host) + " at " + underlay.address(index) + ", starting dockerd and sshd");
-        Deadline deadline = Deadline.in(timeout, host + "'s dockerd to answer on " + paths.dockerSocket()
-                + " and its sshd on " + underlay.address(index) + ":22");
+        boolean engine = tree.isEmpty() || Files.exists(paths.engineEnabled());
+        progress.step(host, "namespace " + set.netns(host) + " at " + underlay.address(index) + (engine ? ", starting dockerd and sshd" : ", starting sshd"));
+        Deadline deadline = Deadline.in(timeout, (engine ? host + "'s dockerd to answer on " + paths.dockerSocket() + " and its sshd" : host + "'s sshd (a bare host)")
+                + " on " + underlay.address(index) + ":22");
         try {
-            EngineInfo engine = deadline.await(() -> HostProbe.docker(paths, callDeadline(deadline)), POLL);
+            if (!engine) {
+                deadline.await(() -> HostProbe.sshBanner(underlay.address(index), 22, callDeadline(deadline)), POLL);
+                progress.step(host, "ready in " + Durations.since(start) + " (Debian " + tree.get().suite() + ", no engine yet)");
+                return HostStatus.bare(host, underlay.address(index), tree.get());
+            }
+            EngineInfo info = deadline.await(() -> HostProbe.docker(paths, callDeadline(deadline)), POLL);
             deadline.await(() -> HostProbe.sshBanner(underlay.address(index), 22, callDeadline(deadline)), POLL);
             progress.step(host, "ready in " + Durations.since(start) + " (" + tree.map(t -> "Debian " + t.suite() + ", ").orElse("")
-                    + "Docker " + engine.version() + ", hostname " + engine.hostname() + ")");
-            return HostStatus.running(host, underlay.address(index), engine, tree, machineIptables);
+                    + "Docker " + info.version() + ", hostname " + info.hostname() + ")");
+            return HostStatus.running(host, underlay.address(index), info, tree, machineIptables);
         } catch (SwarmlabException e) {
             List<String> evidence = new ArrayList<>(HostProbe.tail(paths.dockerdLog(), 12));
             evidence.addAll(HostProbe.tail(paths.sshdLog(), 6));
@@ -100,6 +106,11 @@ final class HostLauncher {
             }
             Files.copy(Path.of(set.identity() + ".pub"), paths.authorizedKeys(), StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(paths.sshdConfig(), sshdConfig(host, underlay.address(index), paths));
+            if (tree.isPresent()) {
+                Files.writeString(paths.dockerdScript(), HostKit.dockerdScript(host, cgroups.daemonGroup(set, host).resolve("cgroup.procs").toString(),
+                        cgroups.containerParent(set, host)));
+                Files.writeString(paths.serviceScript(), HostKit.serviceScript(host, paths));
+            }
             Files.writeString(paths.startScript(), tree.map(t -> suiteStartScript(host, paths, t)).orElseGet(() -> startScript(host, paths)));
         } catch (IOException e) {
             throw new SwarmlabException(host + ": cannot write its files under " + paths.dir() + ": " + e.getMessage(), e);
@@ -188,7 +199,8 @@ final class HostLauncher {
      * Then the overlay becomes the root of the host's mount namespace (pivot_root, not chroot: a
      * container's exec joins its mount namespace from that namespace's root, and under a chroot it
      * would find this machine's files instead of the container's), and sshd and dockerd are the
-     * tree's own (a newer suite's programs need its libraries).
+     * tree's own (a newer suite's programs need its libraries), dockerd started through the kit's script
+     * ({@link HostKit}): at once, or on a bare host once `swarmlab provision` has put the engine on and enabled it.
      */
     private String suiteStartScript(String host, HostPaths paths, SuiteTree tree) {
         String root = paths.rootfs().toString();
@@ -212,11 +224,9 @@ final class HostLauncher {
                 "cd / && umount -l /" + OLD_ROOT + " && rmdir /" + OLD_ROOT,
                 "hostname " + host,
                 "mkdir -p /run/sshd",
-                "export GOMAXPROCS=1",
-                "/usr/sbin/sshd -f '" + paths.sshdConfig() + "' -E '" + paths.sshdLog() + "'",
-                "exec /usr/sbin/dockerd --host unix:///var/run/docker.sock --pidfile /run/docker.pid"
-                        + " --shutdown-timeout 3 --cgroup-parent " + cgroups.containerParent(set, host),
-                ""));
+                "/usr/sbin/sshd -f '" + paths.sshdConfig() + "' -E '" + paths.sshdLog() + "'"));
+        lines.addAll(HostKit.startLines(paths));
+        lines.add("");
         return String.join("\n", lines);
     }
 

@@ -73,6 +73,21 @@ public record HostPaths(Path dir) {
         return dir.resolve("start.sh");
     }
 
+    /** How the host's dockerd is started (its cgroup, its environment, its flags): by the start script and by the kit's service manager. */
+    public Path dockerdScript() {
+        return dir.resolve("dockerd.sh");
+    }
+
+    /** The emulated kit's service manager (a suite host has no systemd), installed in the host as /usr/local/sbin/swarmlab-service. */
+    public Path serviceScript() {
+        return dir.resolve("swarmlab-service");
+    }
+
+    /** Seen from this machine: the mark the kit's service manager leaves in a suite host's own layer once its engine is enabled. */
+    public Path engineEnabled() {
+        return upper().resolve(HostKit.ENABLED.substring(1));
+    }
+
     public Path dockerdLog() {
         return dir.resolve("dockerd.log");
     }

@@ -18,7 +18,12 @@ public record HostStatus(String name, String address, HostState state, String su
     /** machineIptables: this machine's `iptables --version`, the host's when it runs on this machine's own root. */
     static HostStatus running(String name, String address, EngineInfo engine, Optional<SuiteTree> tree, String machineIptables) {
         return new HostStatus(name, address, HostState.RUNNING, tree.map(SuiteTree::suite).orElse(""), engine.version(),
-                engine.apiVersion(), firewall(engine, tree.map(SuiteTree::iptables).orElse(machineIptables)), engine.hostname(), List.of());
+                engine.apiVersion(), firewall(engine, tree.isPresent() ? "" : machineIptables), engine.hostname(), List.of());
+    }
+
+    /** A suite host without its engine yet (sshd only): running, for provisioning to put the engine on. */
+    static HostStatus bare(String name, String address, SuiteTree tree) {
+        return new HostStatus(name, address, HostState.RUNNING, tree.suite(), "", "", "", "", List.of());
     }
 
     /**

@@ -4,25 +4,21 @@ import dev.swarmlab.SwarmlabException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
- * A Debian suite an emulated host's root filesystem is built from, and the packages that make the
- * tree a Docker host: the suite's own engine (docker.io with its containerd and runc), its sshd, and
- * the tools the controller runs on a host (ip, iptables, ping, and python3 for preflight's UDP listeners). From trixie on, the docker CLI is a
- * package of its own.
+ * A Debian suite an emulated host's root filesystem is built from, and what the tree holds: sshd and
+ * the tools the controller runs on a host (ip, ping, and python3 for preflight's UDP listeners), no
+ * engine. The suite's own engine (docker.io with containerd, runc, iptables, and from trixie on the
+ * separate docker-cli) is put on each host by `swarmlab provision`'s path, as on a real machine.
  */
 public enum Suite {
-    BOOKWORM("12", false), TRIXIE("13", true), SID("unstable", true);
+    BOOKWORM("12"), TRIXIE("13"), SID("unstable");
 
-    private static final List<String> COMMON = List.of("docker.io", "containerd", "runc", "openssh-server", "iproute2", "iptables",
-            "iputils-ping", "ca-certificates", "python3-minimal");
+    private static final List<String> PACKAGES = List.of("openssh-server", "iproute2", "iputils-ping", "ca-certificates", "python3-minimal");
     private final String release;
-    private final boolean separateCli;
 
-    Suite(String release, boolean separateCli) {
+    Suite(String release) {
         this.release = release;
-        this.separateCli = separateCli;
     }
 
     /** The suite's name as Debian spells it (bookworm, trixie, sid). */
@@ -37,7 +33,7 @@ public enum Suite {
 
     /** The packages debootstrap puts into the tree besides the minimal base. */
     public List<String> packages() {
-        return separateCli ? Stream.concat(COMMON.stream(), Stream.of("docker-cli")).toList() : COMMON;
+        return PACKAGES;
     }
 
     public static Suite parse(String text, String where) {

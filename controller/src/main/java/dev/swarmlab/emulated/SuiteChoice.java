@@ -12,8 +12,8 @@ import java.util.Optional;
  * left out keep this machine's own root). Without the option every host runs on this machine's own
  * root and its own Docker, as before.
  */
-public record SuiteChoice(Optional<Suite> all, Map<String, Suite> perHost) {
-    public static final SuiteChoice MACHINE = new SuiteChoice(Optional.empty(), Map.of());
+public record SuiteChoice(Optional<Suite> all, Map<String, Suite> perHost, boolean bare) {
+    public static final SuiteChoice MACHINE = new SuiteChoice(Optional.empty(), Map.of(), false);
 
     public SuiteChoice {
         perHost = Map.copyOf(perHost);
@@ -22,7 +22,7 @@ public record SuiteChoice(Optional<Suite> all, Map<String, Suite> perHost) {
     public static SuiteChoice parse(String text) {
         String where = "--suite " + text;
         if (!text.contains("=")) {
-            return new SuiteChoice(Optional.of(Suite.parse(text, where)), Map.of());
+            return new SuiteChoice(Optional.of(Suite.parse(text, where)), Map.of(), false);
         }
         Map<String, Suite> perHost = new LinkedHashMap<>();
         for (String pair : text.split(",")) {
@@ -36,7 +36,19 @@ public record SuiteChoice(Optional<Suite> all, Map<String, Suite> perHost) {
                 throw new SwarmlabException(where + ": " + host + " is given twice", "name each host once");
             }
         }
-        return new SuiteChoice(Optional.empty(), perHost);
+        return new SuiteChoice(Optional.empty(), perHost, false);
+    }
+
+    /**
+     * The same suites without their engine: new hosts stop after sshd, and `swarmlab provision` puts the
+     * engine on them as on real machines. Only hosts of a suite can be bare (this machine's root has its Docker).
+     */
+    public SuiteChoice bareHosts() {
+        if (all.isEmpty() && perHost.isEmpty()) {
+            throw new SwarmlabException("--bare needs --suite: a host on this machine's own root runs this machine's Docker",
+                    "add --suite bookworm|trixie|sid (or one per host, --suite h1=bookworm,h2=sid)");
+        }
+        return new SuiteChoice(all, perHost, true);
     }
 
     /** The suite asked for the host, or empty for this machine's own root. */

@@ -12,20 +12,15 @@ import java.util.Optional;
 
 /**
  * A Debian suite's root filesystem, built once by {@link SuiteTrees}: where it lies, and what it
- * holds (the versions of the packages that make it a Docker host, its iptables' backend). Emulated
+ * holds (the versions of the packages debootstrap put in; no engine: each host's is provisioned). Emulated
  * hosts of the suite mount it read-only as the lower layer of their own root.
  */
-public record SuiteTree(String suite, Path dir, String built, Map<String, String> packages, String iptables) {
+public record SuiteTree(String suite, Path dir, String built, Map<String, String> packages) {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String MANIFEST = ".swarmlab-tree.json";
 
     public SuiteTree {
         packages = Map.copyOf(packages);
-    }
-
-    /** The docker.io package's version in the tree (28.5.2+dfsg4-5). */
-    public String engine() {
-        return packages.getOrDefault("docker.io", "");
     }
 
     static Optional<SuiteTree> read(Path dir) {

@@ -58,9 +58,14 @@ public final class SuiteTrees {
 
     /** The trees of $SWARMLAB_CACHE (or /var/cache/swarmlab), fetched from $SWARMLAB_MIRROR (or deb.debian.org). */
     public static SuiteTrees standard(Commands commands, Progress progress) {
-        Path cache = Optional.ofNullable(System.getenv("SWARMLAB_CACHE")).filter(s -> !s.isBlank()).map(Path::of).orElse(DEFAULT_CACHE);
+        Path cache = cacheRoot();
         String mirror = Optional.ofNullable(System.getenv("SWARMLAB_MIRROR")).filter(s -> !s.isBlank()).orElse(DEFAULT_MIRROR);
         return new SuiteTrees(cache.resolve("suites"), mirror, Tools.locate("debootstrap"), commands, progress);
+    }
+
+    /** $SWARMLAB_CACHE, or /var/cache/swarmlab: the suites' trees and what provisioning fetches for hosts. */
+    public static Path cacheRoot() {
+        return Optional.ofNullable(System.getenv("SWARMLAB_CACHE")).filter(s -> !s.isBlank()).map(Path::of).orElse(DEFAULT_CACHE);
     }
 
     /** Where the suite's tree lies: named by the suite and a digest of what debootstrap is asked to put in it. */
@@ -84,10 +89,11 @@ public final class SuiteTrees {
         Path partial = folder.resolveSibling(folder.getFileName() + ".partial");
         discard(partial);
         String who = "suite " + suite.id();
+        List<String> packages = suite.packages();
         long start = System.nanoTime();
-        progress.step(who, "building its root filesystem with debootstrap from " + mirror + " (about a minute and 600 MB), cached in " + folder);
+        progress.step(who, "building its root filesystem with debootstrap from " + mirror + " (about a minute and 300 MB), cached in " + folder);
         List<String> argv = new ArrayList<>(List.of(program.toString(), "--variant=minbase",
-                "--include=" + String.join(",", suite.packages()), suite.id(), partial.toString(), mirror));
+                "--include=" + String.join(",", packages), suite.id(), partial.toString(), mirror));
         CommandResult result;
         try {
             result = commands.run(new Command(argv, BUILD, "build the root filesystem of " + suite.id()), phases(who));
@@ -105,10 +111,7 @@ public final class SuiteTrees {
         SuiteTree tree;
         try {
             Trees.delete(partial.resolve("var/cache/apt/archives")); // the packages are installed; their archives are 150 MB more
-            tree = new SuiteTree(suite.id(), folder, Instant.now().toString(), versions(suite, partial), iptables(partial));
-            if (tree.engine().isEmpty()) {
-                throw new SwarmlabException("dpkg in the tree lists no docker.io (it lists " + tree.packages() + ")");
-            }
+            tree = new SuiteTree(suite.id(), folder, Instant.now().toString(), versions(suite.id(), packages, partial));
             tree.write(partial);
             Files.move(partial, folder, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
@@ -116,7 +119,7 @@ public final class SuiteTrees {
             throw new SwarmlabException(who + ": cannot finish its tree in " + partial + ": " + e.getMessage(),
                     "run the command again; it builds the tree anew", List.of(), e);
         }
-        progress.step(who, "built in " + Durations.since(start) + ": docker.io " + tree.engine() + ", " + tree.iptables());
+        progress.step(who, "built in " + Durations.since(start) + " (sshd and tools; each host's engine is provisioned onto it)");
         return tree;
     }
 
@@ -130,20 +133,14 @@ public final class SuiteTrees {
         };
     }
 
-    private Map<String, String> versions(Suite suite, Path tree) {
+    private Map<String, String> versions(String suite, List<String> packages, Path tree) {
         List<String> argv = new ArrayList<>(List.of("chroot", tree.toString(), "dpkg-query", "-W", "-f", "${Package} ${Version}\\n"));
-        argv.addAll(suite.packages());
+        argv.addAll(packages);
         Map<String, String> versions = new LinkedHashMap<>();
-        commands.run(new Command(argv, Command.DEFAULT_DEADLINE, "read the package versions of the " + suite.id() + " tree")).orThrow()
+        commands.run(new Command(argv, Command.DEFAULT_DEADLINE, "read the package versions of the " + suite + " tree")).orThrow()
                 .stdout().lines().map(line -> line.split(" ", 2)).filter(parts -> parts.length == 2)
                 .forEach(parts -> versions.put(parts[0], parts[1]));
         return versions;
-    }
-
-    /** "iptables v1.8.13 (nf_tables)" as the tree's own iptables says it. */
-    private String iptables(Path tree) {
-        return commands.run(new Command(List.of("chroot", tree.toString(), "iptables", "--version"), Command.DEFAULT_DEADLINE,
-                "read the iptables of " + tree)).orThrow().stdout().strip();
     }
 
     /** A half-built tree: unmount what debootstrap left mounted in it (proc, sys) before removing it. */

@@ -44,7 +44,7 @@ class CliTest {
                 summaries.merge(verb, line.strip(), (a, b) -> a + " " + b);
             }
         }
-        assertEquals(List.of("hosts", "labs", "deploy", "run", "runs", "show", "report", "serve", "inspect", "destroy", "help"),
+        assertEquals(List.of("hosts", "provision", "labs", "deploy", "run", "runs", "show", "report", "serve", "inspect", "destroy", "help"),
                 List.copyOf(summaries.keySet()), help);
         summaries.forEach((name, summary) -> assertTrue(summary.endsWith("."), "the summary of " + name + " is cut: " + summary));
     }
@@ -59,7 +59,7 @@ class CliTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            bogus                         | swarmlab: unknown verb 'bogus'; verbs: hosts, labs, deploy, run, runs, show, report, serve, inspect, destroy, help (see 'swarmlab --help')
+            bogus                         | swarmlab: unknown verb 'bogus'; verbs: hosts, provision, labs, deploy, run, runs, show, report, serve, inspect, destroy, help (see 'swarmlab --help')
             hosts bogus                   | swarmlab: unknown verb 'bogus'; verbs: up, ls, down (see 'swarmlab hosts --help')
             hosts                         | swarmlab: missing verb: up, ls or down (see 'swarmlab hosts --help')
             hosts ls --bogus              | swarmlab: Unknown option: '--bogus' (see 'swarmlab hosts ls --help')
