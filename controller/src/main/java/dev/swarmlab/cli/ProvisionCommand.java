@@ -4,6 +4,7 @@ import dev.swarmlab.Deadline;
 import dev.swarmlab.Durations;
 import dev.swarmlab.Parallel;
 import dev.swarmlab.emulated.HostSet;
+import dev.swarmlab.emulated.SuiteTrees;
 import dev.swarmlab.inventory.Inventory;
 import dev.swarmlab.inventory.InventoryFile;
 import dev.swarmlab.inventory.InventoryHost;
@@ -70,7 +71,7 @@ final class ProvisionCommand implements Callable<Integer> {
         Inventory hosts = InventoryFile.read(file);
         EngineAsk ask = EngineAsk.parse(engine);
         Progress progress = Console.progress(out);
-        Provisioner provisioner = new Provisioner(new LocalCommands(), cache(), progress, copyPackages);
+        Provisioner provisioner = new Provisioner(new LocalCommands(), SuiteTrees.cacheRoot().resolve("provision"), progress, copyPackages);
         Ssh.Options options = new Ssh.Options(Ssh.CONNECT_DEADLINE, trustNewHostKeys, notice -> progress.step("-", notice));
         List<String> names = hosts.hosts().stream().map(InventoryHost::name).toList();
         List<Parallel.Outcome<String, Provisioner.Outcome>> outcomes = Parallel.each(names,
@@ -112,8 +113,5 @@ final class ProvisionCommand implements Callable<Integer> {
         return Path.of(Optional.ofNullable(System.getenv("SWARMLAB_HOME")).filter(s -> !s.isBlank()).orElse("/var/lib/swarmlab"));
     }
 
-    private static Path cache() {
-        return Path.of(Optional.ofNullable(System.getenv("SWARMLAB_CACHE")).filter(s -> !s.isBlank()).orElse("/var/cache/swarmlab")).resolve("provision");
-    }
 
 }
