@@ -50,9 +50,10 @@ test('the bridges\' members come from the links that name a master', () => {
 
 test('the NAT rules shown are Docker\'s', () => {
   const rules = '-P PREROUTING ACCEPT\n-N DOCKER\n-A POSTROUTING -s 10.91.0.0/24 ! -o br-1234 -j MASQUERADE\n-A OUTPUT -j ACCEPT\n'
-    + '-A DOCKER -p tcp --dport 8088 -j DNAT --to-destination 10.91.0.9:80';
+    + '-A DOCKER -p tcp --dport 8088 -j DNAT --to-destination 10.91.0.9:80\n-P PREROUTING ACCEPT\n-A PREROUTING -d 10.91.0.9/32 ! -i br-1234 -j DROP';
   assert.deepEqual(dockerNat(rules), ['-N DOCKER', '-A POSTROUTING -s 10.91.0.0/24 ! -o br-1234 -j MASQUERADE',
-    '-A DOCKER -p tcp --dport 8088 -j DNAT --to-destination 10.91.0.9:80']);
+    '-A DOCKER -p tcp --dport 8088 -j DNAT --to-destination 10.91.0.9:80', '-A PREROUTING -d 10.91.0.9/32 ! -i br-1234 -j DROP'],
+  'the raw table\'s drops (28.0: direct routing) too');
   assert.deepEqual(dockerNat(''), []);
 });
 

@@ -100,6 +100,21 @@ test('the exported file shows every cell as a chip in its state, with its symbol
   assert.equal(page.$('matrices-body').querySelector('h3').textContent, 'lab-overlay');
 });
 
+test('on hosts of several engines the comparison has a row per network and engine, and the topology each host\'s engine', () => {
+  const base = run({});
+  const page = openPage({ exported: run({
+    hosts: [{ ...base.hosts[0], engine: '20.10.24+dfsg1' }, { ...base.hosts[1], engine: '28.5.2+dfsg4' }],
+    summary: { ...base.summary, comparison: [
+      { network: 'host', engine: '20.10.24', 'routed, published': 'yes', medianLatencyMs: null, medianMbitPerSecond: null },
+      { network: 'host', engine: '28.5.2', 'routed, published': 'no', medianLatencyMs: null, medianMbitPerSecond: null }] }
+  }) });
+  const table = page.$('comparison-table');
+  assert.deepEqual(table.querySelectorAll('tr[data-engine]').map((tr) => tr.getAttribute('data-engine')), ['20.10.24', '28.5.2']);
+  assert.deepEqual(table.querySelectorAll('td[data-column="engine"]').map((td) => td.textContent), ['20.10.24', '28.5.2']);
+  assert.deepEqual(table.querySelectorAll('td[data-column="routed, published"]').map((td) => td.textContent), ['\u25cf yes', '\u25cb no']);
+  assert.match(page.document.querySelector('svg').textContent, /docker 20\.10\.24.*docker 28\.5\.2/s);
+});
+
 test('the exported file\'s summary, topology, comparison and preflight', () => {
   const page = openPage({ exported: run({}) });
   assert.equal(page.$('title').textContent, '\u00b7 drivers \u00b7 run r1 \u00b7 passed');

@@ -43,8 +43,11 @@ export function bridgeMembers(bridges) {
   return members;
 }
 
-/** The NAT rules Docker made: those of `iptables -t nat -S` that name DOCKER, MASQUERADE or DNAT. */
-export const dockerNat = (natRules) => (natRules || '').split('\n').filter((l) => /DOCKER|MASQUERADE|DNAT/.test(l));
+/**
+ * The NAT rules Docker made: those of `iptables -t nat -S` that name DOCKER, MASQUERADE or DNAT, and the drops of the raw table's
+ * PREROUTING (Docker 28.0 on: what is routed to a container from elsewhere).
+ */
+export const dockerNat = (natRules) => (natRules || '').split('\n').filter((l) => /DOCKER|MASQUERADE|DNAT|-j DROP/.test(l));
 
 /** A host's evidence heading: the host, and the step that left it so. */
 export const evidenceHeading = (e) => 'On ' + e.host + (e.round ? ', as step ' + e.round + ' left it' : '');

@@ -16,9 +16,9 @@ function hostEvidence(e, network) {
     details('Bridges and their veth members', true,
       h('ul', {}, Object.entries(members).map(([bridge, veths]) => h('li', { text: bridge + ': ' + veths.join(', ') }))),
       details('ip -d link show type bridge; bridge link show', false, h('pre', { text: e.bridges || '' }))),
-    details('NAT rules Docker made (iptables -t nat -S)', true,
+    details('NAT rules Docker made (iptables -t nat -S; iptables -t raw -S PREROUTING)', true,
       h('pre', { class: 'nat', text: dockerNat(e.natRules).join('\n') || '(none)' }),
-      details('every NAT rule', false, h('pre', { text: e.natRules || '' }))));
+      details('every NAT and raw PREROUTING rule', false, h('pre', { text: e.natRules || '' }))));
 }
 
 /** Opens the dialog while the cell loads (load answers a promise of it), then shows it with the report's host evidence. */

@@ -38,6 +38,12 @@ final class HostsUpCommand implements Callable<Integer> {
                     + "`swarmlab provision` does on a real machine (packages fetched here and copied over SSH). Default: this machine's own root and Docker."})
     String suite;
 
+    @Option(names = "--engine", paramLabel = "VERSION|HOST=VERSION,...",
+            description = {"A shorthand for --suite: give new hosts the suite that ships the Docker version asked (20.10: bookworm, 26.1: trixie, "
+                    + "28.5: sid, as last checked), for all (--engine 28.5) or per host (--engine h1=20.10,h2=26.1,h3=28.5); a suite's name works too.",
+                    "The version is asked again when the host is provisioned: a suite that has moved on (sid) is refused, naming what it ships now."})
+    String engine;
+
     @Option(names = "--bare",
             description = {"New hosts of --suite get the suite's tree without its engine and stop after sshd: "
                     + "`swarmlab provision` then puts the engine on them over SSH, as on real machines."})
@@ -51,7 +57,10 @@ final class HostsUpCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private SuiteChoice suites() {
-        SuiteChoice suites = suite == null ? SuiteChoice.MACHINE : SuiteChoice.parse(suite);
+        if (suite != null && engine != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --suite or --engine, not both: --engine picks the suite");
+        }
+        SuiteChoice suites = engine != null ? SuiteChoice.forEngines(engine) : suite == null ? SuiteChoice.MACHINE : SuiteChoice.parse(suite);
         return bare ? suites.bareHosts() : suites;
     }
 

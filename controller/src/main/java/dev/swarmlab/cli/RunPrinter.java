@@ -57,14 +57,16 @@ final class RunPrinter {
         headers.add("THROUGHPUT");
         Table comparison = new Table(headers.toArray(String[]::new));
         for (Summary.Comparison row : summary.comparison()) {
-            List<String> cells = new ArrayList<>(List.of(row.network()));
+            List<String> cells = new ArrayList<>(List.of(row.network() + row.engine().map(e -> " @ " + e).orElse("")));
             columns.forEach(column -> cells.add(row.seen().get(column)));
             cells.add(row.medianLatencyMs().map(ms -> String.format(Locale.ROOT, "%.2f ms", ms)).orElse("-"));
             cells.add(row.medianMbitPerSecond().map(mbit -> String.format(Locale.ROOT, "%.0f Mbit/s", mbit)).orElse("-"));
             comparison.row(cells.toArray(String[]::new));
         }
         comparison.print(out);
-        out.println("(yes: answered; no: blocked or answered by another container; mixed: some of each; !: differs from what the driver promises)");
+        out.println("(yes: answered; no: blocked or answered by another container; mixed: some of each; !: differs from what the driver promises"
+                + (summary.comparison().stream().anyMatch(r -> r.engine().isPresent())
+                ? "; NETWORK @ ENGINE: the cells whose path ends on a host of that engine)" : ")"));
         if (!report.rounds().isEmpty()) {
             out.println();
             Table rounds = new Table("ROUND", "STEP (ROUND 0: TRIED ONCE DEPLOYED)", "EXPECTED", "OUTCOME", "VERDICT", "CELLS", "MATCHED", "DETAIL");

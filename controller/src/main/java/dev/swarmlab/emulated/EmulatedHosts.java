@@ -199,7 +199,7 @@ public final class EmulatedHosts {
         if (needing.isEmpty()) {
             return hosts;
         }
-        List<Parallel.Outcome<String, Provisioner.Outcome>> failed = engines.provision(needing).stream()
+        List<Parallel.Outcome<String, Provisioner.Outcome>> failed = engines.provision(needing, suites.engines()).stream()
                 .filter(o -> !o.ok()).toList();
         if (!failed.isEmpty()) {
             parallel(failed.stream().map(Parallel.Outcome::key).filter(started::contains).toList(), host -> {

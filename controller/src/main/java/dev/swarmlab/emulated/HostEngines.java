@@ -36,15 +36,15 @@ final class HostEngines {
                 .filter(h -> !Files.exists(set.paths(h.name()).engineEnabled())).toList();
     }
 
-    /** Provisions each host in parallel; every host's outcome, failures with their step, output and remedy. */
-    List<Parallel.Outcome<String, Provisioner.Outcome>> provision(List<HostStatus> hosts) {
+    /** Provisions each host in parallel with the engine asked (or its archive's own); every host's outcome, failures with their step, output and remedy. */
+    List<Parallel.Outcome<String, Provisioner.Outcome>> provision(List<HostStatus> hosts, EngineAsk asked) {
         Provisioner provisioner = new Provisioner(commands, SuiteTrees.cacheRoot().resolve("provision"), progress, true);
         List<String> names = hosts.stream().map(HostStatus::name).toList();
         return Parallel.each(names, Deadline.in(PROVISION, "the engines of " + String.join(", ", names) + " to be provisioned"), name -> {
             HostStatus host = hosts.get(names.indexOf(name));
             InventoryHost target = new InventoryHost(name, host.address(), 22, InventoryHost.DEFAULT_USER, set.identity(), set.knownHosts());
             try (SshSession ssh = Ssh.connect(target)) {
-                return provisioner.provision(name, ssh, EngineAsk.ARCHIVE);
+                return provisioner.provision(name, ssh, asked);
             }
         });
     }

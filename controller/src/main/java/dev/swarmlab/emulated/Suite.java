@@ -12,13 +12,31 @@ import java.util.Locale;
  * separate docker-cli) is put on each host by `swarmlab provision`'s path, as on a real machine.
  */
 public enum Suite {
-    BOOKWORM("12"), TRIXIE("13"), SID("unstable");
+    BOOKWORM("12", "20.10.24"), TRIXIE("13", "26.1.5"), SID("unstable", "28.5.2");
 
     private static final List<String> PACKAGES = List.of("openssh-server", "iproute2", "iputils-ping", "ca-certificates", "python3-minimal");
     private final String release;
+    private final String shipped;
 
-    Suite(String release) {
+    Suite(String release, String shipped) {
         this.release = release;
+        this.shipped = shipped;
+    }
+
+    /**
+     * The docker.io version the suite shipped when last checked (2026-12): what `hosts up --engine` picks the suite by.
+     * A suite that moves on (sid) is found out when the host is provisioned: the version asked is refused, naming the archive's.
+     */
+    public String shipped() {
+        return shipped;
+    }
+
+    /** The suite that ships the Docker version asked ("28.5", "26.1.5", "20"), matched against the start of what each shipped. */
+    public static Suite shipping(String version, String where) {
+        return Arrays.stream(values()).filter(s -> s.shipped.equals(version) || s.shipped.startsWith(version + ".")).findFirst()
+                .orElseThrow(() -> new SwarmlabException(where + ": no Debian suite swarmlab builds hosts of ships Docker " + version,
+                        "ask for one they ship: " + String.join(", ", Arrays.stream(values()).map(s -> s.id() + " " + s.shipped).toList())
+                                + " (when last checked), or give the suite with --suite"));
     }
 
     /** The suite's name as Debian spells it (bookworm, trixie, sid). */
@@ -39,7 +57,8 @@ public enum Suite {
     public static Suite parse(String text, String where) {
         return Arrays.stream(values()).filter(s -> s.id().equals(text.trim().toLowerCase(Locale.ROOT))).findFirst()
                 .orElseThrow(() -> new SwarmlabException(where + ": '" + text + "' is not a Debian suite swarmlab builds hosts of",
-                        "use one of " + String.join(", ", ids()) + " (docker.io 20.10, 26.1 and 28.5 when last checked)"));
+                        "use one of " + String.join(", ", Arrays.stream(values()).map(s -> s.id() + " (docker.io " + s.shipped + ")").toList())
+                                + ", as last checked"));
     }
 
     public static List<String> ids() {

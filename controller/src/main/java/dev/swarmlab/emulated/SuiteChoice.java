@@ -1,6 +1,7 @@
 package dev.swarmlab.emulated;
 
 import dev.swarmlab.SwarmlabException;
+import dev.swarmlab.provision.EngineAsk;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +13,38 @@ import java.util.Optional;
  * left out keep this machine's own root). Without the option every host runs on this machine's own
  * root and its own Docker, as before.
  */
-public record SuiteChoice(Optional<Suite> all, Map<String, Suite> perHost, boolean bare) {
-    public static final SuiteChoice MACHINE = new SuiteChoice(Optional.empty(), Map.of(), false);
+public record SuiteChoice(Optional<Suite> all, Map<String, Suite> perHost, boolean bare, EngineAsk engines) {
+    public static final SuiteChoice MACHINE = new SuiteChoice(Optional.empty(), Map.of(), false, EngineAsk.ARCHIVE);
 
     public SuiteChoice {
         perHost = Map.copyOf(perHost);
+    }
+
+    public SuiteChoice(Optional<Suite> all, Map<String, Suite> perHost, boolean bare) {
+        this(all, perHost, bare, EngineAsk.ARCHIVE);
+    }
+
+    /**
+     * `hosts up --engine 28.5` (or per host, "h1=20.10,h2=26.1,h3=sid"): each host gets the suite that ships the version asked,
+     * and is provisioned with that version asked, so a suite that has moved on (sid) is refused naming what it ships now.
+     */
+    public static SuiteChoice forEngines(String text) {
+        EngineAsk asked = EngineAsk.parse(text);
+        String where = "--engine " + text;
+        Optional<Suite> all = asked.all().map(v -> suiteFor(v, where));
+        Map<String, Suite> perHost = new LinkedHashMap<>();
+        asked.perHost().forEach((host, version) -> {
+            if (!host.matches("h[1-9]\\d*")) {
+                throw new SwarmlabException(where + ": '" + host + "' is not a host of the set (h1, h2, ...)",
+                        "write one version for all hosts (--engine 28.5) or one per host (--engine h1=20.10,h2=26.1,h3=28.5)");
+            }
+            perHost.put(host, suiteFor(version, where + " (" + host + ")"));
+        });
+        return new SuiteChoice(all, perHost, false, asked);
+    }
+
+    private static Suite suiteFor(String asked, String where) {
+        return Suite.ids().contains(asked) ? Suite.parse(asked, where) : Suite.shipping(asked, where);
     }
 
     public static SuiteChoice parse(String text) {
@@ -48,7 +76,7 @@ public record SuiteChoice(Optional<Suite> all, Map<String, Suite> perHost, boole
             throw new SwarmlabException("--bare needs --suite: a host on this machine's own root runs this machine's Docker",
                     "add --suite bookworm|trixie|sid (or one per host, --suite h1=bookworm,h2=sid)");
         }
-        return new SuiteChoice(all, perHost, true);
+        return new SuiteChoice(all, perHost, true, engines);
     }
 
     /** The suite asked for the host, or empty for this machine's own root. */

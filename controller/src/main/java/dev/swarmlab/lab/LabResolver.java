@@ -64,6 +64,7 @@ final class LabResolver {
                         .filter(n -> checks.knownNetwork(n, "agents") && checks.joinable(n, networks.get(n.scalar()), "agents"))
                         .map(YamlNode::scalar).distinct().toList(), a.image()))
                 .orElse(new Agents(List.of(), Optional.empty()));
+        checkRoutedAgents(raw, workloads, agents);
         List<ProbeKind> probes = raw.probes().stream().filter(p -> checks.oneOf(p, p.scalar(), PROBES, "probe kind"))
                 .map(p -> ProbeKind.of(p.scalar())).distinct().toList();
         Set<String> workloadNames = new HashSet<>(workloads.stream().map(Workload::name).toList());
@@ -208,6 +209,18 @@ final class LabResolver {
     }
 
     // ---- expectations and steps ----
+
+    /** Agents on a routed container's network would be on every host, the routed ones too: their addresses repeat there. */
+    private void checkRoutedAgents(RawLab raw, List<Workload> workloads, Agents agents) {
+        for (Workload workload : workloads) {
+            workload.networks().stream().findFirst().map(Workload.Attachment::network).filter(n -> !workload.routedFrom().isEmpty()
+                    && agents.networks().contains(n)).ifPresent(n -> raw.workloads().stream()
+                    .filter(w -> w.name().equals(Optional.of(workload.name()))).findFirst()
+                    .ifPresent(w -> problems.add(w.at().at("routedFrom"), "the lab's agents join network '" + n + "', on every host: a route"
+                            + " to " + workload.name() + "'s address there would hide their own agent's on the hosts routedFrom names;"
+                            + " keep '" + n + "' out of `agents.networks`")));
+        }
+    }
 
     private Optional<Expectation> expectation(RawLab.RawExpectation raw, Set<String> workloads) {
         for (String field : List.of("from", "to")) {

@@ -40,9 +40,11 @@ record RawLab(YamlNode at, Optional<String> name, Optional<String> description, 
                        List<YamlNode> placement, Optional<Integer> replicas, Optional<String> mode,
                        List<RawAttachment> networks, List<YamlNode> publish, Optional<Boolean> publishAll,
                        List<YamlNode> expose, List<YamlNode> listen, List<YamlNode> links, List<YamlNode> extraHosts,
-                       Optional<String> endpointMode, Optional<String> publishMode, Optional<String> image, Optional<String> refused) {
+                       Optional<String> endpointMode, Optional<String> publishMode, Optional<String> image, Optional<String> refused,
+                       List<YamlNode> routedFrom) {
         static final Set<String> FIELDS = Set.of("name", "kind", "host", "placement", "replicas", "mode", "networks",
-                "publish", "publishAll", "expose", "listen", "links", "extraHosts", "endpointMode", "publishMode", "image", "refused");
+                "publish", "publishAll", "expose", "listen", "links", "extraHosts", "endpointMode", "publishMode", "image", "refused",
+                "routedFrom");
     }
 
     record RawAgents(Fields at, List<YamlNode> networks, Optional<String> image) {
@@ -91,7 +93,7 @@ record RawLab(YamlNode at, Optional<String> name, Optional<String> description, 
         return new RawWorkload(f, f.requiredString("name"), f.string("kind"), f.string("host"), f.scalars("placement"),
                 f.integer("replicas", 0, 1000), f.string("mode"), attachments(f), f.scalars("publish"), f.bool("publishAll"),
                 f.scalars("expose"), f.scalars("listen"), f.scalars("links"), f.scalars("extraHosts"), f.string("endpointMode"),
-                f.string("publishMode"), f.string("image"), f.string("refused"));
+                f.string("publishMode"), f.string("image"), f.string("refused"), f.scalars("routedFrom"));
     }
 
     /** `networks: [a, {name: b, ip: 10.0.0.5, aliases: [x]}]`: a name alone or a mapping. */

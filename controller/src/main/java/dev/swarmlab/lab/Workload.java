@@ -8,12 +8,17 @@ import java.util.Optional;
  * answers probes; its addresses, aliases, ports, links and extra hosts are what the lab studies.
  * A workload with {@code refused} is one the lab expects Docker to refuse (a static ip on the
  * default bridge, a host port already taken, a missing network): the refusal is the result.
+ * {@code routedFrom} names the other hosts that get a route to the container's address on its first
+ * network (a bridge) through its host, for the run: direct routing to a container, which Docker 28.0
+ * blocks.
  */
 public record Workload(String name, Kind kind, Optional<String> host, List<String> placement, int replicas,
                        ServiceMode mode, List<Attachment> networks, List<Publish> publish, boolean publishAll,
                        List<PortSpec> expose, List<Integer> listen, List<Link> links, List<ExtraHost> extraHosts,
-                       EndpointMode endpointMode, PublishMode publishMode, Optional<String> image, Optional<String> refused) {
+                       EndpointMode endpointMode, PublishMode publishMode, Optional<String> image, Optional<String> refused,
+                       List<String> routedFrom) {
     public Workload {
+        routedFrom = List.copyOf(routedFrom);
         placement = List.copyOf(placement);
         networks = List.copyOf(networks);
         publish = List.copyOf(publish);

@@ -7,6 +7,7 @@ import dev.swarmlab.lab.Workload.Attachment;
 import dev.swarmlab.net.Ipv4;
 import dev.swarmlab.yaml.Problems;
 import dev.swarmlab.yaml.YamlNode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,10 @@ final class WorkloadResolver {
             });
         }
         for (RawWorkload raw : raws) {
-            raw.name().map(byName::get).ifPresent(w -> checkLinks(raw, w, byName));
+            raw.name().map(byName::get).ifPresent(w -> {
+                checkLinks(raw, w, byName);
+                checkRoutedFrom(raw, w, byName.values());
+            });
         }
         return List.copyOf(byName.values());
     }
@@ -86,7 +90,56 @@ final class WorkloadResolver {
                         .orElse(Workload.EndpointMode.VIP),
                 raw.publishMode().map(m -> checks.enumValue(raw.at().at("publishMode"), m, Workload.PublishMode.class))
                         .orElse(Workload.PublishMode.INGRESS),
-                raw.image(), raw.refused()));
+                raw.image(), raw.refused(), routedFrom(raw, name, service, host, attachments)));
+    }
+
+    /**
+     * The hosts that get a route to the container's address on its first network: other hosts of the
+     * lab, and a first network that is a bridge with a way out (a route to a container is a bridge's
+     * matter: an overlay's addresses are reached over VXLAN, macvlan's on the parent's LAN).
+     */
+    private List<String> routedFrom(RawWorkload raw, String name, boolean service, Optional<String> host, List<Attachment> attachments) {
+        if (raw.routedFrom().isEmpty()) {
+            return List.of();
+        }
+        YamlNode at = raw.at().at("routedFrom");
+        if (service) {
+            problems.add(at, "'routedFrom' applies to containers: a service's tasks are reached through its VIP or tasks.NAME");
+            return List.of();
+        }
+        Optional<Network> first = attachments.stream().findFirst().map(a -> networks.get(a.network()));
+        first.filter(n -> n.driver() != Driver.BRIDGE || n.internal()).ifPresent(n -> problems.add(at, "'routedFrom' routes other hosts to "
+                + name + "'s address on its first network, which must be a bridge with a way out; '" + n.name() + "' is "
+                + (n.internal() ? "--internal" : n.driver().id()) + ": put a bridge network first in its `networks`"));
+        List<String> hosts = new ArrayList<>();
+        for (YamlNode node : raw.routedFrom()) {
+            if (!checks.knownHost(node, "routedFrom host")) {
+                continue;
+            }
+            if (host.map(node.scalar()::equals).orElse(false)) {
+                problems.add(node, "routedFrom lists " + node.scalar() + ", " + name + "'s own host: name the other hosts that get a route to it");
+            } else if (!hosts.contains(node.scalar())) {
+                hosts.add(node.scalar());
+            }
+        }
+        return hosts;
+    }
+
+    /**
+     * A host routed to the container must not hold its network too: a bridge is local to each host and its
+     * addresses repeat on every host, so the route would take that host's own containers' address away.
+     */
+    private void checkRoutedFrom(RawWorkload raw, Workload workload, Iterable<Workload> all) {
+        if (workload.routedFrom().isEmpty() || workload.networks().isEmpty()) {
+            return;
+        }
+        String network = workload.networks().get(0).network();
+        for (Workload other : all) {
+            other.host().filter(workload.routedFrom()::contains).filter(h -> other.networks().stream().anyMatch(a -> a.network().equals(network)))
+                    .ifPresent(h -> problems.add(raw.at().at("routedFrom"), "routedFrom host " + h + " holds network '" + network + "' too ("
+                            + other.name() + "): a bridge's addresses repeat on every host, so a route to " + workload.name()
+                            + "'s would hide " + other.name() + "'s; give " + workload.name() + " a network of its own host"));
+        }
     }
 
     /** A workload the lab expects Docker to refuse may name a missing network or break the ip rules: that is its experiment. */

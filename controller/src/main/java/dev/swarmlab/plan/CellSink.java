@@ -75,7 +75,8 @@ final class CellSink {
         // A name is resolved, and so reached, over the network that resolves it, which may be another of the source's.
         Network from = hosts.asOn(source.host(), route == Route.NAME ? targetNetwork : network);
         DriverRules.Situation situation = new DriverRules.Situation(from, theirs, route, sameHost, probe, viaIpvs, espMissing,
-                ipvsMissing, hosts.underlayMtu(source.host()), hosts.underlayMtu(targetHost), cut, stack, hosts.engine(source.host()));
+                ipvsMissing, hosts.underlayMtu(source.host()), hosts.underlayMtu(targetHost), cut, stack, hosts.engine(source.host()),
+                hosts.engine(targetHost));
         Expected expected = DriverRules.acrossACut(situation).or(() -> unjudgedEngine(hosts, source.host(), targetHost))
                 .or(() -> unmodelled(situation)).or(() -> given)
                 .or(() -> linkedByName(source, route, dial, target)).orElseGet(() -> DriverRules.expect(situation));

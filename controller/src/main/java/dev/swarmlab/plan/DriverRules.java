@@ -24,12 +24,13 @@ public final class DriverRules {
      * A cell's circumstances: the source's network, the target's, the route, whether both ends are
      * on one host, the probe, whether the path goes through IPVS (a service's VIP, the ingress
      * routing mesh), what the hosts' kernels lack (from preflight), the underlay MTU of the source's
-     * host and of the target's (as measured), whether a lab step cut either host off from the other, and
-     * the engine of the source's host (which sets up the source's stack: its routes).
+     * host and of the target's (as measured), whether a lab step cut either host off from the other, the
+     * engine of the source's host (which sets up the source's stack: its routes) and of the target's (whose
+     * filter rules take what arrives for its containers).
      */
     public record Situation(Network source, Network target, Route route, boolean sameHost, ProbeKind probe, boolean viaIpvs,
                             boolean espMissing, boolean ipvsMissing, int sourceUnderlayMtu, int targetUnderlayMtu, boolean cut,
-                            List<Network> stack, Engine engine) {
+                            List<Network> stack, Engine engine, Engine targetEngine) {
         public Situation {
             stack = stack.isEmpty() ? List.of(source) : List.copyOf(stack);
         }
@@ -38,7 +39,7 @@ public final class DriverRules {
         public Situation(Network source, Network target, Route route, boolean sameHost, ProbeKind probe, boolean viaIpvs, boolean espMissing,
                          boolean ipvsMissing, int sourceUnderlayMtu, int targetUnderlayMtu, boolean cut, List<Network> stack) {
             this(source, target, route, sameHost, probe, viaIpvs, espMissing, ipvsMissing, sourceUnderlayMtu, targetUnderlayMtu, cut, stack,
-                    Engine.BASELINE);
+                    Engine.BASELINE, Engine.BASELINE);
         }
 
         /** A source on that one network only. */
@@ -82,6 +83,11 @@ public final class DriverRules {
             return stack.size() < 2 ? Optional.empty() : defaultRoute().map(Network::name);
         }
 
+        /** From another host, routed to the container's own address through its host. */
+        boolean routed() {
+            return route == Route.DIRECT || route == Route.DIRECT_UNPUBLISHED;
+        }
+
         /** A full-size overlay packet, with its headers, is larger than one of the two hosts' underlays takes. */
         boolean overlayTooLarge() {
             return source.driver() == Driver.OVERLAY && !sameHost && source.underlayMtuNeeded() > Math.min(sourceUnderlayMtu, targetUnderlayMtu);
@@ -123,6 +129,9 @@ public final class DriverRules {
 
     public static final List<Rule> RULES = List.of(
             rule("filter.cut", "", Situation::acrossACut, Outcome.BLOCKED),
+            rule("filter.direct-blocked", "10 direct", s -> s.routed() && s.targetEngine().atLeast(Engine.DIRECT_BLOCKED), Outcome.BLOCKED),
+            rule("filter.direct-published", "10 direct", s -> s.route() == Route.DIRECT, Outcome.REACHABLE),
+            rule("filter.direct-unpublished", "10 direct", s -> s.route() == Route.DIRECT_UNPUBLISHED, Outcome.BLOCKED),
             preflight("forwarding.ipvs-missing", "9 ip_vs", s -> s.viaIpvs() && s.ipvsMissing() && s.probe() != ProbeKind.DNS, Outcome.BLOCKED),
             rule("names.vip", "9 vip", s -> s.route() == Route.SERVICE && s.viaIpvs(), Outcome.REACHABLE),
             rule("names.dnsrr", "9 dnsrr", s -> s.route() == Route.SERVICE, Outcome.REACHABLE),

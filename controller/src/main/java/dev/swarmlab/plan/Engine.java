@@ -16,6 +16,8 @@ public record Engine(int major, int minor, String reported) implements Comparabl
     public static final Engine BASELINE = new Engine(20, 10, "20.10.24");
     /** Since 25.0 a container on an --internal network gets no default route (moby c761353, 25.0.4: only the bridge's own address). */
     public static final Engine INTERNAL_NO_ROUTE = new Engine(25, 0, "25.0");
+    /** Since 28.0 what arrives for a container's address on any interface but its bridge is dropped (moby#48724, raw PREROUTING). */
+    public static final Engine DIRECT_BLOCKED = new Engine(28, 0, "28.0");
     private static final Engine OLDEST = BASELINE;
     /** The first engine past the span: 29.0 removed the isolation chains and brought the nftables backend, not yet observed. */
     private static final Engine PAST = new Engine(29, 0, "29.0");

@@ -11,12 +11,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The paths to published ports: every workload's published port of each protocol at its host's
  * address (or the one it is bound to), from each host's own stack and from the other containers on
- * the same host; the ports it listens on without publishing them; a service's ports through the
- * routing mesh or on the nodes its tasks run on.
+ * the same host; the ports it listens on without publishing them; the container's own address from
+ * the hosts the lab routes to it; a service's ports through the routing mesh or on the nodes its tasks run on.
  */
 final class PortPaths {
     private final Deployed deployed;
@@ -64,6 +65,34 @@ final class PortPaths {
                 fromNeighbours(workload, binding, probe);
             }
             unpublished(workload, published);
+            routed(workload, published);
+        }
+    }
+
+    /**
+     * From each host the lab routes to the container (routedFrom), at the container's own address on its
+     * first network: every port it listens on or publishes, each as published or not.
+     */
+    private void routed(Placed workload, Set<Integer> published) {
+        Workload spec = workload.agent().workload().orElseThrow();
+        if (spec.routedFrom().isEmpty() || spec.networks().isEmpty()) {
+            return;
+        }
+        Network network = deployed.network(spec.networks().get(0).network());
+        String address = workload.addresses().get(network.name());
+        if (address == null) {
+            return;
+        }
+        Set<Integer> ports = new TreeSet<>(spec.listen());
+        ports.addAll(published);
+        for (Placed source : deployed.hostAgents().stream().filter(a -> spec.routedFrom().contains(a.host())).toList()) {
+            Network from = deployed.network(source.agent().firstNetwork());
+            for (int port : ports) {
+                Route route = published.contains(port) ? Route.DIRECT : Route.DIRECT_UNPUBLISHED;
+                ProbeKind probe = port == Agent.HTTP_PORT ? ProbeKind.HTTP : ProbeKind.TCP;
+                sink.add(source, from, workload.name() + " " + port + "/tcp at " + address, workload.host(), network, route, probe, address, port,
+                        List.of(), false);
+            }
         }
     }
 

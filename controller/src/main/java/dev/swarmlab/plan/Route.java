@@ -22,6 +22,10 @@ public enum Route {
     PUBLISHED("published port"),
     /** a port a workload listens on but does not publish, tried at its host's address */
     UNPUBLISHED("unpublished port"),
+    /** a container's address, at a port it publishes, from another host given a route to it through the container's host */
+    DIRECT("routed, published"),
+    /** a container's address, at a port it listens on without publishing it, from another host given a route to it */
+    DIRECT_UNPUBLISHED("routed, unpublished"),
     /** a Swarm service by its name (its VIP, or its tasks' addresses in dnsrr mode) */
     SERVICE("service name"),
     /** a Swarm service's tasks, by the name tasks.NAME */

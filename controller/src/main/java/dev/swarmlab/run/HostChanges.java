@@ -31,8 +31,9 @@ import java.util.stream.Collectors;
 /**
  * What a lab's steps do to its hosts beyond Docker: lower a host's underlay MTU (`mtu`), cut a host
  * off from the lab's other hosts (`cut`, iptables DROP in a chain of its own, SSH excepted), and put
- * it back (`restore`). Each change is written down in the lab's state folder before it is made, so
- * `restore`, the end of the run or, after a crash, the next run puts the host back as it was.
+ * it back (`restore`); and the routes a lab's routedFrom gives hosts to another host's container. Each
+ * change is written down in the lab's state folder before it is made, so `restore`, the end of the run
+ * or, after a crash, the next run puts the host back as it was.
  */
 final class HostChanges {
     static final String CHAIN = Leftovers.CHAIN_PREFIX + "CUT";
@@ -43,14 +44,29 @@ final class HostChanges {
     private final Path file;
     private final Map<String, Change> changes;
 
-    /** A host's underlay as it was before the first change (its device and MTU), whether a step set its MTU, whether it is cut off now. */
-    record Change(String device, int mtu, boolean mtuSet, boolean cut) {
+    /**
+     * A host's underlay as it was before the first change (its device and MTU), whether a step set its MTU, whether it is cut off
+     * now, and the routes to other hosts' containers it was given ("ADDRESS/32 via HOST-ADDRESS", a lab's routedFrom).
+     */
+    record Change(String device, int mtu, boolean mtuSet, boolean cut, List<String> routes) {
+        Change {
+            routes = routes == null ? List.of() : List.copyOf(routes); // a file written before routes were recorded has none
+        }
+
         Change withMtuSet() {
-            return new Change(device, mtu, true, cut);
+            return new Change(device, mtu, true, cut, routes);
         }
 
         Change withCut() {
-            return new Change(device, mtu, mtuSet, true);
+            return new Change(device, mtu, mtuSet, true, routes);
+        }
+
+        Change withRoute(String route) {
+            List<String> more = new ArrayList<>(routes);
+            if (!more.contains(route)) {
+                more.add(route);
+            }
+            return new Change(device, mtu, mtuSet, cut, more);
         }
     }
 
@@ -127,7 +143,18 @@ final class HostChanges {
     }
 
     /**
-     * Puts the host back as it was: its underlay MTU, and no cut. After a cut, with {@code await}, it
+     * Gives the host a route to another host's container (its address, through that host's address): what a lab's routedFrom asks,
+     * written down first so the run's end (or, after a crash, the next run) removes it. Returns what it did.
+     */
+    String route(Connection host, String address, String via, String container) {
+        String route = address + "/32 via " + via;
+        remember(host, c -> c.withRoute(route));
+        exec(host, "ip route replace " + route);
+        return host.name() + ": route to " + container + " (" + address + ") through " + via;
+    }
+
+    /**
+     * Puts the host back as it was: its underlay MTU, no cut, none of the routes it was given. After a cut, with {@code await}, it
      * waits until the host is a peer again, on every host, of each of the lab's overlays: until then
      * overlay traffic to it has nowhere to go. A host that does not become one in time is said so;
      * it is restored all the same.
@@ -142,12 +169,22 @@ final class HostChanges {
             exec(host, uncutScript());
             done.add("no longer cut off");
         }
+        // A step's restore (await) puts back what steps did; the routes are the lab's, for the whole run: the run's end removes them.
+        for (String route : await ? List.<String>of() : change.routes()) {
+            // gone already (the host restarted) is as good as removed; still there after `del` fails the restore
+            exec(host, "ip route del " + route + " 2>/dev/null; ! ip route show " + route.substring(0, route.indexOf(' ')) + " | grep -q .");
+            done.add("no route " + route);
+        }
         if (change.mtuSet()) {
             exec(host, "ip link set dev " + change.device() + " mtu " + change.mtu());
             EmulatedHosts.limitPath(connections.source(), host.host().address(), OptionalInt.empty());
             done.add(change.device() + " mtu " + change.mtu() + " again");
         }
-        changes.remove(host.name());
+        if (await && !change.routes().isEmpty()) {
+            changes.put(host.name(), new Change(change.device(), change.mtu(), false, false, change.routes()));
+        } else {
+            changes.remove(host.name());
+        }
         save();
         long start = System.nanoTime();
         try {
@@ -228,7 +265,7 @@ final class HostChanges {
     private HostFacts.Underlay remember(Connection host, UnaryOperator<Change> change) {
         HostFacts.Underlay underlay = HostFacts.underlay(host.ssh(), host.host().address(), CALL).orElseThrow(() -> new SwarmlabException(
                 "host " + host.name() + " has no interface with its address " + host.host().address()));
-        changes.put(host.name(), change.apply(changes.getOrDefault(host.name(), new Change(underlay.device(), underlay.mtu(), false, false))));
+        changes.put(host.name(), change.apply(changes.getOrDefault(host.name(), new Change(underlay.device(), underlay.mtu(), false, false, List.of()))));
         save();
         return underlay;
     }

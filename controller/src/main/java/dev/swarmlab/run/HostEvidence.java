@@ -18,13 +18,14 @@ import java.util.Map;
 /**
  * Why a cell came out as it did, per host, taken when a run starts: `docker network inspect` of
  * each of the lab's networks the host has, its bridges and their members (the veth ends), and
- * its NAT rules (masquerading, published ports).
+ * its NAT rules (masquerading, published ports) and its raw table's PREROUTING (28.0's drops for direct routing).
  */
 public record HostEvidence(String host, HostNode node, Map<String, String> networks, String bridges, String natRules,
                            List<String> problems) {
     private static final Duration CALL = Duration.ofSeconds(20);
     static final String BRIDGES = "ip -d -o link show type bridge; echo; bridge link show";
-    static final String NAT = "iptables -t nat -S";
+    /** The NAT table, then the raw table's PREROUTING, where Docker 28.0 drops what is routed to a container from elsewhere. */
+    static final String NAT = "iptables -t nat -S; iptables -t raw -S PREROUTING";
 
     public HostEvidence {
         networks = Collections.unmodifiableMap(new LinkedHashMap<>(networks)); // in the lab's order

@@ -13,6 +13,7 @@ import dev.swarmlab.lab.Placed;
 import dev.swarmlab.lab.Lab;
 import dev.swarmlab.lab.ProbeKind;
 import dev.swarmlab.lab.Step;
+import dev.swarmlab.lab.Workload;
 import dev.swarmlab.plan.Cell;
 import dev.swarmlab.plan.CellFilter;
 import dev.swarmlab.plan.Citations;
@@ -103,8 +104,10 @@ public final class LabRun {
     public Done run(Connections connections, CellFilter filter, Optional<Path> out, BiConsumer<String, Integer> planned,
                     Runner.Listener listener, BiConsumer<List<Finding>, DeployPlanner.Plan> deployReport) {
         Connections.failIfUnreachable(connections, "run");
-        boolean changesHosts = lab.steps().stream().anyMatch(s -> s.action().changesHosts());
-        // Steps that change the hosts themselves (MTU, cut) need them alone: no other lab's run may share the MTU or the cut chain.
+        boolean changesHosts = lab.steps().stream().anyMatch(s -> s.action().changesHosts())
+                || lab.workloads().stream().anyMatch(w -> !w.routedFrom().isEmpty());
+        // Steps that change the hosts themselves (MTU, cut) and routes to containers need them alone: no other lab's run may share the
+        // MTU, the cut chain or a host's routing table.
         try (Locks.All hostLocks = changesHosts ? Locks.hosts(connections.hosts().stream().map(h -> h.address()).toList(),
                 "lab " + lab.name() + "'s steps that change the hosts (run " + id + ")") : null) {
             return runLocked(connections, filter, out, planned, listener, deployReport);
@@ -163,6 +166,7 @@ public final class LabRun {
         planned.accept(runId, cells.size());
         Map<String, Duration> batches;
         try {
+            routeToContainers(deployed.placed(), connections, changes);
             Convergence.Outcome gate = converge(store, runId, 0, connections, deployed.placed(), deployed.services(), Set.of());
             batches = measure(store, runId, cells, deployed.placed(), connections, listener, System.nanoTime(), gate);
             List<Placed> placed = deployed.placed();
@@ -196,6 +200,21 @@ public final class LabRun {
         report = RunReport.load(store, runId);
         Path folder = report.write(out.orElse(state.dir().resolve("runs").resolve(runId)));
         return new Done(report, folder, batches);
+    }
+
+    /** Gives each host a routed container names (routedFrom) a route to the container's address on its first network, through its host. */
+    private void routeToContainers(List<Placed> placed, Connections connections, HostChanges changes) {
+        for (Placed container : placed) {
+            Optional<Workload> workload = container.agent().workload().filter(w -> !w.routedFrom().isEmpty() && !w.networks().isEmpty());
+            String address = workload.map(w -> container.addresses().get(w.networks().get(0).network())).orElse(null);
+            if (address == null) {
+                continue; // not routed, or not running: its cells say so
+            }
+            String via = connections.get(container.host()).orElseThrow().host().address();
+            for (String from : workload.get().routedFrom()) {
+                connections.get(from).ifPresent(h -> progress.step(from, changes.route(h, address, via, container.name())));
+            }
+        }
     }
 
     /**

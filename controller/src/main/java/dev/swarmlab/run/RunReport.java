@@ -58,8 +58,11 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
         };
     }
 
+    /** The cells in figures, the driver comparison with an engine axis where the hosts run several engines. */
     public Summary summary() {
-        return Summary.of(cells);
+        Map<String, String> engines = new LinkedHashMap<>();
+        evidence.stream().filter(h -> !h.node().engine().isEmpty()).forEach(h -> engines.put(h.host(), h.node().engine()));
+        return Summary.of(cells, engines);
     }
 
     /** What the cells that did not match share, to say before listing them. */
@@ -221,6 +224,7 @@ public record RunReport(RunInfo run, List<StoredPlacement> placed, List<StoredCe
         json.put("comparison", summary.comparison().stream().map(row -> {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("network", row.network());
+            row.engine().ifPresent(engine -> r.put("engine", engine));
             columns.forEach(column -> r.put(column.label(), row.seen().get(column)));
             r.put("medianLatencyMs", row.medianLatencyMs().orElse(null));
             r.put("medianMbitPerSecond", row.medianMbitPerSecond().orElse(null));

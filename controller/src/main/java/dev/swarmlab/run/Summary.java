@@ -7,6 +7,7 @@ import dev.swarmlab.plan.Route;
 import dev.swarmlab.plan.Verdict;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.function.Predicate;
 
 /**
  * A run in figures: per network, the cells that matched, surprised or failed; and the driver
- * comparison, one row per network, one column per kind of path, each saying what was seen.
+ * comparison, one row per network (and engine, on hosts of several), one column per kind of path, each saying what was seen.
  */
 public record Summary(List<NetworkCounts> networks, List<Comparison> comparison) {
     /** One network's cells, counted by state; as JSON the network's name and the counts' fields. */
@@ -43,6 +44,8 @@ public record Summary(List<NetworkCounts> networks, List<Comparison> comparison)
         HOST_NAME("host.docker.internal", c -> c.route() == Route.HOST_NAME, true),
         SELF("localhost", c -> c.route() == Route.SELF, true),
         UNPUBLISHED("unpublished port", c -> c.route() == Route.UNPUBLISHED, true),
+        ROUTED("routed, published", c -> c.route() == Route.DIRECT, true),
+        ROUTED_UNPUBLISHED("routed, unpublished", c -> c.route() == Route.DIRECT_UNPUBLISHED, true),
         SERVICE("service name", c -> c.route() == Route.SERVICE, true),
         TASKS("tasks.NAME", c -> c.route() == Route.TASKS, true);
 
@@ -67,26 +70,55 @@ public record Summary(List<NetworkCounts> networks, List<Comparison> comparison)
 
     /**
      * One network's row: per column "yes", "no", "mixed" or "-" (no cells), a "!" where any cell surprised; its median latency,
-     * and its median throughput where the lab measured one.
+     * and its median throughput where the lab measured one. On hosts of several engines a network has a row per engine
+     * (the engine axis): each cell counts for the engine of the host its path ends on, whose rules take it (the source's
+     * where it ends on no one host: a service's name, the outside).
      */
-    public record Comparison(String network, Map<Column, String> seen, Optional<Double> medianLatencyMs,
+    public record Comparison(String network, Optional<String> engine, Map<Column, String> seen, Optional<Double> medianLatencyMs,
                              Optional<Double> medianMbitPerSecond) {
     }
 
+    /** On hosts of one engine (or of engines the run did not learn). */
     public static Summary of(List<StoredCell> cells) {
+        return of(cells, Map.of());
+    }
+
+    /** @param engines each host's engine as it reported it ("28.5.2+dfsg4"); two or more engines split the rows by engine */
+    public static Summary of(List<StoredCell> cells, Map<String, String> engines) {
+        boolean axis = engines.values().stream().map(Summary::release).distinct().count() > 1;
         Map<String, List<StoredCell>> byNetwork = new LinkedHashMap<>();
-        cells.forEach(c -> byNetwork.computeIfAbsent(c.cell().network(), n -> new ArrayList<>()).add(c));
+        Map<List<String>, List<StoredCell>> byRow = new LinkedHashMap<>();
+        for (StoredCell c : cells) {
+            byNetwork.computeIfAbsent(c.cell().network(), n -> new ArrayList<>()).add(c);
+        }
+        byNetwork.forEach((network, mine) -> mine.stream().sorted(Comparator.comparing((StoredCell c) -> engineOf(c, engines, axis)))
+                .forEach(c -> byRow.computeIfAbsent(List.of(network, engineOf(c, engines, axis)), k -> new ArrayList<>()).add(c)));
         List<NetworkCounts> counts = new ArrayList<>();
+        byNetwork.forEach((network, mine) -> counts.add(new NetworkCounts(network, CellCounts.of(mine.stream().map(StoredCell::verdict).toList()))));
         List<Comparison> comparison = new ArrayList<>();
-        byNetwork.forEach((network, mine) -> {
-            counts.add(new NetworkCounts(network, CellCounts.of(mine.stream().map(StoredCell::verdict).toList())));
+        byRow.forEach((key, mine) -> {
             Map<Column, String> seen = new LinkedHashMap<>();
             for (Column column : Column.values()) {
                 seen.put(column, seen(mine.stream().filter(c -> column.selects.test(c.cell())).toList()));
             }
-            comparison.add(new Comparison(network, seen, median(mine), throughput(mine)));
+            comparison.add(new Comparison(key.get(0), Optional.of(key.get(1)).filter(e -> !e.isEmpty()), seen, median(mine), throughput(mine)));
         });
         return new Summary(counts, comparison);
+    }
+
+    /** The engine a cell counts for on the engine axis: its target host's, else its source host's; "" off the axis. */
+    private static String engineOf(StoredCell cell, Map<String, String> engines, boolean axis) {
+        if (!axis) {
+            return "";
+        }
+        String engine = engines.getOrDefault(cell.cell().targetHost(), engines.getOrDefault(cell.cell().sourceHost(), ""));
+        return release(engine);
+    }
+
+    /** "28.5.2" of "28.5.2+dfsg4": the release, without the distribution's suffix. */
+    private static String release(String version) {
+        int plus = version.indexOf('+');
+        return plus < 0 ? version : version.substring(0, plus);
     }
 
     /** The columns to show: every column the comparison always has, and the optional ones (services) where the lab has such cells. */

@@ -28,10 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Bare emulated hosts of two Debian suites (sid and bookworm: two trees, built once or taken from the
- * cache) provisioned over SSH by `swarmlab provision` as real machines are: a failure midway is
- * reported and completed by the next run, a second run changes nothing, and a lab on the two engines
- * is judged for the engine each host reports (not for a version written here).
+ * Bare emulated hosts of two Debian suites (sid, and bookworm twice: two trees, built once or taken from
+ * the cache) provisioned over SSH by `swarmlab provision` as real machines are: a failure midway is
+ * reported and completed by the next run, a second run changes nothing, and labs/engines.yaml on the two
+ * engines is judged for the engine each host reports (not for a version written here).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProvisionIT {
@@ -39,7 +39,7 @@ class ProvisionIT {
     private static final Path HOME = Path.of("/var/lib/swarmlab-suite-it");
     private static final String SUBNET = "10.248.0.0/24";
     private static final HostSet SET = new HostSet(HOME, PREFIX);
-    private static final String LAB = Path.of("..", "labs", "outside.yaml").toAbsolutePath().normalize().toString();
+    private static final String LAB = Path.of("..", "labs", "engines.yaml").toAbsolutePath().normalize().toString();
     private static final String FOREIGN = "{\"debug\": true}";
 
     @BeforeAll
@@ -75,10 +75,11 @@ class ProvisionIT {
     @Test
     @Order(1)
     void bareHostsOfTwoSuitesStopAfterSshd() throws IOException {
-        CliRun up = CliRun.hosts(PREFIX, HOME, "up", "--count", "2", "--subnet", SUBNET, "--bare", "--suite", "h1=sid,h2=bookworm");
+        CliRun up = CliRun.hosts(PREFIX, HOME, "up", "--count", "3", "--subnet", SUBNET, "--bare", "--suite", "h1=sid,h2=bookworm,h3=bookworm");
         assertEquals(0, up.exit(), up.out() + up.err());
         JsonNode hosts = listed();
-        assertEquals(List.of("sid", "bookworm"), List.of(hosts.get(0).path("suite").asText(), hosts.get(1).path("suite").asText()), hosts.toString());
+        assertEquals(List.of("sid", "bookworm", "bookworm"), List.of(hosts.get(0).path("suite").asText(), hosts.get(1).path("suite").asText(),
+                hosts.get(2).path("suite").asText()), hosts.toString());
         for (JsonNode host : hosts) {
             assertEquals("running", host.path("state").asText(), host.toString());
             assertEquals("", host.path("dockerVersion").asText(), "no engine on a bare host: " + host);
@@ -114,7 +115,7 @@ class ProvisionIT {
     void aSecondProvisioningChangesNothing() throws IOException {
         CliRun again = provision();
         assertEquals(0, again.exit(), again.all());
-        assertTrue(again.out().contains("provisioned 2 hosts in ") && again.out().contains(": nothing changed"), again.out());
+        assertTrue(again.out().contains("provisioned 3 hosts in ") && again.out().contains(": nothing changed"), again.out());
         JsonNode hosts = listed();
         String sid = hosts.get(0).path("dockerVersion").asText();
         String bookworm = hosts.get(1).path("dockerVersion").asText();
@@ -125,37 +126,51 @@ class ProvisionIT {
     @Test
     @Order(4)
     void aRunningHostKeepsItsSuite() {
-        CliRun other = CliRun.hosts(PREFIX, HOME, "up", "--count", "2", "--suite", "h1=bookworm");
+        CliRun other = CliRun.hosts(PREFIX, HOME, "up", "--count", "3", "--suite", "h1=bookworm");
         assertNotEquals(0, other.exit(), other.out());
         assertTrue(other.err().contains("h1 runs on Debian sid, not on Debian bookworm"), other.err());
         assertTrue(other.err().contains("swarmlab hosts down"), other.err());
     }
 
-    /** An --internal network reaches its own host before Engine 25.0 and not from it on: the judge follows each host's reported engine. */
+    /**
+     * The judge follows each host's reported engine: an --internal network reaches its own host before Engine 25.0 and not from it on
+     * (the source's engine); another host routed to a container reaches its published ports before 28.0 and none from it on (the
+     * container's host's engine).
+     */
     @Test
     @Order(5)
-    void aLabOnBothEnginesIsJudgedForTheEngineEachHostReports() throws IOException {
+    void theEnginesLabIsJudgedForTheEngineEachHostReports() throws IOException {
         CliRun run = CliRun.of("run", LAB, "--inventory", SET.inventory().toString());
         assertEquals(0, run.exit(), run.out() + run.err());
-        assertTrue(run.out().contains("of lab outside: passed"), run.out());
-        Path reportDir = Files.list(Path.of(".swarmlab", "outside", "runs")).max(Path::compareTo).orElseThrow();
+        assertTrue(run.out().contains("of lab engines: passed"), run.out());
+        Path reportDir = Files.list(Path.of(".swarmlab", "engines", "runs")).max(Path::compareTo).orElseThrow();
         JsonNode report = new ObjectMapper().readTree(reportDir.resolve("report.json").toFile());
         Map<String, Engine> engines = new HashMap<>();
         report.path("hosts").forEach(h -> engines.put(h.path("name").asText(), Engine.parse(h.path("engine").asText()).orElseThrow()));
-        assertEquals(2, engines.size(), report.path("hosts").toString());
+        assertEquals(3, engines.size(), report.path("hosts").toString());
         Set<String> keys = new HashSet<>();
         for (JsonNode cell : report.path("cells")) {
             String key = cell.path("expected").path("why").path("parts").path(0).path("key").asText();
-            if (!key.startsWith("stack.internal-bridge")) {
+            String expected;
+            if (key.startsWith("stack.internal-bridge")) {
+                expected = engines.get(cell.path("sourceHost").asText()).atLeast(Engine.INTERNAL_NO_ROUTE) ? "stack.internal-bridge-no-route"
+                        : "stack.internal-bridge-host";
+            } else if (key.startsWith("filter.direct")) {
+                boolean published = cell.path("route").asText().equals("routed, published");
+                expected = engines.get(cell.path("targetHost").asText()).atLeast(Engine.DIRECT_BLOCKED) ? "filter.direct-blocked"
+                        : published ? "filter.direct-published" : "filter.direct-unpublished";
+            } else {
                 continue;
             }
-            boolean newer = engines.get(cell.path("sourceHost").asText()).atLeast(Engine.INTERNAL_NO_ROUTE);
-            assertEquals(newer ? "stack.internal-bridge-no-route" : "stack.internal-bridge-host", key, cell.path("id").asText());
-            assertEquals(newer ? "blocked" : "reachable", cell.path("expected").path("outcome").asText(), cell.path("id").asText());
+            assertEquals(expected, key, cell.path("id").asText());
+            assertEquals(key.endsWith("-host") || key.endsWith("-published") ? "reachable" : "blocked", cell.path("expected").path("outcome").asText(),
+                    cell.path("id").asText());
             assertEquals("matched", cell.path("verdict").asText(), cell.toString());
             keys.add(key);
         }
-        assertEquals(Set.of("stack.internal-bridge-no-route", "stack.internal-bridge-host"), keys, "both sides of 25.0 were probed");
+        assertEquals(Set.of("stack.internal-bridge-no-route", "stack.internal-bridge-host", "filter.direct-blocked", "filter.direct-published",
+                "filter.direct-unpublished"), keys, "both sides of 25.0 and of 28.0 were probed");
+        assertTrue(run.out().contains("host @ 20.10.") && run.out().contains("host @ 28."), "the comparison's engine axis:\n" + run.out());
         CliRun destroy = CliRun.of("destroy", LAB, "--inventory", SET.inventory().toString());
         assertEquals(0, destroy.exit(), destroy.out() + destroy.err());
     }

@@ -113,6 +113,10 @@ class LabFileTest {
             publishMode on a container | networks: [{name: a}]\\nworkloads: [{name: w, host: h1, networks: [a], publishMode: host}] | 5:61 | workloads[1].publishMode: 'publishMode' applies only to services
             container on a swarm-only overlay | networks: [{name: o, driver: overlay}]\\nworkloads: [{name: w, host: h1, networks: [o]}] | 5:44 | workloads[1].networks[1]: container 'w': Docker refuses a plain container on overlay 'o', which is not attachable
             agents on a swarm-only overlay | networks: [{name: o, driver: overlay}]\\nagents: {networks: [o]} | 5:21 | agents.networks[1]: agents: Docker refuses a plain container on overlay 'o'
+            routed from its own host | networks: [{name: a}]\\nworkloads: [{name: w, host: h1, networks: [a], routedFrom: [h1]}] | 5:61 | routedFrom lists h1, w's own host
+            routed to an overlay | networks: [{name: o, driver: overlay, attachable: true}]\\nworkloads: [{name: w, host: h1, networks: [o], routedFrom: [h2]}] | 5:60 | which must be a bridge with a way out; 'o' is overlay
+            routed host holds the bridge | networks: [{name: a}]\\nworkloads: [{name: w, host: h1, networks: [a], routedFrom: [h2]}, {name: x, host: h2, networks: [a]}] | 5:60 | routedFrom host h2 holds network 'a' too (x)
+            routed bridge of the agents | networks: [{name: a}]\\nworkloads: [{name: w, host: h1, networks: [a], routedFrom: [h2]}]\\nagents: {networks: [a]} | 5:60 | the lab's agents join network 'a', on every host
             agents on a refused network | networks: [{name: o, driver: overlay, refused: no swarm}]\\nagents: {networks: [o]} | 5:21 | agents.networks[1]: agents: network 'o' is not defined
             """)
     void eachMistakeIsReportedAtItsLineAndField(String name, String body, String lineColumn, String expected) throws IOException {

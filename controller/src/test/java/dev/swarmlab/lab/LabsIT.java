@@ -157,6 +157,16 @@ class LabsIT {
         outside.put("1: an --internal network has no egress", cells -> all(cells, "sealed-in", "to outside", false, "http", "blocked"));
         labs.put("outside", outside);
 
+        // The catalog's hosts run this machine's own docker.io (Debian 12: 20.10): before 28.0. ProvisionIT runs the lab on 28 too.
+        Map<String, Predicate<List<JsonNode>>> engines = new LinkedHashMap<>();
+        engines.put("10: another host routed to a container reaches the ports it publishes, the one bound to 127.0.0.1 too",
+                cells -> all(cells, "host", "routed, published", false, "tcp", "ok"));
+        engines.put("10: a port it does not publish stays closed to that host", cells -> all(cells, "host", "routed, unpublished", false, "tcp",
+                "blocked"));
+        engines.put("1: an --internal bridge's containers reach their own host before 25.0", cells -> all(cells, "eng-sealed", "to host", true,
+                "tcp", "ok"));
+        labs.put("engines", engines);
+
         Map<String, Predicate<List<JsonNode>>> publishing = new LinkedHashMap<>();
         publishing.put("5: -p HOST:CONTAINER, -p CONTAINER and -P answer at the host's address", cells -> Each.all(select(cells, "host", "published port",
                 null, "tcp").stream().filter(c -> !c.path("target").asText().startsWith("one-address")), c -> c.path("outcome").asText().equals("ok")));

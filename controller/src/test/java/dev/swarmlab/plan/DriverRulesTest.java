@@ -165,7 +165,29 @@ class DriverRulesTest {
         Network internal = network("internal");
         List<Network> stack = second ? List.of(internal, network("user-bridge")) : List.of(internal);
         Expected expected = DriverRules.expect(new DriverRules.Situation(internal, internal, route, true, ProbeKind.TCP, false, false, false,
-                1500, 1500, false, stack, Engine.parse(version).orElseThrow()));
+                1500, 1500, false, stack, Engine.parse(version).orElseThrow(), Engine.BASELINE));
+        assertEquals(outcome, expected.outcome(), expected.reason());
+        assertEquals(key, expected.why().key(), expected.reason());
+    }
+
+    /**
+     * Routed from another host to a container's own address (observed on 20.10.24, 26.1.5 and 28.5.2): the container's host
+     * decides, its engine's filter rules take the packet; the source's engine does not matter.
+     */
+    @ParameterizedTest
+    @CsvSource({
+            "DIRECT, 28.5.2+dfsg4, 20.10.24, REACHABLE, filter.direct-published",
+            "DIRECT, 20.10.24, 26.1.5+dfsg1, REACHABLE, filter.direct-published",
+            "DIRECT_UNPUBLISHED, 28.5.2+dfsg4, 26.1.5+dfsg1, BLOCKED, filter.direct-unpublished",
+            "DIRECT, 20.10.24, 28.5.2+dfsg4, BLOCKED, filter.direct-blocked",
+            "DIRECT, 26.1.5+dfsg1, 28.0.0, BLOCKED, filter.direct-blocked",
+            "DIRECT_UNPUBLISHED, 20.10.24, 28.5.2+dfsg4, BLOCKED, filter.direct-blocked",
+    })
+    void aContainerRoutedToFromAnotherHostFollowsItsHostsEngine(Route route, String source, String target, Outcome outcome, String key) {
+        Network host = network("host");
+        Network bridge = network("user-bridge");
+        Expected expected = DriverRules.expect(new DriverRules.Situation(host, bridge, route, false, ProbeKind.TCP, false, false, false,
+                1500, 1500, false, List.of(host), Engine.parse(source).orElseThrow(), Engine.parse(target).orElseThrow()));
         assertEquals(outcome, expected.outcome(), expected.reason());
         assertEquals(key, expected.why().key(), expected.reason());
     }
