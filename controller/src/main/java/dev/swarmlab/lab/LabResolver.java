@@ -65,6 +65,7 @@ final class LabResolver {
                         .map(YamlNode::scalar).distinct().toList(), a.image()))
                 .orElse(new Agents(List.of(), Optional.empty()));
         checkRoutedAgents(raw, workloads, agents);
+        checkAgentPorts(raw, workloads, agents);
         List<ProbeKind> probes = raw.probes().stream().filter(p -> checks.oneOf(p, p.scalar(), PROBES, "probe kind"))
                 .map(p -> ProbeKind.of(p.scalar())).distinct().toList();
         Set<String> workloadNames = new HashSet<>(workloads.stream().map(Workload::name).toList());
@@ -209,6 +210,32 @@ final class LabResolver {
     }
 
     // ---- expectations and steps ----
+
+    /**
+     * Agents in host mode listen on the host's own ports (7000/tcp, 7001/udp, 8080/tcp on every host): a container publishing one of
+     * those host ports takes it first, and the host's agent never starts serving.
+     */
+    private void checkAgentPorts(RawLab raw, List<Workload> workloads, Agents agents) {
+        if (agents.networks().stream().noneMatch(n -> networks.get(n) != null && networks.get(n).driver() == Driver.HOST)) {
+            return;
+        }
+        Map<String, Integer> taken = Map.of("tcp", Agent.TCP_PORT, "udp", Agent.UDP_PORT);
+        for (RawLab.RawWorkload rawWorkload : raw.workloads()) {
+            Optional<Workload> workload = workloads.stream().filter(w -> rawWorkload.name().equals(Optional.of(w.name()))).findFirst();
+            List<Publish> publish = workload.filter(w -> w.refused().isEmpty()).map(Workload::publish).orElse(List.of());
+            for (int i = 0; i < publish.size() && i < rawWorkload.publish().size(); i++) {
+                Publish p = publish.get(i);
+                String protocol = p.container().protocol();
+                boolean clash = p.hostPort().isPresent() && (p.hostPort().getAsInt() == taken.getOrDefault(protocol, -1)
+                        || protocol.equals("tcp") && p.hostPort().getAsInt() == Agent.HTTP_PORT);
+                if (clash) {
+                    problems.add(rawWorkload.publish().get(i), "host port " + p.hostPort().getAsInt() + "/" + protocol + " is the host agents' own"
+                            + " (agents in host mode listen on " + Agent.TCP_PORT + "/tcp, " + Agent.UDP_PORT + "/udp and " + Agent.HTTP_PORT
+                            + "/tcp of every host): publish on another host port");
+                }
+            }
+        }
+    }
 
     /** Agents on a routed container's network would be on every host, the routed ones too: their addresses repeat there. */
     private void checkRoutedAgents(RawLab raw, List<Workload> workloads, Agents agents) {

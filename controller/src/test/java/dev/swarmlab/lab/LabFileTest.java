@@ -117,6 +117,7 @@ class LabFileTest {
             routed to an overlay | networks: [{name: o, driver: overlay, attachable: true}]\\nworkloads: [{name: w, host: h1, networks: [o], routedFrom: [h2]}] | 5:60 | which must be a bridge with a way out; 'o' is overlay
             routed host holds the bridge | networks: [{name: a}]\\nworkloads: [{name: w, host: h1, networks: [a], routedFrom: [h2]}, {name: x, host: h2, networks: [a]}] | 5:60 | routedFrom host h2 holds network 'a' too (x)
             routed bridge of the agents | networks: [{name: a}]\\nworkloads: [{name: w, host: h1, networks: [a], routedFrom: [h2]}]\\nagents: {networks: [a]} | 5:60 | the lab's agents join network 'a', on every host
+            published on an agent's port | networks: [{name: a}, {name: host}]\\nworkloads: [{name: w, host: h1, networks: [a], publish: ["8080:80"]}]\\nagents: {networks: [host]} | 5:58 | host port 8080/tcp is the host agents' own
             agents on a refused network | networks: [{name: o, driver: overlay, refused: no swarm}]\\nagents: {networks: [o]} | 5:21 | agents.networks[1]: agents: network 'o' is not defined
             """)
     void eachMistakeIsReportedAtItsLineAndField(String name, String body, String lineColumn, String expected) throws IOException {
