@@ -22,6 +22,11 @@ public record Network(String name, Driver driver, boolean builtIn, Optional<Subn
         options = Map.copyOf(options);
     }
 
+    /** The same network with other driver options. */
+    public Network withOptions(Map<String, String> other) {
+        return new Network(name, driver, builtIn, subnet, gateway, ipRange, attachable, internal, encrypted, mtu, other);
+    }
+
     /** The drivers a lab may name; built-in networks have their own. */
     public enum Driver {
         OVERLAY, BRIDGE, MACVLAN, HOST, NONE;

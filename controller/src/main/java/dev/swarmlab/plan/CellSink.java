@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -76,7 +77,7 @@ final class CellSink {
         Network from = hosts.asOn(source.host(), route == Route.NAME ? targetNetwork : network);
         DriverRules.Situation situation = new DriverRules.Situation(from, theirs, route, sameHost, probe, viaIpvs, espMissing,
                 ipvsMissing, hosts.underlayMtu(source.host()), hosts.underlayMtu(targetHost), cut, stack, hosts.engine(source.host()),
-                hosts.engine(targetHost));
+                hosts.engine(targetHost), publishes(target, port, probe));
         Expected expected = DriverRules.acrossACut(situation).or(() -> unjudgedEngine(hosts, source.host(), targetHost))
                 .or(() -> unmodelled(situation)).or(() -> given)
                 .or(() -> linkedByName(source, route, dial, target)).orElseGet(() -> DriverRules.expect(situation));
@@ -94,12 +95,16 @@ final class CellSink {
      * its way out, to its host, and to a port published there.
      */
     private static Optional<Expected> unmodelled(DriverRules.Situation situation) {
-        Set<Network> deciding = new LinkedHashSet<>(List.of(situation.source(), situation.target()));
+        Set<Network> mine = new LinkedHashSet<>(List.of(situation.source()));
         if (situation.route() == Route.OUTSIDE || situation.route() == Route.HOST || situation.route() == Route.HOST_NAME
                 || situation.route() == Route.PUBLISHED) {
-            deciding.addAll(situation.stack());
+            mine.addAll(situation.stack());
         }
-        List<String> unknown = deciding.stream().flatMap(n -> NetworkOptions.unmodelled(n).stream().map(o -> o + " on " + n.name())).toList();
+        // The source's networks as its host's engine takes them, the target's as the target's host's.
+        List<String> unknown = Stream.concat(mine.stream().map(n -> Map.entry(n, situation.engine())),
+                        Stream.of(Map.entry(situation.target(), situation.targetEngine())).filter(e -> !mine.contains(e.getKey())))
+                .flatMap(e -> NetworkOptions.unmodelled(e.getKey(), e.getValue()).stream().map(o -> o + " on " + e.getKey().name()))
+                .distinct().toList();
         return unknown.isEmpty() ? Optional.empty() : Optional.of(Expected.notJudged(Reason.of("unmodelled.option", String.join(", ", unknown))));
     }
 
@@ -115,6 +120,12 @@ final class CellSink {
                 .anyMatch(l -> l.container().equals(target))).orElse(false);
         return linked ? Optional.of(new Expected(Outcome.REACHABLE, Reason.of("names.link-itself", target, source.name()).cited("3 link"),
                 Expected.Source.RULE)) : Optional.empty();
+    }
+
+    /** The container of that name publishes that port (of the probe's protocol). */
+    private boolean publishes(String target, int port, ProbeKind probe) {
+        String key = port + (probe == ProbeKind.UDP ? "/udp" : "/tcp");
+        return deployed.placed().stream().anyMatch(p -> p.name().equals(target) && !p.ports().getOrDefault(key, List.of()).isEmpty());
     }
 
     /** Another container on the source's host with the dialled address (bridges reuse addresses on every host). */

@@ -15,9 +15,10 @@ public final class Citations {
      * modelled, isolation between every bridge and overlay, shared aliases, and UDP publishing; 3 a
      * default bridge judged with the options its host's daemon gave it (as deployed); 4 each cell judged for
      * the engine of its source's host, cells of hosts outside the engines the rules cover not judged; 5 direct routing to a
-     * container from another host, judged for the engine of the container's host (28.0 blocks it).
+     * container from another host, judged for the engine of the container's host (28.0 blocks it); 6 the bridge's gateway
+     * modes nat, nat-unprotected and routed from 28.0, ignored before 27.0.
      */
-    public static final String MODEL_VERSION = "5";
+    public static final String MODEL_VERSION = "6";
     /**
      * The engines the rules were observed on: every lab of the catalog on hosts of each (make catalog SUITE=...);
      * a rule that holds on some of them only is split by engine and says so ({@link Engine}).
@@ -58,7 +59,8 @@ public final class Citations {
             Map.entry("9 mtu", OVERLAY),
             Map.entry("9 tasks", SWARM + "#configure-service-discovery"),
             Map.entry("9 vip", SWARM + "#configure-service-discovery"),
-            Map.entry("10 direct", "docs.docker.com/engine/network/packet-filtering-firewalls/#direct-routing; docs.docker.com/engine/release-notes/28/#280"));
+            Map.entry("10 direct", "docs.docker.com/engine/network/packet-filtering-firewalls/#direct-routing; docs.docker.com/engine/release-notes/28/#280"),
+            Map.entry("10 gateway", PUBLISHING + "#gateway-modes; docs.docker.com/engine/release-notes/28/#280"));
 
     private Citations() {
     }

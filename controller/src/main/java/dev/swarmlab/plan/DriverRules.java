@@ -26,13 +26,21 @@ public final class DriverRules {
      * routing mesh), what the hosts' kernels lack (from preflight), the underlay MTU of the source's
      * host and of the target's (as measured), whether a lab step cut either host off from the other, the
      * engine of the source's host (which sets up the source's stack: its routes) and of the target's (whose
-     * filter rules take what arrives for its containers).
+     * filter rules take what arrives for its containers), and whether the target publishes the port dialled.
      */
     public record Situation(Network source, Network target, Route route, boolean sameHost, ProbeKind probe, boolean viaIpvs,
                             boolean espMissing, boolean ipvsMissing, int sourceUnderlayMtu, int targetUnderlayMtu, boolean cut,
-                            List<Network> stack, Engine engine, Engine targetEngine) {
+                            List<Network> stack, Engine engine, Engine targetEngine, boolean targetPublishes) {
         public Situation {
             stack = stack.isEmpty() ? List.of(source) : List.copyOf(stack);
+        }
+
+        /** At a port the target does not publish. */
+        public Situation(Network source, Network target, Route route, boolean sameHost, ProbeKind probe, boolean viaIpvs, boolean espMissing,
+                         boolean ipvsMissing, int sourceUnderlayMtu, int targetUnderlayMtu, boolean cut, List<Network> stack, Engine engine,
+                         Engine targetEngine) {
+            this(source, target, route, sameHost, probe, viaIpvs, espMissing, ipvsMissing, sourceUnderlayMtu, targetUnderlayMtu, cut, stack,
+                    engine, targetEngine, false);
         }
 
         /** On the baseline engine. */
@@ -83,6 +91,11 @@ public final class DriverRules {
             return stack.size() < 2 ? Optional.empty() : defaultRoute().map(Network::name);
         }
 
+        /** The target's network is a bridge in one of these gateway modes (as its host's engine takes it). */
+        boolean targetMode(String... modes) {
+            return List.of(modes).contains(NetworkOptions.gatewayMode(target));
+        }
+
         /** From another host, routed to the container's own address through its host. */
         boolean routed() {
             return route == Route.DIRECT || route == Route.DIRECT_UNPUBLISHED;
@@ -129,6 +142,10 @@ public final class DriverRules {
 
     public static final List<Rule> RULES = List.of(
             rule("filter.cut", "", Situation::acrossACut, Outcome.BLOCKED),
+            rule("filter.gateway-direct", "10 gateway", s -> s.route() == Route.DIRECT && s.targetMode("routed", "nat-unprotected"), Outcome.REACHABLE),
+            rule("filter.unprotected-direct", "10 gateway", s -> s.route() == Route.DIRECT_UNPUBLISHED && s.targetMode("nat-unprotected"),
+                    Outcome.REACHABLE),
+            rule("filter.routed-unpublished", "10 gateway", s -> s.route() == Route.DIRECT_UNPUBLISHED && s.targetMode("routed"), Outcome.BLOCKED),
             rule("filter.direct-blocked", "10 direct", s -> s.routed() && s.targetEngine().atLeast(Engine.DIRECT_BLOCKED), Outcome.BLOCKED),
             rule("filter.direct-published", "10 direct", s -> s.route() == Route.DIRECT, Outcome.REACHABLE),
             rule("filter.direct-unpublished", "10 direct", s -> s.route() == Route.DIRECT_UNPUBLISHED, Outcome.BLOCKED),
@@ -141,6 +158,8 @@ public final class DriverRules {
             rule("stack.no-way-out", "1 internal", s -> s.route() == Route.OUTSIDE && s.defaultRoute().isEmpty(), Outcome.BLOCKED),
             rule("stack.internal-out", "1 internal", s -> s.route() == Route.OUTSIDE && s.defaultRoute().map(Network::internal).orElse(false), Outcome.BLOCKED),
             rule("filter.masquerade-out", "1 masquerade", s -> s.route() == Route.OUTSIDE && s.defaultRoute().map(NetworkOptions::masqueradeOff).orElse(false), Outcome.BLOCKED),
+            rule("filter.routed-out", "10 gateway", s -> s.route() == Route.OUTSIDE && s.defaultRoute().map(n -> NetworkOptions.gatewayMode(n).equals("routed"))
+                    .orElse(false), Outcome.BLOCKED),
             rule("filter.egress", "1 egress", s -> s.route() == Route.OUTSIDE, Outcome.REACHABLE),
             rule("stack.internal-overlay-host", "1 internal", s -> s.route() == Route.HOST && s.source().driver() == Driver.OVERLAY && !s.reachesOwnHost(), Outcome.BLOCKED),
             rule("stack.internal-bridge-no-route", "1 internal", s -> s.route() == Route.HOST && s.source().internal() && s.source().driver() == Driver.BRIDGE
@@ -160,6 +179,8 @@ public final class DriverRules {
                     Outcome.BLOCKED),
             rule("filter.published-from-container", "5 -p", s -> s.route() == Route.PUBLISHED && s.source().driver() != Driver.HOST, Outcome.REACHABLE),
             rule("filter.published", "5 -p", s -> s.route() == Route.PUBLISHED, Outcome.REACHABLE),
+            rule("filter.routed-from-bridges", "10 gateway", s -> s.route() == Route.ISOLATION && s.sameHost() && s.source().driver() == Driver.BRIDGE
+                    && s.targetMode("routed") && (s.probe() == ProbeKind.ICMP || s.targetPublishes()), Outcome.REACHABLE),
             rule("forwarding.overlay-isolation", "4 overlay", s -> s.route() == Route.ISOLATION && (s.source().driver() == Driver.OVERLAY || s.target().driver() == Driver.OVERLAY),
                     Outcome.BLOCKED),
             rule("filter.isolation", "3 isolation", s -> s.route() == Route.ISOLATION, Outcome.BLOCKED),

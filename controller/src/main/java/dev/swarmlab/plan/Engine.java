@@ -18,6 +18,10 @@ public record Engine(int major, int minor, String reported) implements Comparabl
     public static final Engine INTERNAL_NO_ROUTE = new Engine(25, 0, "25.0");
     /** Since 28.0 what arrives for a container's address on any interface but its bridge is dropped (moby#48724, raw PREROUTING). */
     public static final Engine DIRECT_BLOCKED = new Engine(28, 0, "28.0");
+    /** Docker 27.0 brought the bridge's gateway modes (moby#47871); before, it ignores the option (seen on 20.10.24 and 26.1.5). */
+    public static final Engine GATEWAY_MODES = new Engine(27, 0, "27.0");
+    /** The gateway modes as the rules know them: 28.0's four (moby#48597, #49262), seen on 28.5.2; 27.x is not observed. */
+    public static final Engine GATEWAY_MODES_SEEN = DIRECT_BLOCKED;
     private static final Engine OLDEST = BASELINE;
     /** The first engine past the span: 29.0 removed the isolation chains and brought the nftables backend, not yet observed. */
     private static final Engine PAST = new Engine(29, 0, "29.0");

@@ -50,17 +50,17 @@ public record HostConditions(Map<String, Set<String>> missing, Map<String, Integ
     /**
      * The network as it is on the host: the default bridge with the options the host's daemon gave
      * it (the lab file cannot set them), any other network as the lab asks for it (where a host's
-     * differs, that is a finding, not the truth).
+     * differs, that is a finding, not the truth), as the host's engine takes it (one before 27.0 ignores a gateway mode).
      */
     public Network asOn(String host, Network network) {
         Map<String, String> options = defaultBridges.get(host);
+        Network taken = NetworkOptions.asOn(network, engine(host));
         if (!network.defaultBridge() || options == null) {
-            return network;
+            return taken;
         }
-        Map<String, String> merged = new HashMap<>(network.options());
+        Map<String, String> merged = new HashMap<>(taken.options());
         merged.putAll(options);
-        return new Network(network.name(), network.driver(), true, network.subnet(), network.gateway(), network.ipRange(),
-                network.attachable(), network.internal(), network.encrypted(), network.mtu(), merged);
+        return taken.withOptions(merged);
     }
 
     /** The same, with the underlay MTUs and cut hosts as they are now (after a lab's steps). */

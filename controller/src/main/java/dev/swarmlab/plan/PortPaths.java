@@ -28,11 +28,19 @@ final class PortPaths {
         this.sink = sink;
     }
 
-    /** A port as Docker reports it published: "8080/tcp" on ["0.0.0.0:32768"]. */
+    /**
+     * A port as Docker reports it published: "8080/tcp" on ["0.0.0.0:32768"]; host port 0 where it reports none
+     * ("0.0.0.0:", a bridge in gateway mode routed: the port is open on the container's address only).
+     */
     private record Binding(int containerPort, String protocol, String hostIp, int hostPort) {
         static Binding of(String port, String binding) {
+            String hostPort = binding.substring(binding.lastIndexOf(':') + 1);
             return new Binding(Integer.parseInt(port.substring(0, port.indexOf('/'))), port.substring(port.indexOf('/') + 1),
-                    binding.substring(0, binding.lastIndexOf(':')), Integer.parseInt(binding.substring(binding.lastIndexOf(':') + 1)));
+                    binding.substring(0, binding.lastIndexOf(':')), hostPort.isEmpty() ? 0 : Integer.parseInt(hostPort));
+        }
+
+        boolean mapped() {
+            return hostPort != 0;
         }
 
         boolean everywhere() {
@@ -61,8 +69,12 @@ final class PortPaths {
                 if (probe != ProbeKind.UDP) {
                     published.add(binding.containerPort());
                 }
-                fromHosts(workload, binding, probe);
-                fromNeighbours(workload, binding, probe);
+                if (binding.mapped()) {
+                    fromHosts(workload, binding, probe);
+                    fromNeighbours(workload, binding, probe);
+                } else {
+                    unmapped(workload, binding, probe);
+                }
             }
             unpublished(workload, published);
             routed(workload, published);
@@ -148,6 +160,23 @@ final class PortPaths {
                 }
             }
         }
+    }
+
+    /**
+     * A port Docker published with no host port (gateway mode routed): at the host port the lab asked for, from each host's
+     * own stack, nothing answers. A lab that asked for none (-p 80, -P) has no host port to try.
+     */
+    private void unmapped(Placed workload, Binding binding, ProbeKind probe) {
+        Workload spec = workload.agent().workload().orElseThrow();
+        spec.publish().stream().filter(p -> p.container().port() == binding.containerPort() && p.container().protocol().equals(binding.protocol()))
+                .flatMapToInt(p -> p.hostPort().stream()).distinct().forEach(asked -> {
+                    String target = workload.name() + " " + binding.containerPort() + "/" + binding.protocol() + " at " + workload.host() + ":" + asked;
+                    for (Placed source : deployed.hostAgents()) {
+                        sink.add(source, deployed.network(source.agent().firstNetwork()), target, workload.host(), Route.PUBLISHED, probe,
+                                deployed.hostAddresses().get(workload.host()), asked, List.of(), Expectation.Outcome.BLOCKED,
+                                Reason.of("filter.routed-no-host-port", "-p " + asked + ":" + binding.containerPort(), asked).cited("10 gateway"));
+                    }
+                });
     }
 
     /** Every port the workload listens on but does not publish, at its host's address, where nothing should answer. */

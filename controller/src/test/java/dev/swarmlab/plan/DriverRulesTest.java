@@ -192,6 +192,41 @@ class DriverRulesTest {
         assertEquals(key, expected.why().key(), expected.reason());
     }
 
+    /**
+     * A bridge's gateway mode (observed on 28.5.2; 20.10.24 and 26.1.5 ignore the option and stay nat): the container's host's
+     * engine takes it; 27.x is not observed, so its cells are not judged (CellSink), and no rule reads the mode there.
+     */
+    @ParameterizedTest
+    @CsvSource({
+            "DIRECT, routed, 28.5.2, REACHABLE, filter.gateway-direct",
+            "DIRECT, nat-unprotected, 28.5.2, REACHABLE, filter.gateway-direct",
+            "DIRECT_UNPUBLISHED, nat-unprotected, 28.5.2, REACHABLE, filter.unprotected-direct",
+            "DIRECT_UNPUBLISHED, routed, 28.5.2, BLOCKED, filter.routed-unpublished",
+            "DIRECT, nat, 28.5.2, BLOCKED, filter.direct-blocked",
+            "DIRECT, routed, 26.1.5, REACHABLE, filter.direct-published",
+            "DIRECT_UNPUBLISHED, nat-unprotected, 20.10.24, BLOCKED, filter.direct-unpublished",
+    })
+    void aBridgesGatewayModeFollowsItsHostsEngine(Route route, String mode, String version, Outcome outcome, String key) {
+        Engine engine = Engine.parse(version).orElseThrow();
+        Network host = network("host");
+        Network bridge = NetworkOptions.asOn(network("user-bridge").withOptions(Map.of(NetworkOptions.GATEWAY_MODE, mode)), engine);
+        Expected expected = DriverRules.expect(new DriverRules.Situation(host, bridge, route, false, ProbeKind.TCP, false, false, false,
+                1500, 1500, false, List.of(host), Engine.BASELINE, engine));
+        assertEquals(outcome, expected.outcome(), expected.reason());
+        assertEquals(key, expected.why().key(), expected.reason());
+    }
+
+    /** The gateway mode is modelled before 27.0 (ignored) and from 28.0 (nat, nat-unprotected, routed), not on 27.x nor as isolated. */
+    @Test
+    void aGatewayModeIsJudgedOnTheEnginesItWasSeenOn() {
+        Network routed = network("user-bridge").withOptions(Map.of(NetworkOptions.GATEWAY_MODE, "routed"));
+        Network isolated = network("user-bridge").withOptions(Map.of(NetworkOptions.GATEWAY_MODE, "isolated"));
+        assertEquals(List.of(), NetworkOptions.unmodelled(routed, Engine.parse("28.5.2").orElseThrow()));
+        assertEquals(List.of(), NetworkOptions.unmodelled(routed, Engine.BASELINE));
+        assertEquals(List.of(NetworkOptions.GATEWAY_MODE + "=routed"), NetworkOptions.unmodelled(routed, Engine.parse("27.5.1").orElseThrow()));
+        assertEquals(List.of(NetworkOptions.GATEWAY_MODE + "=isolated"), NetworkOptions.unmodelled(isolated, Engine.parse("28.5.2").orElseThrow()));
+    }
+
     /** Docker reads an overlay's mtu option as the underlay's: containers get 50 bytes less, and ESP's share less on an encrypted one. */
     @Test
     void anOverlaysContainersGetItsMtuOptionLessTheHeaders() {

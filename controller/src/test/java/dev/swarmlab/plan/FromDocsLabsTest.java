@@ -147,7 +147,7 @@ class FromDocsLabsTest {
                 hosts: local:2
                 outside: local
                 networks:
-                  - {name: routed, driver: bridge, subnet: 10.92.0.0/24, options: {com.docker.network.bridge.gateway_mode_ipv4: routed}}
+                  - {name: routed, driver: bridge, subnet: 10.92.0.0/24, options: {com.docker.network.bridge.trusted_host_interfaces: eth0}}
                   - {name: plain, driver: bridge, subnet: 10.93.0.0/24}
                 agents: {networks: [routed, plain]}
                 probes: [icmp, tcp]
@@ -155,7 +155,7 @@ class FromDocsLabsTest {
         List<Cell> cells = plan(lab);
         List<Cell> routed = where(cells, c -> c.network().equals("routed") || c.target().contains("-routed-"));
         assertTrue(Each.all(routed.stream(), c -> !c.expected().judged() && c.expected().reason().startsWith(
-                "option com.docker.network.bridge.gateway_mode_ipv4=routed on routed is not modelled")), routed.get(0).expected().reason());
+                "option com.docker.network.bridge.trusted_host_interfaces=eth0 on routed is not modelled")), routed.get(0).expected().reason());
         assertTrue(Each.all(where(cells, c -> c.network().equals("plain") && !c.target().contains("-routed-")).stream(),
                 c -> c.expected().judged()), "the other network's own cells are judged");
         Cell one = routed.get(0);
