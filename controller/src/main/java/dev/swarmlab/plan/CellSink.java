@@ -77,7 +77,7 @@ final class CellSink {
         Network from = hosts.asOn(source.host(), route == Route.NAME ? targetNetwork : network);
         DriverRules.Situation situation = new DriverRules.Situation(from, theirs, route, sameHost, probe, viaIpvs, espMissing,
                 ipvsMissing, hosts.underlayMtu(source.host()), hosts.underlayMtu(targetHost), cut, stack, hosts.engine(source.host()),
-                hosts.engine(targetHost), publishes(target, port, probe));
+                hosts.engine(targetHost), route == Route.ISOLATION && publishes(target, port, probe));
         Expected expected = DriverRules.acrossACut(situation).or(() -> unjudgedEngine(hosts, source.host(), targetHost))
                 .or(() -> unmodelled(situation)).or(() -> given)
                 .or(() -> linkedByName(source, route, dial, target)).orElseGet(() -> DriverRules.expect(situation));

@@ -43,6 +43,11 @@ final class PortPaths {
             return hostPort != 0;
         }
 
+        /** The cell's target: "app 80/tcp at h1:8080". */
+        String target(Placed workload, int port) {
+            return workload.name() + " " + containerPort + "/" + protocol + " at " + workload.host() + ":" + port;
+        }
+
         boolean everywhere() {
             return hostIp.isEmpty() || hostIp.equals("0.0.0.0");
         }
@@ -110,8 +115,7 @@ final class PortPaths {
 
     /** From each host's own stack: at the address it is bound to there, and, bound to one address, not at another host's. */
     private void fromHosts(Placed workload, Binding binding, ProbeKind probe) {
-        String target = workload.name() + " " + binding.containerPort() + "/" + binding.protocol() + " at " + workload.host() + ":"
-                + binding.hostPort();
+        String target = binding.target(workload, binding.hostPort());
         Network workloadNetwork = deployed.publishing(workload);
         for (Placed source : deployed.hostAgents()) {
             Network network = deployed.network(source.agent().firstNetwork());
@@ -139,8 +143,7 @@ final class PortPaths {
         if (address == null) {
             return;
         }
-        String target = workload.name() + " " + binding.containerPort() + "/" + binding.protocol() + " at " + workload.host() + ":"
-                + binding.hostPort();
+        String target = binding.target(workload, binding.hostPort());
         Set<String> tried = new HashSet<>();
         for (Network network : deployed.lab().networks()) {
             if (network.driver() == Network.Driver.HOST) {
@@ -170,7 +173,7 @@ final class PortPaths {
         Workload spec = workload.agent().workload().orElseThrow();
         spec.publish().stream().filter(p -> p.container().port() == binding.containerPort() && p.container().protocol().equals(binding.protocol()))
                 .flatMapToInt(p -> p.hostPort().stream()).distinct().forEach(asked -> {
-                    String target = workload.name() + " " + binding.containerPort() + "/" + binding.protocol() + " at " + workload.host() + ":" + asked;
+                    String target = binding.target(workload, asked);
                     for (Placed source : deployed.hostAgents()) {
                         sink.add(source, deployed.network(source.agent().firstNetwork()), target, workload.host(), Route.PUBLISHED, probe,
                                 deployed.hostAddresses().get(workload.host()), asked, List.of(), Expectation.Outcome.BLOCKED,
